@@ -1,0 +1,70 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The ``koers`` command line: thin commands over the domain and the plan files.
+
+Each command parses its arguments, calls one service, renders a table or ``--json`` and
+sets the exit code: 0 fine, 1 the check found errors, 2 the input could not be used.
+Unexpected failures are shown as one plain sentence; set KOERS_DEBUG=1 for the traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from koers import __version__
+from koers.cli import lint as lint_cli
+from koers.cli import plan as plan_cli
+from koers.cli.common import EXIT_UNREADABLE, LANGUAGES, Settings, err_console
+
+app = typer.Typer(
+    name="koers",
+    help="koers: steer and monitor a municipality's social-domain policy plan.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+app.add_typer(plan_cli.app, name="plan")
+app.command("lint")(lint_cli.lint)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"koers {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    lang: Annotated[str, typer.Option("--lang", envvar="KOERS_LANG",
+                                      help="Language of messages: nl (default) or en.")] = "nl",
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and stop.")] = False,
+) -> None:
+    """koers: steer and monitor a municipality's social-domain policy plan."""
+    if lang not in LANGUAGES:
+        raise typer.BadParameter(f"use one of: {', '.join(LANGUAGES)}", param_hint="--lang")
+    ctx.obj = Settings(lang=lang)
+
+
+def main() -> None:
+    try:
+        app()
+    except Exception as err:  # the last line of defence: never show a traceback to a user
+        if os.environ.get("KOERS_DEBUG"):
+            raise
+        lang = os.environ.get("KOERS_LANG", "nl")
+        text = (f"Er ging iets mis dat koers niet verwachtte: {err.__class__.__name__}: {err}. "
+                "Meld dit bij de beheerders van koers; met KOERS_DEBUG=1 ziet u de details."
+                if lang == "nl" else
+                f"Something went wrong that koers did not expect: {err.__class__.__name__}: {err}. "
+                "Please report it; set KOERS_DEBUG=1 to see the details.")
+        err_console().print(f"[bold red]{text}[/]")
+        sys.exit(EXIT_UNREADABLE)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

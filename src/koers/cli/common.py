@@ -1,0 +1,99 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What every command shares: the language, loading a plan with readable problems, output.
+
+A user never sees a traceback: a plan that cannot be read becomes a table of problems (or
+their JSON) and exit code 2.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from koers.domain.plan import Plan
+from koers.planfile import load_plan
+from koers.planfile.problems import Problem
+from koers.shapes import problems_json
+
+EXIT_FINDINGS = 1
+EXIT_UNREADABLE = 2
+
+LANGUAGES = ("nl", "en")
+
+
+@dataclass
+class Settings:
+    lang: str = "nl"
+
+
+def settings(ctx: typer.Context) -> Settings:
+    root = ctx.find_root()
+    if not isinstance(root.obj, Settings):
+        root.obj = Settings(lang=os.environ.get("KOERS_LANG", "nl"))
+    return root.obj
+
+
+def console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def err_console() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def t(lang: str, nl: str, en: str) -> str:
+    """Pick the Dutch or English wording of a CLI text."""
+    return nl if lang == "nl" else en
+
+
+def open_plan(path: Path, lang: str, as_json: bool) -> Plan:
+    """Load the plan, or show every problem and stop with exit code 2."""
+    result = load_plan(path)
+    if result.plan is not None:
+        return result.plan
+    if as_json:
+        print_json(problems_json(result.problems, lang))
+    else:
+        show_problems(result.problems, lang)
+    raise typer.Exit(EXIT_UNREADABLE)
+
+
+def show_problems(problems: list[Problem], lang: str) -> None:
+    out = err_console()
+    heading = t(lang, f"Het plan kan niet worden gelezen: {len(problems)} probleem/problemen.",
+                f"The plan cannot be read: {len(problems)} problem(s).")
+    out.print(f"[bold red]{heading}[/]")
+    table = Table(show_lines=True)
+    for header in (t(lang, "Waar", "Where"), t(lang, "Veld", "Field"), t(lang, "Probleem", "Problem"),
+                   t(lang, "Wat te doen", "What to do")):
+        table.add_column(header, overflow="fold")
+    for p in problems:
+        table.add_row(p.location.describe(lang), p.field, p.message(lang), p.hint(lang))
+    out.print(table)
+
+
+def fail(message: str) -> NoReturn:
+    err_console().print(f"[bold red]{message}[/]")
+    raise typer.Exit(EXIT_UNREADABLE)
+
+
+def parse_date(text: str | None, lang: str) -> date:
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        fail(t(lang, f"'{text}' is geen datum. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-07-01.",
+               f"'{text}' is not a date. Write it as YYYY-MM-DD, for example 2026-07-01."))

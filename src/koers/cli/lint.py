@@ -1,0 +1,65 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""``koers lint PLAN``: the SMART check, as a table or JSON; exit code 1 when there are errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from koers.cli.common import EXIT_FINDINGS, console, open_plan, parse_date, print_json, settings, t
+from koers.domain.lint import Finding, Severity, has_errors, lint_plan
+from koers.shapes import findings_json
+
+STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def lint(
+    ctx: typer.Context,
+    plan_file: Annotated[Path, typer.Argument(metavar="PLAN", help="The plan file (.yaml or .xlsx).")],
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Check as on this date (YYYY-MM-DD); default today.")] = None,
+    stale_years: Annotated[int | None, typer.Option(
+        "--stale-years", min=0, help="A baseline older than this many years before the plan starts is stale "
+                                     "(default: the plan's setting, else 3).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list of {goal, code, severity, message}.")] = False,
+) -> None:
+    """Check that every goal is SMART: baseline, target, period, source, frequency, measurable in time."""
+    lang = settings(ctx).lang
+    plan = open_plan(plan_file, lang, as_json)
+    findings = lint_plan(plan, as_of=parse_date(as_of, lang), stale_years=stale_years, lang=lang)
+    if as_json:
+        print_json(findings_json(findings, lang))
+    else:
+        show_findings(findings, lang)
+    if has_errors(findings):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def show_findings(findings: list[Finding], lang: str) -> None:
+    out = console()
+    if not findings:
+        out.print(t(lang, "[green]Alle doelen zijn SMART: geen aandachtspunten.[/]",
+                    "[green]Every goal is SMART: nothing to report.[/]"))
+        return
+    table = Table(title=t(lang, "Aandachtspunten meetbaarheid (SMART)", "Measurability findings (SMART)"),
+                  show_lines=True, title_justify="left")
+    table.add_column(t(lang, "Doel", "Goal"), no_wrap=True)
+    table.add_column(t(lang, "Ernst", "Severity"), no_wrap=True)
+    table.add_column("Code", no_wrap=True)
+    table.add_column(t(lang, "Uitleg", "Explanation"), overflow="fold")
+    for f in findings:
+        table.add_row(f.goal or "-", f"[{STYLE[f.severity]}]{f.severity.label(lang)}[/]", f.code, f.message(lang))
+    out.print(table)
+    out.print(summary_line(findings, lang))
+
+
+def summary_line(findings: list[Finding], lang: str) -> str:
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in Severity}
+    goals = len({f.goal for f in findings if f.severity == Severity.ERROR})
+    if lang == "nl":
+        return (f"{counts[Severity.ERROR]} fouten bij {goals} doelen, {counts[Severity.WARNING]} waarschuwingen, "
+                f"{counts[Severity.INFO]} ter info.")
+    return (f"{counts[Severity.ERROR]} errors in {goals} goals, {counts[Severity.WARNING]} warnings, "
+            f"{counts[Severity.INFO]} for information.")

@@ -1,0 +1,166 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""``koers plan show`` and ``koers plan export``: read a plan, show it, write it elsewhere."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from koers.cli.common import console, fail, open_plan, print_json, settings, t
+from koers.cli.lint import summary_line
+from koers.domain.baselines import BaselineStatus
+from koers.domain.goals import Goal
+from koers.domain.lint import lint_plan
+from koers.domain.plan import Challenge, Plan
+from koers.formatting import format_euro, format_value
+from koers.planfile import EXCEL_SUFFIXES, YAML_SUFFIXES, write_plan
+from koers.shapes import plan_json
+
+app = typer.Typer(no_args_is_help=True, help="Show a plan or export it to YAML or Excel.")
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    plan_file: Annotated[Path, typer.Argument(metavar="PLAN", help="The plan file (.yaml or .xlsx).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON (shape: docs/cli.md).")] = False,
+) -> None:
+    """Show the plan: mission, vision, challenges with budgets, goals, and the SMART check in brief."""
+    lang = settings(ctx).lang
+    plan = open_plan(plan_file, lang, as_json)
+    findings = lint_plan(plan, as_of=date.today(), lang=lang)
+    if as_json:
+        print_json(plan_json(plan, findings, lang))
+        return
+    out = console()
+    show_header(out, plan, lang)
+    for number, challenge in enumerate(plan.challenges, start=1):
+        show_challenge(out, plan, challenge, number, lang)
+    show_bbv(out, plan, lang)
+    out.rule(t(lang, "SMART-check", "SMART check"))
+    out.print(summary_line(findings, lang))
+    out.print(t(lang, f"Alle aandachtspunten: koers lint {plan_file}", f"All findings: koers lint {plan_file}"))
+
+
+@app.command("export")
+def export(
+    ctx: typer.Context,
+    plan_file: Annotated[Path, typer.Argument(metavar="PLAN", help="The plan file to read (.yaml or .xlsx).")],
+    to: Annotated[Path, typer.Option("--to", help="The file to write: .xlsx for Excel, .yaml for YAML.")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print {written, format, goals} as JSON.")] = False,
+) -> None:
+    """Write the plan to an Excel workbook (one sheet per part) or to YAML."""
+    lang = settings(ctx).lang
+    suffix = to.suffix.lower()
+    if suffix not in YAML_SUFFIXES + EXCEL_SUFFIXES:
+        fail(t(lang, f"'{to}' heeft geen bekende extensie: gebruik .xlsx of .yaml.",
+               f"'{to}' has no known extension: use .xlsx or .yaml."))
+    if to.exists() and not force:
+        fail(t(lang, f"'{to}' bestaat al. Kies een andere naam, of gebruik --force om te overschrijven.",
+               f"'{to}' already exists. Choose another name, or use --force to overwrite it."))
+    plan = open_plan(plan_file, lang, as_json)
+    write_plan(plan, to)
+    kind = "xlsx" if suffix in EXCEL_SUFFIXES else "yaml"
+    if as_json:
+        print_json({"written": str(to), "format": kind, "goals": len(plan.goals)})
+    else:
+        console().print(t(lang, f"Plan geschreven naar {to} ({len(plan.goals)} doelen).",
+                          f"Plan written to {to} ({len(plan.goals)} goals)."))
+
+
+def show_header(out: Console, plan: Plan, lang: str) -> None:
+    years = f"{plan.start_year}-{plan.end_year}" if plan.end_year else f"{plan.start_year}"
+    out.rule(f"[bold]{plan.municipality.name} ({plan.municipality.cbs_code}): {plan.title}[/]")
+    if plan.subtitle:
+        out.print(f"{plan.subtitle} · {years}")
+    if plan.mission:
+        out.print(f"[bold]{t(lang, 'Missie', 'Mission')}:[/] {plan.mission}")
+    if plan.vision:
+        out.print(f"[bold]{t(lang, 'Visie', 'Vision')}:[/] {plan.vision}")
+    if plan.principles:
+        names = ", ".join(p.name for p in plan.principles)
+        out.print(f"[bold]{t(lang, 'Uitgangspunten', 'Principles')}:[/] {names}")
+    if plan.total_budget is not None:
+        out.print(f"[bold]{t(lang, 'Budget', 'Budget')}:[/] {format_euro(plan.total_budget, lang)}")
+
+
+def show_challenge(out: Console, plan: Plan, challenge: Challenge, number: int, lang: str) -> None:
+    budget = ""
+    if challenge.budget:
+        basis = f" ({challenge.budget.basis})" if challenge.budget.basis else ""
+        budget = f" · {format_euro(challenge.budget.amount, lang)}{basis}"
+    out.print()
+    out.rule(f"[bold]{t(lang, 'Opgave', 'Challenge')} {number}: {challenge.name}[/]{budget}", align="left")
+    if challenge.aim:
+        out.print(challenge.aim)
+    areas = [a for a in plan.policy_areas if a.challenge == challenge.id]
+    if areas:
+        listed = "; ".join(f"{a.name} ({', '.join(a.laws)})" if a.laws else a.name for a in areas)
+        out.print(f"[bold]{t(lang, 'Beleidsterreinen', 'Policy areas')}:[/] {listed}")
+    goals = plan.goals_of(challenge.id)
+    if goals:
+        out.print(goals_table(goals, lang))
+
+
+def goals_table(goals: list[Goal], lang: str) -> Table:
+    table = Table(show_lines=True, expand=True)
+    table.add_column(t(lang, "Doel", "Goal"), no_wrap=True)
+    table.add_column(t(lang, "Doelstelling", "Statement"), ratio=4, overflow="fold")
+    table.add_column(t(lang, "Nulmeting", "Baseline"), ratio=1)
+    table.add_column(t(lang, "Streefwaarde", "Target"), ratio=1)
+    table.add_column(t(lang, "Meetinstrument", "Source"), ratio=2, overflow="fold")
+    table.add_column(t(lang, "Frequentie", "Frequency"), ratio=1)
+    for goal in goals:
+        table.add_row(goal.id, goal.statement, baseline_text(goal, lang), target_text(goal, lang),
+                      goal.source or "-", goal.frequency.as_written if goal.frequency else "-")
+    return table
+
+
+def baseline_text(goal: Goal, lang: str) -> str:
+    baseline = goal.baseline
+    if baseline is None:
+        return t(lang, "[red]niet genoemd[/]", "[red]not stated[/]")
+    if baseline.status == BaselineStatus.ABSENT:
+        return t(lang, "[red]geen[/]", "[red]none[/]")
+    if baseline.status == BaselineStatus.PENDING:
+        period = baseline.period.label(lang) if baseline.period else "?"
+        return t(lang, f"[yellow]volgt ({period})[/]", f"[yellow]to come ({period})[/]")
+    assert baseline.value is not None and baseline.period is not None
+    return f"{format_value(baseline.value, goal.unit, lang)} ({baseline.period.label(lang)})"
+
+
+def target_text(goal: Goal, lang: str) -> str:
+    target = goal.target
+    if target is None:
+        return t(lang, "[red]geen[/]", "[red]none[/]")
+    period = target.period.label(lang) if target.period else t(lang, "[red]geen jaar[/]", "[red]no period[/]")
+    resolved = goal.resolved_target()
+    bound = {"at-least": t(lang, "min. ", "at least "), "at-most": t(lang, "max. ", "at most ")}
+    prefix = bound.get(goal.direction.value, "") if goal.direction else ""
+    if resolved is None:
+        return f"{target.change.as_written if target.change else '?'} ({period})"
+    shown = f"{prefix}{format_value(resolved, goal.unit, lang)}"
+    if target.change and target.value is None:
+        shown = f"{target.change.as_written} → {shown}"
+    return f"{shown} ({period})"
+
+
+def show_bbv(out: Console, plan: Plan, lang: str) -> None:
+    if not plan.bbv_indicators:
+        return
+    out.print()
+    table = Table(title=t(lang, "Verplichte BBV-indicatoren", "Mandatory BBV indicators"), title_justify="left",
+                  expand=True)
+    for header in (t(lang, "Opgave", "Challenge"), "Indicator", t(lang, "Eenheid", "Unit"), t(lang, "Bron", "Source"),
+                   "Taakveld"):
+        table.add_column(header, overflow="fold")
+    names = {c.id: c.name for c in plan.challenges}
+    for b in plan.bbv_indicators:
+        table.add_row(names.get(b.challenge or "", "-"), b.name, b.unit, b.source, b.taakveld)
+    out.print(table)

@@ -1,0 +1,206 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""How often an instrument measures, and which periods it will therefore measure.
+
+Plans write their measurement frequency in everyday Dutch ("1X per 4 jaar", "2x per jaar",
+"1x per schooljaar"). koers keeps that wording and derives a schedule from it, because the
+question that matters is concrete: will there be a measurement in the target period? A
+4-yearly health monitor measured in 2020 measures again in 2024 and 2028, not in 2027.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from koers.domain.periods import Period, PeriodKind
+
+
+class FrequencyCode(StrEnum):
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    HALF_YEARLY = "half-yearly"
+    YEARLY = "yearly"
+    SCHOOL_YEARLY = "school-yearly"
+    EVERY_2_YEARS = "every-2-years"
+    EVERY_3_YEARS = "every-3-years"
+    EVERY_4_YEARS = "every-4-years"
+    EVERY_5_YEARS = "every-5-years"
+
+
+# The natural period of each frequency and how many of those make one step.
+_STEP: dict[FrequencyCode, tuple[PeriodKind, int]] = {
+    FrequencyCode.MONTHLY: (PeriodKind.MONTH, 1),
+    FrequencyCode.QUARTERLY: (PeriodKind.QUARTER, 1),
+    FrequencyCode.HALF_YEARLY: (PeriodKind.HALF_YEAR, 1),
+    FrequencyCode.YEARLY: (PeriodKind.YEAR, 1),
+    FrequencyCode.SCHOOL_YEARLY: (PeriodKind.SCHOOL_YEAR, 1),
+    FrequencyCode.EVERY_2_YEARS: (PeriodKind.YEAR, 2),
+    FrequencyCode.EVERY_3_YEARS: (PeriodKind.YEAR, 3),
+    FrequencyCode.EVERY_4_YEARS: (PeriodKind.YEAR, 4),
+    FrequencyCode.EVERY_5_YEARS: (PeriodKind.YEAR, 5),
+}
+
+LABELS_NL = {
+    FrequencyCode.MONTHLY: "elke maand",
+    FrequencyCode.QUARTERLY: "elk kwartaal",
+    FrequencyCode.HALF_YEARLY: "2 keer per jaar",
+    FrequencyCode.YEARLY: "1 keer per jaar",
+    FrequencyCode.SCHOOL_YEARLY: "1 keer per schooljaar",
+    FrequencyCode.EVERY_2_YEARS: "1 keer per 2 jaar",
+    FrequencyCode.EVERY_3_YEARS: "1 keer per 3 jaar",
+    FrequencyCode.EVERY_4_YEARS: "1 keer per 4 jaar",
+    FrequencyCode.EVERY_5_YEARS: "1 keer per 5 jaar",
+}
+LABELS_EN = {
+    FrequencyCode.MONTHLY: "monthly",
+    FrequencyCode.QUARTERLY: "quarterly",
+    FrequencyCode.HALF_YEARLY: "twice a year",
+    FrequencyCode.YEARLY: "once a year",
+    FrequencyCode.SCHOOL_YEARLY: "once per school year",
+    FrequencyCode.EVERY_2_YEARS: "every 2 years",
+    FrequencyCode.EVERY_3_YEARS: "every 3 years",
+    FrequencyCode.EVERY_4_YEARS: "every 4 years",
+    FrequencyCode.EVERY_5_YEARS: "every 5 years",
+}
+
+ACCEPTED_FORMS = (
+    "'2X per jaar', '1X per jaar', '1x per schooljaar', '1X per 4 jaar', '4x per jaar', "
+    "'maandelijks', 'jaarlijks', of een code: " + ", ".join(c.value for c in FrequencyCode)
+)
+
+
+class FrequencyError(ValueError):
+    """A frequency text koers cannot read; the message lists what it can."""
+
+
+@dataclass(frozen=True, slots=True)
+class Frequency:
+    """A measurement frequency: a code koers computes with, and the plan's own words."""
+
+    code: FrequencyCode
+    as_written: str
+
+    @classmethod
+    def parse(cls, text: object) -> Frequency:
+        if isinstance(text, Frequency):
+            return text
+        if not isinstance(text, str) or not text.strip():
+            raise FrequencyError(f"{text!r} is not a frequency; write for example {ACCEPTED_FORMS}")
+        return cls(parse_frequency_code(text), " ".join(text.split()))
+
+    def label(self, lang: str = "nl") -> str:
+        return (LABELS_NL if lang == "nl" else LABELS_EN)[self.code]
+
+    @property
+    def period_kind(self) -> PeriodKind:
+        return _STEP[self.code][0]
+
+    @property
+    def step(self) -> int:
+        return _STEP[self.code][1]
+
+    @property
+    def per_year(self) -> float:
+        """Measurements per calendar year (0.25 for a 4-yearly monitor)."""
+        kind, step = _STEP[self.code]
+        per = {PeriodKind.MONTH: 12, PeriodKind.QUARTER: 4, PeriodKind.HALF_YEAR: 2}.get(kind, 1)
+        return per / step
+
+    def schedule(self, anchor: Period) -> Iterator[Period]:
+        """The measurement periods after ``anchor`` (a baseline or the last measurement).
+
+        The anchor is first expressed in the frequency's own kind of period (a yearly
+        baseline of 2023 anchors a half-yearly schedule at 2023-H2), then stepped forward.
+        The iterator is endless: callers stop it.
+        """
+        kind, step = _STEP[self.code]
+        current = anchor.as_kind(kind)
+        while True:
+            current = current.shift(step)
+            yield current
+
+    def measures_in(self, anchor: Period, target: Period) -> Period | None:
+        """The first scheduled measurement whose period ends inside ``target``, if any."""
+        for period in self.schedule(anchor):
+            if period.end > target.end:
+                return None
+            if target.contains(period.end):
+                return period
+        return None  # pragma: no cover - the schedule is endless
+
+
+_WORDS = {
+    "maandelijks": FrequencyCode.MONTHLY, "monthly": FrequencyCode.MONTHLY,
+    "per kwartaal": FrequencyCode.QUARTERLY, "elk kwartaal": FrequencyCode.QUARTERLY,
+    "kwartaal": FrequencyCode.QUARTERLY, "quarterly": FrequencyCode.QUARTERLY,
+    "halfjaarlijks": FrequencyCode.HALF_YEARLY, "twice a year": FrequencyCode.HALF_YEARLY,
+    "jaarlijks": FrequencyCode.YEARLY, "yearly": FrequencyCode.YEARLY,
+    "annually": FrequencyCode.YEARLY, "once a year": FrequencyCode.YEARLY,
+    "per schooljaar": FrequencyCode.SCHOOL_YEARLY, "once per school year": FrequencyCode.SCHOOL_YEARLY,
+    "tweejaarlijks": FrequencyCode.EVERY_2_YEARS, "vierjaarlijks": FrequencyCode.EVERY_4_YEARS,
+}
+_NUMBERS = {"een": 1, "één": 1, "1": 1, "twee": 2, "2": 2, "drie": 3, "3": 3, "vier": 4, "4": 4,
+            "vijf": 5, "5": 5, "twaalf": 12, "12": 12, "once": 1, "twice": 2}
+_TIMES_PER = re.compile(
+    r"^(?P<times>\w+)\s*(?:x|keer|maal|times)?\s*(?:per|a|every|in)\s+"
+    r"(?:(?P<n>\w+)\s+)?(?P<unit>jaar|jaren|years?|schooljaar|school\s+year|maand|month|kwartaal|quarter)$"
+)
+_EVERY = re.compile(r"^(?:eens|elke|iedere|every|once)\s+(?:per\s+|in\s+|every\s+)?(?P<n>\w+)\s+(?:jaar|years?)$")
+
+
+def parse_frequency_code(text: str) -> FrequencyCode:
+    """Read "1X per 4 jaar" and its many spellings; refuse what is not a regular schedule."""
+    raw = " ".join(text.split())
+    lowered = raw.lower()
+    for code in FrequencyCode:
+        if lowered == code.value:
+            return code
+    if lowered in _WORDS:
+        return _WORDS[lowered]
+    compact = re.sub(r"(\d)\s*x\b", r"\1 x", lowered)
+    match = _TIMES_PER.match(compact)
+    if match:
+        return _from_times_per(match, raw)
+    match = _EVERY.match(lowered)
+    if match and match["n"] in _NUMBERS:
+        return _every_n_years(_NUMBERS[match["n"]], raw)
+    raise FrequencyError(f"'{raw}' is not a frequency koers can read; write for example {ACCEPTED_FORMS}")
+
+
+def _from_times_per(match: re.Match[str], raw: str) -> FrequencyCode:
+    times = _NUMBERS.get(match["times"].rstrip("x"))
+    n = _NUMBERS.get(match["n"] or "1")
+    unit = match["unit"]
+    if times is None or n is None:
+        raise FrequencyError(f"'{raw}': cannot read the number of times; write for example {ACCEPTED_FORMS}")
+    if unit.startswith(("schooljaar", "school")):
+        if times == 1 and n == 1:
+            return FrequencyCode.SCHOOL_YEARLY
+        raise FrequencyError(f"'{raw}': only once per school year is supported")
+    if unit.startswith(("maand", "month")):
+        if times == 1 and n == 1:
+            return FrequencyCode.MONTHLY
+        raise FrequencyError(f"'{raw}': only once a month is supported")
+    if unit.startswith(("kwartaal", "quarter")):
+        if times == 1 and n == 1:
+            return FrequencyCode.QUARTERLY
+        raise FrequencyError(f"'{raw}': only once a quarter is supported")
+    if n == 1:
+        by_times = {1: FrequencyCode.YEARLY, 2: FrequencyCode.HALF_YEARLY,
+                    4: FrequencyCode.QUARTERLY, 12: FrequencyCode.MONTHLY}
+        if times in by_times:
+            return by_times[times]
+        raise FrequencyError(f"'{raw}': {times} times a year is not a regular schedule koers knows")
+    if times != 1:
+        raise FrequencyError(f"'{raw}': write it as once per so many years")
+    return _every_n_years(n, raw)
+
+
+def _every_n_years(n: int, raw: str) -> FrequencyCode:
+    codes = {1: FrequencyCode.YEARLY, 2: FrequencyCode.EVERY_2_YEARS, 3: FrequencyCode.EVERY_3_YEARS,
+             4: FrequencyCode.EVERY_4_YEARS, 5: FrequencyCode.EVERY_5_YEARS}
+    if n not in codes:
+        raise FrequencyError(f"'{raw}': once every {n} years is not supported (1 to 5 years)")
+    return codes[n]

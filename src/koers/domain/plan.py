@@ -1,0 +1,132 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The policy plan (*beleidsplan sociaal domein*) as data.
+
+A plan runs from mission and vision, through principles and societal challenges
+(*maatschappelijke opgaven*) with their budgets and policy areas (*beleidsterreinen*) with
+their laws, down to SMART goals and the mandatory BBV indicators. Every Dutch municipality
+has such a plan; nothing here is specific to one of them.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from koers.domain.areas import Area
+from koers.domain.budgets import Budget, BudgetTable
+from koers.domain.goals import ID_PATTERN, Goal
+from koers.domain.keyfigures import KeyFigureTable
+
+PLAN_FORMAT_VERSION = 1
+
+
+class Municipality(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    cbs_code: str = Field(pattern=r"^GM\d{4}$", description="The CBS municipality code: GM0396.")
+    name: str
+
+
+class Principle(BaseModel):
+    """An *uitgangspunt*: how the municipality works."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    description: str | None = None
+
+
+class Challenge(BaseModel):
+    """A *maatschappelijke opgave* (in older plans: a *beoogd maatschappelijk effect*)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=ID_PATTERN)
+    name: str
+    aim: str | None = Field(default=None, description="The aim in one sentence ('Heemskerkers zijn vitaal en gezond.').")
+    description: str | None = None
+    budget: Budget | None = None
+    developments: list[str] = Field(default_factory=list, description="Relevant visions, plans and programmes.")
+
+
+class PolicyArea(BaseModel):
+    """A *beleidsterrein* with its legal framework, placed under the challenge where its weight lies."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=ID_PATTERN)
+    name: str
+    laws: list[str] = Field(default_factory=list, description="Its legal framework (wettelijk kader).")
+    challenge: str | None = Field(default=None, description="The id of the challenge it is placed under.")
+    description: str | None = None
+
+
+class BbvIndicator(BaseModel):
+    """A mandatory policy indicator of the Besluit begroting en verantwoording (BBV).
+
+    The set of BBV indicators changes over time, so the plan names the ones it reports on,
+    as the plan states them; ``number`` links to the national catalogue when known.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=ID_PATTERN)
+    number: int | None = Field(default=None, description="The number in the national BBV catalogue.")
+    name: str
+    unit: str = Field(description="The unit as published ('aantal per 1.000 leerlingen').")
+    source: str
+    taakveld: str = Field(description="The taakveld ('Sociaal domein', 'Onderwijs').")
+    challenge: str | None = Field(default=None, description="The id of the challenge it is reported under.")
+    note: str | None = None
+
+
+class LintSettings(BaseModel):
+    """Settings of the SMART check that a municipality may tune in its plan file."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    stale_baseline_years: int = Field(
+        default=3, ge=0,
+        description="A baseline older than this many years before the plan's start year is stale.",
+    )
+
+
+class Plan(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    format: int = Field(default=PLAN_FORMAT_VERSION, description="The version of the plan file format.")
+    municipality: Municipality
+    title: str
+    subtitle: str | None = None
+    start_year: int = Field(ge=1990, le=2200)
+    end_year: int | None = Field(default=None, description="The last year of the plan's horizon.")
+    evaluation_years: list[int] = Field(default_factory=list, description="Years of planned evaluation.")
+    published: str | None = Field(default=None, description="When the plan was published or adopted.")
+    document: str | None = Field(default=None, description="The source document this file encodes.")
+    mission: str | None = None
+    vision: str | None = None
+    principles: list[Principle] = Field(default_factory=list)
+    challenges: list[Challenge] = Field(default_factory=list)
+    policy_areas: list[PolicyArea] = Field(default_factory=list)
+    goals: list[Goal] = Field(default_factory=list)
+    bbv_indicators: list[BbvIndicator] = Field(default_factory=list)
+    areas: list[Area] = Field(default_factory=list)
+    key_figures: list[KeyFigureTable] = Field(default_factory=list)
+    budget_table: BudgetTable | None = None
+    lint: LintSettings = Field(default_factory=LintSettings)
+
+    def challenge(self, challenge_id: str) -> Challenge | None:
+        return next((c for c in self.challenges if c.id == challenge_id), None)
+
+    def goal(self, goal_id: str) -> Goal | None:
+        return next((g for g in self.goals if g.id == goal_id), None)
+
+    def goals_of(self, challenge_id: str) -> list[Goal]:
+        return [g for g in self.goals if g.challenge == challenge_id]
+
+    def wijken(self) -> list[Area]:
+        return [a for a in self.areas if a.level == "wijk"]
+
+    @property
+    def total_budget(self) -> float | None:
+        amounts = [c.budget.amount for c in self.challenges if c.budget]
+        return sum(amounts) if amounts else None

@@ -1,0 +1,95 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Units of indicators: what a number means.
+
+A goal's unit decides how its numbers are read, compared and shown: a percentage (0-100), a
+count, an amount in euro, a rate per 1,000 or 10,000 of a stated population, or a duration in
+nights or days. Measurements in another unit are refused later, so the unit is explicit.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+
+class UnitKind(StrEnum):
+    PERCENTAGE = "percentage"
+    COUNT = "count"
+    EURO = "euro"
+    RATE = "rate"
+    NIGHTS = "nights"
+    DAYS = "days"
+    WEEKS = "weeks"
+    SCORE = "score"
+    OTHER = "other"
+
+
+_SHORT_NL = {
+    UnitKind.PERCENTAGE: "%", UnitKind.COUNT: "aantal", UnitKind.EURO: "euro",
+    UnitKind.NIGHTS: "nachten", UnitKind.DAYS: "dagen", UnitKind.WEEKS: "weken",
+    UnitKind.SCORE: "score", UnitKind.OTHER: "",
+}
+_SHORT_EN = {
+    UnitKind.PERCENTAGE: "%", UnitKind.COUNT: "count", UnitKind.EURO: "euro",
+    UnitKind.NIGHTS: "nights", UnitKind.DAYS: "days", UnitKind.WEEKS: "weeks",
+    UnitKind.SCORE: "score", UnitKind.OTHER: "",
+}
+
+
+class Unit(BaseModel):
+    """The unit of an indicator; a plan file may write just the kind (``unit: percentage``)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: UnitKind
+    per: int | None = Field(
+        default=None,
+        description="For a rate: per how many of the population (1000, 10000, 100000).",
+    )
+    population: str | None = Field(
+        default=None, description="For a rate: of whom ('inwoners', 'jeugdigen tot 18 jaar')."
+    )
+    label: str | None = Field(
+        default=None,
+        description="What is counted, in the plan's words ('kinderen', 'huishoudens'); "
+                    "the free-text name for kind 'other'.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            return {"kind": data}
+        return data
+
+    @model_validator(mode="after")
+    def _rate_needs_base(self) -> Unit:
+        if self.kind == UnitKind.RATE and (self.per is None or self.population is None):
+            raise PydanticCustomError(
+                "rate-without-base", "a rate needs 'per' (for example 1000) and 'population'", {}
+            )
+        if self.kind != UnitKind.RATE and self.per is not None:
+            raise PydanticCustomError(
+                "base-without-rate", "'per' only belongs to a unit of kind 'rate'", {}
+            )
+        if self.per is not None and self.per not in (100, 1000, 10000, 100000):
+            raise PydanticCustomError(
+                "invalid-rate-base", "'per' must be 100, 1000, 10000 or 100000", {}
+            )
+        return self
+
+    def label_text(self, lang: str = "nl") -> str:
+        """How the unit reads after a number: '%', 'per 1.000 inwoners', 'kinderen'."""
+        if self.kind == UnitKind.RATE:
+            base = f"{self.per:,}".replace(",", "." if lang == "nl" else ",")
+            return f"per {base} {self.population}"
+        if self.label:
+            return self.label
+        return (_SHORT_NL if lang == "nl" else _SHORT_EN)[self.kind]
+
+    def same_as(self, other: Unit) -> bool:
+        """Whether two units measure the same thing (the label is only wording)."""
+        return (self.kind, self.per, self.population) == (other.kind, other.per, other.population)

@@ -1,0 +1,39 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Numbers the way Dutch readers expect them: 5.914,7 and € 2.864 (English: 5,914.7).
+
+Kept small and dependency-free on purpose: the CLI, reports and the web all show numbers,
+and they must show them the same way.
+"""
+
+from __future__ import annotations
+
+from koers.domain.units import Unit, UnitKind
+
+
+def format_number(value: float, lang: str = "nl", decimals: int | None = None) -> str:
+    """Group thousands and use the reader's decimal mark; trailing zeros are dropped
+    unless ``decimals`` asks for a fixed number of them."""
+    if decimals is None:
+        text = f"{value:,.6f}".rstrip("0").rstrip(".")
+    else:
+        text = f"{value:,.{decimals}f}"
+    if lang == "nl":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def format_value(value: float, unit: Unit | None, lang: str = "nl") -> str:
+    """A value with its unit: '56%', '€ 2.864', '79,91 per 1.000 inwoners', '244 nachten'."""
+    if unit is None:
+        return format_number(value, lang)
+    if unit.kind == UnitKind.PERCENTAGE:
+        return f"{format_number(value, lang)}%"
+    if unit.kind == UnitKind.EURO:
+        decimals = 2 if round(value, 2) != round(value) else 0
+        return f"€ {format_number(value, lang, decimals)}"
+    label = unit.label_text(lang)
+    return f"{format_number(value, lang)} {label}".strip()
+
+
+def format_euro(amount: float, lang: str = "nl") -> str:
+    return f"€ {format_number(amount, lang, 0)}"

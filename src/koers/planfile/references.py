@@ -1,0 +1,68 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Checks across the parts of a plan: unique ids, and references that point somewhere.
+
+They run on the raw data, next to the structural validation, so that a file with a typo in
+one goal and a dangling reference in another reports both at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+Loc = tuple[str | int, ...]
+Finding = tuple[Loc, str, dict[str, Any]]
+
+_ID_COLLECTIONS = ("challenges", "policy_areas", "goals", "bbv_indicators", "areas", "key_figures")
+
+
+def reference_problems(raw: Mapping[str, Any]) -> list[Finding]:
+    """Every duplicate id and dangling reference in ``raw``, as (loc, code, context)."""
+    ids = {name: _ids(raw, name) for name in _ID_COLLECTIONS}
+    findings = [f for name in _ID_COLLECTIONS for f in _duplicates(raw, name)]
+    challenges = set(ids["challenges"])
+    for name in ("goals", "policy_areas", "bbv_indicators"):
+        findings += _dangling(raw, name, "challenge", challenges, "unknown-challenge")
+    findings += _dangling(raw, "goals", "policy_areas", set(ids["policy_areas"]), "unknown-policy-area")
+    findings += _dangling(raw, "areas", "parent", set(ids["areas"]), "unknown-area")
+    findings += _dangling(raw, "goals", "region", set(ids["areas"]), "unknown-area")
+    return findings
+
+
+def _items(raw: Mapping[str, Any], name: str) -> Iterator[tuple[int, Mapping[str, Any]]]:
+    items = raw.get(name)
+    if isinstance(items, list):
+        for index, item in enumerate(items):
+            if isinstance(item, Mapping):
+                yield index, item
+
+
+def _ids(raw: Mapping[str, Any], name: str) -> list[str]:
+    return [str(item["id"]) for _, item in _items(raw, name) if item.get("id") is not None]
+
+
+def _duplicates(raw: Mapping[str, Any], name: str) -> Iterator[Finding]:
+    first: dict[str, int] = {}
+    for index, item in _items(raw, name):
+        key = item.get("id")
+        if key is None:
+            continue
+        key = str(key)
+        if key in first:
+            yield (name, index, "id"), "duplicate-id", {"value": key, "other": f"{name}[{first[key] + 1}]"}
+        else:
+            first[key] = index
+
+
+def _dangling(raw: Mapping[str, Any], name: str, field: str, known: set[str], code: str) -> Iterator[Finding]:
+    expected = ", ".join(sorted(known)) or "-"
+    for index, item in _items(raw, name):
+        value = item.get(field)
+        if value is None:
+            continue
+        if isinstance(value, list):
+            for position, ref in enumerate(value):
+                if str(ref) not in known:
+                    yield (name, index, field, position), code, {"value": str(ref), "expected": expected}
+        elif str(value) not in known:
+            yield (name, index, field), code, {"value": str(value), "expected": expected}

@@ -1,0 +1,121 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Turn raw plan data (from YAML or Excel) into a Plan, or into a list of located problems.
+
+The reader of each file format supplies a locator that maps a path in the data, such as
+``("goals", 3, "target", "period")``, to a place in its file. Everything else, the
+translation of pydantic's errors into koers's codes and the reference checks, is shared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from koers.domain.plan import Plan
+from koers.planfile.problems import Location, Problem
+from koers.planfile.references import reference_problems
+
+Loc = tuple[str | int, ...]
+Locator = Callable[[Loc], Location]
+
+
+@dataclass
+class LoadResult:
+    plan: Plan | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.plan is not None and not self.problems
+
+
+_TYPE_CODES = {
+    "missing": "missing-field",
+    "extra_forbidden": "unknown-field",
+    "enum": "invalid-choice",
+    "literal_error": "invalid-choice",
+}
+_EXPECTED = {
+    "string_type": ("tekst", "text"),
+    "int_type": ("heel getal", "a whole number"),
+    "int_parsing": ("heel getal", "a whole number"),
+    "int_from_float": ("heel getal", "a whole number"),
+    "float_type": ("getal", "a number"),
+    "float_parsing": ("getal", "a number"),
+    "list_type": ("lijst (regels die beginnen met '-')", "a list (lines starting with '-')"),
+    "dict_type": ("groep velden", "a group of fields"),
+    "model_type": ("groep velden", "a group of fields"),
+    "model_attributes_type": ("groep velden", "a group of fields"),
+    "bool_type": ("ja/nee-waarde", "a yes/no value"),
+    "bool_parsing": ("ja/nee-waarde", "a yes/no value"),
+}
+
+
+def validate_raw(raw: Any, file: str, locate: Locator, path_of: Callable[[Loc], str]) -> LoadResult:
+    """Validate ``raw`` completely and return the plan, or every problem found."""
+    if not isinstance(raw, Mapping):
+        return LoadResult(None, [Problem("not-a-mapping", "-", locate(()))])
+    problems: list[Problem] = []
+    plan: Plan | None = None
+    try:
+        plan = Plan.model_validate(raw)
+    except ValidationError as err:
+        problems += [_problem(e, locate, path_of) for e in err.errors(include_url=False)]
+    for loc, code, context in reference_problems(raw):
+        problems.append(Problem(code, path_of(loc), locate(loc), context))
+    problems.sort(key=_order)
+    return LoadResult(None if problems else plan, problems)
+
+
+def _problem(error: Any, locate: Locator, path_of: Callable[[Loc], str]) -> Problem:
+    loc: Loc = tuple(part for part in error["loc"] if not _is_internal(part))
+    kind: str = error["type"]
+    value = error.get("input")
+    context: dict[str, Any] = dict(error.get("ctx") or {})
+    context.setdefault("value", _short(value))
+    context.setdefault("detail", error.get("msg", ""))
+    name = str(loc[-1]) if loc else "-"
+    context["name"] = name
+    if kind in _TYPE_CODES:
+        code = _TYPE_CODES[kind]
+        if code == "invalid-choice":
+            context["expected"] = _choices(context.get("expected"))
+    elif kind in _EXPECTED:
+        code = "wrong-type"
+        context["expected_nl"], context["expected_en"] = _EXPECTED[kind]
+    elif kind == "string_pattern_mismatch" and name == "cbs_code":
+        code = "invalid-cbs-code"
+        context.update(code=context["value"], level="gemeente")
+    elif kind == "string_pattern_mismatch" and name == "id":
+        code = "invalid-id"
+    elif "-" in kind:  # koers's own codes raised by domain validators
+        code = kind
+    else:
+        code = "invalid-value"
+    return Problem(code, path_of(loc), locate(loc), context)
+
+
+def _is_internal(part: str | int) -> bool:
+    """Pydantic puts validator names in some paths ('function-after[...]'); they are not fields."""
+    return isinstance(part, str) and ("[" in part and "]" in part) and not part.startswith("[")
+
+
+def _choices(expected: Any) -> str:
+    return str(expected or "").replace("'", "")
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, Mapping):
+        return "{...}"
+    if isinstance(value, list):
+        return "[...]"
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _order(problem: Problem) -> tuple[str, int, int, str]:
+    loc = problem.location
+    return (loc.sheet or "", loc.line or 0, loc.row or 0, problem.field)

@@ -1,0 +1,102 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Read and write plan files in YAML.
+
+ruamel.yaml keeps the line of every key and list item, so a problem deep in the file
+("goals[VW-01].target.period") can name its line. Writing produces the same structure in a
+stable order; comments of a hand-written file are not carried into an export.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+
+from koers.domain.plan import Plan
+from koers.planfile.problems import Location, Problem
+from koers.planfile.validation import Loc, LoadResult, validate_raw
+
+
+def load_yaml_plan(path: Path) -> LoadResult:
+    file = str(path)
+    try:
+        raw = YAML(typ="rt").load(path.read_text(encoding="utf-8"))
+    except MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark is not None else None
+        detail = (err.problem or err.context or "").strip()
+        return LoadResult(None, [Problem("yaml-syntax", "-", Location(file, line=line), {"detail": detail})])
+    return validate_raw(raw, file, lambda loc: Location(file, line=line_of(raw, loc)), lambda loc: path_of(raw, loc))
+
+
+def line_of(root: Any, loc: Loc) -> int | None:
+    """The 1-based line of the deepest part of ``loc`` that exists in the file."""
+    node, line = root, _own_line(root)
+    for part in loc:
+        if isinstance(node, CommentedMap) and part in node:
+            line = node.lc.key(part)[0] + 1
+            node = node[part]
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+            line = node.lc.item(part)[0] + 1
+            node = node[part]
+        else:
+            break
+    return line
+
+
+def path_of(root: Any, loc: Loc) -> str:
+    """A readable path: list items are named by their id where they have one.
+
+    ``("goals", 3, "target", "period")`` reads ``goals[VW-04].target.period``; an item
+    without an id is numbered from 1 as people count: ``principles[2].name``.
+    """
+    text, node = "", root
+    for part in loc:
+        if isinstance(part, int):
+            item = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+            ident = item.get("id") if isinstance(item, Mapping) else None
+            text += f"[{ident}]" if ident is not None else f"[{part + 1}]"
+            node = item
+        else:
+            text += f".{part}" if text else str(part)
+            node = node.get(part) if isinstance(node, Mapping) else None
+    return text or "-"
+
+
+def _own_line(node: Any) -> int | None:
+    lc = getattr(node, "lc", None)
+    return lc.line + 1 if lc is not None and lc.line is not None else None
+
+
+def plan_to_yaml(plan: Plan) -> str:
+    """The plan as YAML, leaving out what equals the default, so the file stays readable."""
+    data = plan_to_data(plan)
+    yaml = YAML()
+    yaml.width = 100
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    return buffer.getvalue()
+
+
+def plan_to_data(plan: Plan) -> dict[str, Any]:
+    data = plan.model_dump(mode="python", exclude_defaults=True)
+    data = {"format": plan.format, **data}
+    return _tidy(data)
+
+
+def _tidy(value: Any) -> Any:
+    """Whole floats as ints (5940, not 5940.0), and no empty groups left behind."""
+    if isinstance(value, dict):
+        tidy = {k: _tidy(v) for k, v in value.items()}
+        return {k: v for k, v in tidy.items() if v not in ({}, [], None)}
+    if isinstance(value, list):
+        return [_tidy(v) for v in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value

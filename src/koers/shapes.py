@@ -1,0 +1,102 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The public JSON shapes of koers, built in one place.
+
+``koers plan show --json`` and ``koers lint --json`` print these, later the web API serves
+the same, and docs/cli.md documents them; tests pin them (contract tests), so a change to a
+shape is a deliberate, visible act.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from koers import __version__
+from koers.domain.goals import Goal
+from koers.domain.lint import Finding, Severity
+from koers.domain.plan import Plan
+from koers.domain.units import Unit
+from koers.planfile.problems import Problem
+
+SHAPE_VERSION = 1
+
+
+def plan_json(plan: Plan, findings: list[Finding], lang: str = "nl") -> dict[str, Any]:
+    return {
+        "koers": __version__,
+        "shape": SHAPE_VERSION,
+        "plan": {
+            "municipality": {"cbs_code": plan.municipality.cbs_code, "name": plan.municipality.name},
+            "title": plan.title,
+            "subtitle": plan.subtitle,
+            "start_year": plan.start_year,
+            "end_year": plan.end_year,
+            "mission": plan.mission,
+            "vision": plan.vision,
+            "principles": [{"name": p.name, "description": p.description} for p in plan.principles],
+            "total_budget": plan.total_budget,
+        },
+        "challenges": [
+            {
+                "id": c.id,
+                "name": c.name,
+                "aim": c.aim,
+                "budget": c.budget.model_dump(mode="json") if c.budget else None,
+                "policy_areas": [
+                    {"id": a.id, "name": a.name, "laws": a.laws} for a in plan.policy_areas if a.challenge == c.id
+                ],
+                "goals": [g.id for g in plan.goals_of(c.id)],
+            }
+            for c in plan.challenges
+        ],
+        "goals": [goal_json(g, lang) for g in plan.goals],
+        "bbv_indicators": [b.model_dump(mode="json", exclude_none=True) for b in plan.bbv_indicators],
+        "smart_check": findings_summary(findings),
+    }
+
+
+def goal_json(goal: Goal, lang: str = "nl") -> dict[str, Any]:
+    baseline = goal.baseline
+    target = goal.target
+    return {
+        "id": goal.id,
+        "challenge": goal.challenge,
+        "statement": goal.statement,
+        "result_area": goal.result_area,
+        "indicator": goal.indicator.name if goal.indicator else None,
+        "unit": unit_json(goal.unit, lang),
+        "direction": goal.direction.value if goal.direction else None,
+        "scope": goal.scope.value,
+        "region": goal.region,
+        "source": goal.source,
+        "frequency": {"code": goal.frequency.code.value, "as_written": goal.frequency.as_written}
+        if goal.frequency else None,
+        "baseline": {"value": baseline.value, "period": baseline.period.code if baseline.period else None}
+        if baseline is not None and baseline.is_known else None,
+        "baseline_status": baseline.status.value if baseline is not None else "not-stated",
+        "baseline_note": baseline.reason if baseline is not None else None,
+        "target": {
+            "value": goal.resolved_target(),
+            "period": target.period.code if target.period else None,
+            "change": target.change.as_written if target.change else None,
+            "tolerance": target.tolerance.as_written if target.tolerance else None,
+        } if target is not None else None,
+    }
+
+
+def unit_json(unit: Unit | None, lang: str = "nl") -> dict[str, Any] | None:
+    if unit is None:
+        return None
+    return {"kind": unit.kind.value, "per": unit.per, "population": unit.population,
+            "label": unit.label_text(lang)}
+
+
+def findings_json(findings: list[Finding], lang: str = "nl") -> list[dict[str, Any]]:
+    return [f.as_json(lang) for f in findings]
+
+
+def findings_summary(findings: list[Finding]) -> dict[str, int]:
+    return {s.value: sum(1 for f in findings if f.severity == s) for s in Severity}
+
+
+def problems_json(problems: list[Problem], lang: str = "nl") -> dict[str, Any]:
+    return {"koers": __version__, "shape": SHAPE_VERSION, "problems": [p.as_json(lang) for p in problems]}
