@@ -19,6 +19,7 @@ from koers.domain.lint import lint_plan
 from koers.domain.plan import Challenge, Plan
 from koers.formatting import format_euro, format_value
 from koers.planfile import EXCEL_SUFFIXES, YAML_SUFFIXES, write_plan
+from koers.planfile.schema import plan_json_schema_text
 from koers.shapes import plan_json
 
 app = typer.Typer(no_args_is_help=True, help="Show a plan or export it to YAML or Excel.")
@@ -72,6 +73,18 @@ def export(
     else:
         console().print(t(lang, f"Plan geschreven naar {to} ({len(plan.goals)} doelen).",
                           f"Plan written to {to} ({len(plan.goals)} goals)."))
+
+
+@app.command("schema")
+def schema(
+    out: Annotated[Path | None, typer.Option("--out", help="Write the schema to this file instead of printing it.")] = None,
+) -> None:
+    """Print the JSON Schema of the plan file (for editors that check YAML as you type)."""
+    text = plan_json_schema_text()
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
 
 
 def show_header(out: Console, plan: Plan, lang: str) -> None:

@@ -17,7 +17,7 @@ from pydantic_core import PydanticCustomError
 from koers.domain.baselines import Baseline
 from koers.domain.fields import FrequencyValue
 from koers.domain.targets import Direction, Target
-from koers.domain.units import Unit
+from koers.domain.units import Unit, UnitValue
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 
@@ -36,7 +36,7 @@ class Indicator(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str = Field(description="What is measured, in plain Dutch.")
-    unit: Unit | None = Field(default=None, description="The unit; left out when the plan does not state one.")
+    unit: UnitValue | None = Field(default=None, description="The unit; left out when the plan does not state one.")
     definition: str | None = Field(default=None, description="How it is computed, if the plan or source says.")
     questions: list[str] = Field(
         default_factory=list, description="Survey questions that measure it (for survey-based plans)."

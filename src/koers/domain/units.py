@@ -9,9 +9,9 @@ nights or days. Measurements in another unit are refused later, so the unit is e
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 
@@ -93,3 +93,28 @@ class Unit(BaseModel):
     def same_as(self, other: Unit) -> bool:
         """Whether two units measure the same thing (the label is only wording)."""
         return (self.kind, self.per, self.population) == (other.kind, other.per, other.population)
+
+
+_KINDS = [k.value for k in UnitKind]
+
+UnitValue = Annotated[
+    Unit,
+    WithJsonSchema({
+        "description": "The unit: a kind on its own ('percentage'), or a group with kind, per, "
+                       "population and label (a rate needs per and population).",
+        "anyOf": [
+            {"type": "string", "enum": _KINDS},
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["kind"],
+                "properties": {
+                    "kind": {"type": "string", "enum": _KINDS},
+                    "per": {"type": ["integer", "null"], "enum": [100, 1000, 10000, 100000, None]},
+                    "population": {"type": ["string", "null"]},
+                    "label": {"type": ["string", "null"]},
+                },
+            },
+        ],
+    }),
+]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -91,7 +92,10 @@ def plan_to_data(plan: Plan) -> dict[str, Any]:
 
 
 def _tidy(value: Any) -> Any:
-    """Whole floats as ints (5940, not 5940.0), and no empty groups left behind."""
+    """Plain values only: enums as their text, whole floats as ints (5940, not 5940.0), and
+    no empty groups left behind."""
+    if isinstance(value, Enum):
+        return value.value
     if isinstance(value, dict):
         tidy = {k: _tidy(v) for k, v in value.items()}
         return {k: v for k, v in tidy.items() if v not in ({}, [], None)}

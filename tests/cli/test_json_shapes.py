@@ -1,0 +1,94 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Contract tests: the documented --json shapes (docs/cli.md) do not change by accident."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from typer.testing import CliRunner
+
+from koers.cli.app import app
+from tests.conftest import HEEMSKERK_2024
+
+runner = CliRunner()
+
+GOAL_KEYS = {"id", "challenge", "statement", "result_area", "indicator", "unit", "direction", "scope", "region",
+             "source", "frequency", "baseline", "baseline_status", "baseline_note", "target"}
+
+
+def show_json() -> dict[str, Any]:
+    result = runner.invoke(app, ["plan", "show", str(HEEMSKERK_2024), "--json"])
+    assert result.exit_code == 0
+    return json.loads(result.stdout)
+
+
+def goal(data: dict[str, Any], goal_id: str) -> dict[str, Any]:
+    return next(g for g in data["goals"] if g["id"] == goal_id)
+
+
+def test_plan_show_top_level_shape() -> None:
+    data = show_json()
+    assert set(data) == {"koers", "shape", "plan", "challenges", "goals", "bbv_indicators", "smart_check"}
+    assert data["shape"] == 1
+    assert data["plan"]["municipality"] == {"cbs_code": "GM0396", "name": "Heemskerk"}
+    assert data["plan"]["total_budget"] == 45128079
+    assert set(data["smart_check"]) == {"error", "warning", "info"}
+
+
+def test_every_goal_has_the_documented_keys() -> None:
+    data = show_json()
+    assert len(data["goals"]) == 28
+    for item in data["goals"]:
+        assert set(item) == GOAL_KEYS, item["id"]
+
+
+def test_challenges_carry_name_and_budget() -> None:
+    challenges = {c["name"]: c for c in show_json()["challenges"]}
+    assert challenges["Ontmoeten en omzien naar elkaar"]["budget"] == {
+        "amount": 4352650.0, "year": 2024, "basis": "begroting 2024", "note": None}
+    assert challenges["Financieel fit"]["goals"] == ["FF-01", "FF-02", "FF-03", "FF-04", "FF-05", "FF-06"]
+    assert {"id": "armoede", "name": "Armoede", "laws": ["Participatiewet"]} in challenges["Financieel fit"]["policy_areas"]
+
+
+def test_relative_target_is_resolved_and_kept_as_written() -> None:
+    item = goal(show_json(), "FF-01")
+    assert item["baseline"] == {"value": 5377.0, "period": "2023"}
+    assert item["target"] == {"value": 5914.7, "period": "2027", "change": "+10%", "tolerance": None}
+    assert item["frequency"] == {"code": "half-yearly", "as_written": "2X per jaar"}
+    assert item["unit"] == {"kind": "count", "per": None, "population": None, "label": "toekenningen"}
+
+
+def test_baselines_that_are_not_known_are_null_with_a_status() -> None:
+    data = show_json()
+    assert goal(data, "OZ-02")["baseline"] is None
+    assert goal(data, "OZ-02")["baseline_status"] == "not-stated"
+    assert goal(data, "FF-06")["baseline_status"] == "absent"
+    assert goal(data, "FF-06")["baseline_note"] == "geen nulmeting"
+    pending = goal(data, "OZ-06")
+    assert pending["baseline"] is None and pending["baseline_status"] == "pending"
+    assert pending["target"] == {"value": None, "period": "2026/2027", "change": "-10%", "tolerance": None}
+
+
+def test_unresolvable_change_keeps_its_words() -> None:
+    item = goal(show_json(), "OO-04")
+    assert item["target"]["value"] is None
+    assert item["target"]["change"] == "+10% per jaar"
+
+
+def test_rate_unit_shape() -> None:
+    item = goal(show_json(), "ZW-05")
+    assert item["unit"] == {"kind": "rate", "per": 1000, "population": "inwoners", "label": "per 1.000 inwoners"}
+    assert item["direction"] == "maintain"
+
+
+def test_lint_json_is_a_list_of_findings() -> None:
+    result = runner.invoke(app, ["lint", str(HEEMSKERK_2024), "--json", "--as-of", "2026-11-23"])
+    assert result.exit_code == 1
+    findings = json.loads(result.stdout)
+    assert all(set(f) == {"goal", "code", "severity", "message"} for f in findings)
+    assert findings[0] == {
+        "goal": "VW-01", "code": "target-not-measurable-in-time", "severity": "error",
+        "message": findings[0]["message"],
+    }
+    assert "Na 2020 volgen metingen in 2024 en 2028, niet in 2027." in findings[0]["message"]
