@@ -28,7 +28,7 @@ def lint(
     """Check that every goal is SMART: baseline, target, period, source, frequency, measurable in time."""
     lang = settings(ctx).lang
     plan = open_plan(plan_file, lang, as_json)
-    findings = lint_plan(plan, as_of=parse_date(as_of, lang), stale_years=stale_years, lang=lang)
+    findings = lint_plan(plan, as_of=parse_date(as_of, lang), stale_years=stale_years)
     if as_json:
         print_json(findings_json(findings, lang))
     else:

@@ -34,7 +34,7 @@ def show(
     """Show the plan: mission, vision, challenges with budgets, goals, and the SMART check in brief."""
     lang = settings(ctx).lang
     plan = open_plan(plan_file, lang, as_json)
-    findings = lint_plan(plan, as_of=date.today(), lang=lang)
+    findings = lint_plan(plan, as_of=date.today())
     if as_json:
         print_json(plan_json(plan, findings, lang))
         return

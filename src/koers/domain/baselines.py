@@ -51,9 +51,12 @@ class Baseline(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _infer_status(cls, data: Any) -> Any:
-        if isinstance(data, dict) and "status" not in data and data.get("value") is None:
-            if data.get("reason") is not None and data.get("expected") is None and data.get("period") is None:
-                return {**data, "status": BaselineStatus.ABSENT.value}
+        """Without a status: a value means known; only a reason means absent; a reason with a
+        period or an expected date means pending."""
+        if isinstance(data, dict) and "status" not in data and data.get("value") is None and data.get("reason"):
+            later = data.get("expected") is not None or data.get("period") is not None
+            status = BaselineStatus.PENDING if later else BaselineStatus.ABSENT
+            return {**data, "status": status.value}
         return data
 
     @model_validator(mode="after")

@@ -9,9 +9,11 @@ question that matters is concrete: will there be a measurement in the target per
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from koers.domain.periods import Period, PeriodKind
@@ -41,6 +43,19 @@ _STEP: dict[FrequencyCode, tuple[PeriodKind, int]] = {
     FrequencyCode.EVERY_4_YEARS: (PeriodKind.YEAR, 4),
     FrequencyCode.EVERY_5_YEARS: (PeriodKind.YEAR, 5),
 }
+
+_MONTHS_PER_PERIOD = {
+    PeriodKind.MONTH: 1, PeriodKind.QUARTER: 3, PeriodKind.HALF_YEAR: 6,
+    PeriodKind.YEAR: 12, PeriodKind.SCHOOL_YEAR: 12,
+}
+
+
+def _add_months(day: date, months: int) -> date:
+    """The same day ``months`` later, or the month's last day when it is shorter."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
 
 LABELS_NL = {
     FrequencyCode.MONTHLY: "elke maand",
@@ -112,10 +127,18 @@ class Frequency:
         """The measurement periods after ``anchor`` (a baseline or the last measurement).
 
         The anchor is first expressed in the frequency's own kind of period (a yearly
-        baseline of 2023 anchors a half-yearly schedule at 2023-H2), then stepped forward.
+        baseline of 2023 anchors a half-yearly schedule at 2023-H2), then stepped forward. A
+        reference date (peildatum) anchors a schedule of reference dates: a yearly count on
+        1 January 2024 is next taken on 1 January 2025.
         The iterator is endless: callers stop it.
         """
         kind, step = _STEP[self.code]
+        if anchor.kind == PeriodKind.DATE:  # counts on a peildatum recur on the same date
+            months = _MONTHS_PER_PERIOD[kind] * step
+            count = 0
+            while True:
+                count += 1
+                yield Period.on(_add_months(anchor.start, months * count))
         current = anchor.as_kind(kind)
         while True:
             current = current.shift(step)
@@ -141,7 +164,7 @@ _WORDS = {
     "per schooljaar": FrequencyCode.SCHOOL_YEARLY, "once per school year": FrequencyCode.SCHOOL_YEARLY,
     "tweejaarlijks": FrequencyCode.EVERY_2_YEARS, "vierjaarlijks": FrequencyCode.EVERY_4_YEARS,
 }
-_NUMBERS = {"een": 1, "één": 1, "1": 1, "twee": 2, "2": 2, "drie": 3, "3": 3, "vier": 4, "4": 4,
+_NUMBERS = {"eens": 1, "een": 1, "één": 1, "1": 1, "twee": 2, "2": 2, "drie": 3, "3": 3, "vier": 4, "4": 4,
             "vijf": 5, "5": 5, "twaalf": 12, "12": 12, "once": 1, "twice": 2}
 _TIMES_PER = re.compile(
     r"^(?P<times>\w+)\s*(?:x|keer|maal|times)?\s*(?:per|a|every|in)\s+"

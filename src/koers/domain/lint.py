@@ -24,6 +24,7 @@ from enum import StrEnum
 from typing import Any
 
 from koers.domain.baselines import BaselineStatus
+from koers.domain.frequency import Frequency
 from koers.domain.goals import Goal, Scope
 from koers.domain.periods import Period
 from koers.domain.plan import Plan
@@ -63,12 +64,34 @@ class Finding:
     context: dict[str, Any] = field(default_factory=dict)
 
     def message(self, lang: str = "nl") -> str:
+        """The explanation in ``lang``; the context is rendered in that language too."""
         rule = RULES[self.code]
         template = rule.message_nl if lang == "nl" else rule.message_en
-        return string.Formatter().vformat(template, (), _Lenient(self.context))
+        context = {key: _render(value, lang) for key, value in self.context.items()}
+        return string.Formatter().vformat(template, (), _Lenient(context))
 
     def as_json(self, lang: str = "nl") -> dict[str, Any]:
         return {"goal": self.goal, "code": self.code, "severity": self.severity.value, "message": self.message(lang)}
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A bit of text in both languages, chosen when the message is rendered."""
+
+    nl: str
+    en: str
+
+
+def _render(value: Any, lang: str) -> Any:
+    if isinstance(value, Phrase):
+        return value.nl if lang == "nl" else value.en
+    if isinstance(value, (Period, Frequency)):
+        return value.label(lang)
+    if isinstance(value, (list, tuple)):
+        return (" en " if lang == "nl" else " and ").join(str(_render(v, lang)) for v in value)
+    if isinstance(value, float):
+        return _number(value, lang)
+    return value
 
 
 class _Lenient(dict[str, Any]):
@@ -160,7 +183,6 @@ class LintContext:
     as_of: date
     stale_years: int
     last_measured: Mapping[str, Period]
-    lang: str
 
 
 GoalRule = Callable[[Goal, LintContext], Iterator[Finding]]
@@ -172,7 +194,6 @@ def lint_plan(
     as_of: date,
     stale_years: int | None = None,
     last_measured: Mapping[str, Period] | None = None,
-    lang: str = "nl",
 ) -> list[Finding]:
     """Every finding for every goal, in the plan's order, errors first within a goal.
 
@@ -184,7 +205,6 @@ def lint_plan(
         as_of=as_of,
         stale_years=plan.lint.stale_baseline_years if stale_years is None else stale_years,
         last_measured=last_measured or {},
-        lang=lang,
     )
     findings: list[Finding] = []
     for goal in plan.goals:
@@ -206,20 +226,20 @@ def _find(goal: Goal, code: str, severity: Severity | None = None, **context: An
 def check_baseline(goal: Goal, ctx: LintContext) -> Iterator[Finding]:
     baseline = goal.baseline
     if baseline is None or baseline.status == BaselineStatus.ABSENT:
-        said = ""
+        said: Phrase | str = ""
         if baseline is not None and baseline.reason:
-            said = f" (het plan zegt: '{baseline.reason}')" if ctx.lang == "nl" else f" (the plan says: '{baseline.reason}')"
+            said = Phrase(f" (het plan zegt: '{baseline.reason}')", f" (the plan says: '{baseline.reason}')")
         yield _find(goal, "missing-baseline", said=said)
     elif baseline.status == BaselineStatus.PENDING:
-        overdue = baseline.expected is not None and baseline.expected.end < ctx.as_of
-        note = ""
-        if overdue and baseline.expected is not None:
-            note = (f"Die werd verwacht in {baseline.expected.label('nl')}. " if ctx.lang == "nl"
-                    else f"It was expected in {baseline.expected.label('en')}. ")
+        expected = baseline.expected
+        overdue = expected is not None and expected.end < ctx.as_of
+        note: Phrase | str = ""
+        if overdue and expected is not None:
+            note = Phrase(f"Die werd verwacht in {expected.label('nl')}. ", f"It was expected in {expected.label('en')}. ")
         yield _find(
             goal, "pending-baseline", Severity.ERROR if overdue else None,
-            period=baseline.period.label(ctx.lang) if baseline.period else "?",
-            reason=(baseline.reason or "").lstrip("*").rstrip(".") + ".", overdue=note,
+            period=baseline.period or "?", reason=(baseline.reason or "").lstrip("*").rstrip(".") + ".",
+            overdue=note,
         )
 
 
@@ -250,13 +270,10 @@ def check_measurable_in_time(goal: Goal, ctx: LintContext) -> Iterator[Finding]:
         upcoming.append(period)
         if period.end > target.end or len(upcoming) > 40:
             break
-    shown = upcoming[-2:]
-    conj = " en " if ctx.lang == "nl" else " and "
     yield _find(
         goal, "target-not-measurable-in-time",
-        source=goal.source or ("Het meetinstrument" if ctx.lang == "nl" else "The instrument"),
-        frequency=goal.frequency.label(ctx.lang), anchor=anchor.label(ctx.lang),
-        next=conj.join(p.label(ctx.lang) for p in shown), target=target.label(ctx.lang),
+        source=goal.source or Phrase("Het meetinstrument", "The instrument"),
+        frequency=goal.frequency, anchor=anchor, next=upcoming[-2:], target=target,
     )
 
 
@@ -271,7 +288,7 @@ def check_stale_baseline(goal: Goal, ctx: LintContext) -> Iterator[Finding]:
         return
     age = ctx.plan.start_year - baseline.period.end.year
     if age > ctx.stale_years:
-        yield _find(goal, "stale-baseline", baseline=baseline.period.label(ctx.lang), age=age, start=ctx.plan.start_year)
+        yield _find(goal, "stale-baseline", baseline=baseline.period, age=age, start=ctx.plan.start_year)
 
 
 def check_relative_target(goal: Goal, ctx: LintContext) -> Iterator[Finding]:
@@ -287,19 +304,19 @@ def check_target_against_baseline(goal: Goal, ctx: LintContext) -> Iterator[Find
     if target is None or baseline is None or baseline.period is None or target.period is None:
         return
     if target.period <= baseline.period:
-        yield _find(goal, "target-not-after-baseline", target=target.period.label(ctx.lang),
-                    baseline=baseline.period.label(ctx.lang))
+        yield _find(goal, "target-not-after-baseline", target=target.period, baseline=baseline.period)
         return
     resolved = goal.resolved_target()
     if resolved is None or baseline.value is None or goal.direction not in (Direction.INCREASE, Direction.DECREASE):
         return
     rising = goal.direction == Direction.INCREASE
     if (resolved <= baseline.value) if rising else (resolved >= baseline.value):
-        nl = ctx.lang == "nl"
+        direction = goal.direction
         yield _find(
-            goal, "target-contradicts-direction", direction=goal.direction.label(ctx.lang),
-            side=("boven" if rising else "onder") if nl else ("above" if rising else "below"),
-            target=_number(resolved, ctx.lang), baseline=_number(baseline.value, ctx.lang),
+            goal, "target-contradicts-direction",
+            direction=Phrase(direction.label("nl"), direction.label("en")),
+            side=Phrase("boven", "above") if rising else Phrase("onder", "below"),
+            target=float(resolved), baseline=float(baseline.value),
         )
 
 

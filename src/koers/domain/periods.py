@@ -48,7 +48,12 @@ MONTHS_NL = (
     "januari", "februari", "maart", "april", "mei", "juni",
     "juli", "augustus", "september", "oktober", "november", "december",
 )
-MONTHS_EN = tuple(calendar.month_name[1:])
+MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+DAYS_PER_YEAR = 365.25
 
 # The rank breaks ties in the order between periods with the same bounds (never happens
 # between two valid periods of different kinds, but keeps the order total).
@@ -180,16 +185,24 @@ class Period:
         """
         return (self.end, self.start, _RANK[self.kind])
 
-    def __lt__(self, other: Period) -> bool:
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
         return self.sort_key < other.sort_key
 
-    def __le__(self, other: Period) -> bool:
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
         return self.sort_key <= other.sort_key
 
-    def __gt__(self, other: Period) -> bool:
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
         return self.sort_key > other.sort_key
 
-    def __ge__(self, other: Period) -> bool:
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
         return self.sort_key >= other.sort_key
 
     def contains(self, other: Period | date) -> bool:
@@ -215,7 +228,7 @@ class Period:
         Used for paths that compound per year ("+10% per jaar"): 2023 to 2027 is 4.0 years,
         2023-H2 to 2027 is 4.0 years, 2023 to 2027-H1 is 3.5 years (rounded to months).
         """
-        months = (other.end.year - self.end.year) * 12 + (other.end.month - self.end.month)
+        months = round((other.end - self.end).days / DAYS_PER_YEAR * 12)
         return months / 12
 
     # -- stepping -----------------------------------------------------------------------
@@ -284,6 +297,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"^{_ORDINAL}\s+(?:kwartaal|quarter)(?:\s+(?:van|of))?\s+(?P<y>\d{{4}})$"), "quarter"),
     (re.compile(r"^(?P<y>\d{4})\s*-\s*(?P<m>0[1-9]|1[0-2])$"), "month"),
     (re.compile(r"^(?P<y>\d{4})\s*MM\s*(?P<m>0[1-9]|1[0-2])$"), "month"),
+    (re.compile(r"^(?P<mn>[a-z]+)\s+(?P<y>\d{4})$"), "month-words"),
     (re.compile(r"^(?P<y>\d{4})\s*/\s*(?P<y2>\d{4})$"), "school"),
     (re.compile(r"^(?:schooljaar|school\s*year|sj)\s*(?P<y>\d{4})\s*[-/]\s*(?P<y2>\d{4})$"), "school"),
     (re.compile(r"^(?:schooljaar|school\s*year|sj)\s*(?P<y>\d{4})\s*[-/]\s*(?P<y2>\d{2})$"), "school2"),
@@ -325,6 +339,14 @@ def parse_period(value: Any) -> Period:
     raise PeriodError(f"'{text}' is not a period; write for example {ACCEPTED_FORMS}")
 
 
+def _month_number(name: str | None, text: str) -> int:
+    lowered = (name or "").lower()
+    for names in (MONTHS_NL, MONTHS_EN):
+        if lowered in [m.lower() for m in names]:
+            return [m.lower() for m in names].index(lowered) + 1
+    raise PeriodError(f"'{text}' is not a period; write for example {ACCEPTED_FORMS}")
+
+
 def _checked_year(year: int, text: str) -> Period:
     if not 1900 <= year <= 2200:
         raise PeriodError(f"'{text}' is not a plausible year")
@@ -348,20 +370,17 @@ def _build(kind: str, g: dict[str, str | None], text: str) -> Period:
                 return Period.month(year, int(g["m"] or 0))
             case "school" | "school2":
                 second = int(g["y2"] or 0)
-                if kind == "school2":
-                    second += year // 100 * 100
+                if kind == "school2":  # "2023-24", and "1999-00" across a century
+                    second += year // 100 * 100 + (100 if second < year % 100 else 0)
                 if second != year + 1:
                     raise PeriodError(f"'{text}' is not a school year: the years must follow each other")
                 return Period.school_year(year)
             case "date":
                 return Period.on(date(year, int(g["m"] or 0), int(g["d"] or 0)))
+            case "month-words":
+                return Period.month(year, _month_number(g["mn"], text))
             case "date-words":
-                name = (g["mn"] or "").lower()
-                months = [m.lower() for m in MONTHS_NL], [m.lower() for m in MONTHS_EN]
-                for names in months:
-                    if name in names:
-                        return Period.on(date(year, names.index(name) + 1, int(g["d"] or 0)))
-                raise PeriodError(f"'{text}': unknown month '{name}'")
+                return Period.on(date(year, _month_number(g["mn"], text), int(g["d"] or 0)))
     except ValueError as err:  # date() refuses 31 February and the like
         if isinstance(err, PeriodError):
             raise

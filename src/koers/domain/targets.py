@@ -167,7 +167,7 @@ def parse_tolerance(value: Any) -> Tolerance:
 ToleranceValue = Annotated[
     Tolerance,
     BeforeValidator(parse_tolerance),
-    PlainSerializer(lambda t: t.as_written if isinstance(t.as_written, str) else t.amount),
+    PlainSerializer(lambda t: t.as_written, return_type=str),
     WithJsonSchema({
         "type": ["string", "number"],
         "description": "For 'maintain' goals: how far the value may move and still count as equal. "

@@ -26,6 +26,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "nl": ("koers kan dit soort bestand niet lezen.", "Gebruik een .yaml-, .yml- of .xlsx-bestand."),
         "en": ("koers cannot read this kind of file.", "Use a .yaml, .yml or .xlsx file."),
     },
+    "not-utf8": {
+        "nl": ("Het bestand is niet als UTF-8 opgeslagen; dit is de eerste regel met een teken dat koers niet kan lezen.",
+               "Sla het bestand op als UTF-8 (in Kladblok of Word: 'Opslaan als', codering UTF-8)."),
+        "en": ("The file is not saved as UTF-8; this is the first line with a character koers cannot read.",
+               "Save the file as UTF-8 (in most editors: 'Save as', encoding UTF-8)."),
+    },
     "yaml-syntax": {
         "nl": ("Dit is geen geldige YAML: {detail}.", "Controleer de inspringing en de dubbele punten op deze regel en de regel ervoor."),
         "en": ("This is not valid YAML: {detail}.", "Check the indentation and colons on this line and the one before."),
@@ -37,6 +43,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "missing-field": {
         "nl": ("Dit verplichte veld ontbreekt.", "Vul '{name}' in."),
         "en": ("This required field is missing.", "Fill in '{name}'."),
+    },
+    "empty-field": {
+        "nl": ("Dit veld is leeg.", "Vul een {expected} in, of haal het veld weg als het niet verplicht is."),
+        "en": ("This field is empty.", "Enter {expected}, or remove the field if it is not required."),
     },
     "unknown-field": {
         "nl": ("koers kent het veld '{name}' niet.", f"Controleer de spelling, of haal het veld weg. De velden staan in {FORMAT_DOC}."),
@@ -165,8 +175,8 @@ def render(code: str, part: str, lang: str, /, **context: Any) -> str:
         detail = context.get("detail", "")
         return detail if part == "message" else ""
     message, hint = entry.get(lang, entry["nl"])
-    if f"expected_{lang}" in context:  # wording that differs per language, such as a type name
-        context = {**context, "expected": context[f"expected_{lang}"]}
+    suffix = f"_{lang}"  # wording that differs per language: "expected_nl" fills "{expected}"
+    context = {**context, **{k[: -len(suffix)]: v for k, v in context.items() if k.endswith(suffix)}}
     template = message if part == "message" else hint
     values = _Lenient({k: _show(v, lang) for k, v in context.items()})
     return string.Formatter().vformat(template, (), values)

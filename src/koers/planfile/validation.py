@@ -82,20 +82,43 @@ def _problem(error: Any, locate: Locator, path_of: Callable[[Loc], str]) -> Prob
     if kind in _TYPE_CODES:
         code = _TYPE_CODES[kind]
         if code == "invalid-choice":
-            context["expected"] = _choices(context.get("expected"))
+            choices = _choices(context.get("expected"))
+            context["expected_nl"], context["expected_en"] = choices.replace(" or ", " of "), choices
     elif kind in _EXPECTED:
-        code = "wrong-type"
+        code = "empty-field" if value is None else "wrong-type"
         context["expected_nl"], context["expected_en"] = _EXPECTED[kind]
     elif kind == "string_pattern_mismatch" and name == "cbs_code":
         code = "invalid-cbs-code"
-        context.update(code=context["value"], level="gemeente")
+        context.update(code=context["value"], level="municipality")
     elif kind == "string_pattern_mismatch" and name == "id":
         code = "invalid-id"
     elif "-" in kind:  # koers's own codes raised by domain validators
         code = kind
     else:
         code = "invalid-value"
+        context["detail_nl"], context["detail_en"] = _limit_detail(kind, context)
+    if "level" in context:
+        context["level_nl"] = _LEVELS_NL.get(str(context["level"]), context["level"])
+        context["level_en"] = _LEVELS_EN.get(str(context["level"]), context["level"])
     return Problem(code, path_of(loc), locate(loc), context)
+
+
+_LEVELS_NL = {"municipality": "gemeente", "gemeente": "gemeente", "wijk": "wijk", "buurt": "buurt", "region": "regio"}
+_LEVELS_EN = {"municipality": "municipality", "gemeente": "municipality", "wijk": "wijk", "buurt": "buurt",
+              "region": "region"}
+
+
+def _limit_detail(kind: str, context: dict[str, Any]) -> tuple[str, str]:
+    """pydantic's limits in the reader's language; its own English text is never shown in Dutch."""
+    limits = {
+        "greater_than_equal": ("het moet minstens {ge} zijn", "it must be at least {ge}"),
+        "greater_than": ("het moet meer dan {gt} zijn", "it must be more than {gt}"),
+        "less_than_equal": ("het mag hoogstens {le} zijn", "it must be at most {le}"),
+        "less_than": ("het moet minder dan {lt} zijn", "it must be less than {lt}"),
+        "string_pattern_mismatch": ("de vorm klopt niet", "its form is not right"),
+    }
+    nl, en = limits.get(kind, ("deze waarde past hier niet", str(context.get("detail", ""))))
+    return nl.format_map(context), en.format_map(context)
 
 
 def _is_internal(part: str | int) -> bool:

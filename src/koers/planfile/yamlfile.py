@@ -9,6 +9,8 @@ stable order; comments of a hand-written file are not carried into an export.
 from __future__ import annotations
 
 import io
+import re
+from datetime import date
 from collections.abc import Mapping
 from enum import Enum
 from pathlib import Path
@@ -26,13 +28,32 @@ from koers.planfile.validation import Loc, LoadResult, validate_raw
 def load_yaml_plan(path: Path) -> LoadResult:
     file = str(path)
     try:
-        raw = YAML(typ="rt").load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        line = path.read_bytes()[: err.start].count(b"\n") + 1
+        return LoadResult(None, [Problem("not-utf8", "-", Location(file, line=line))])
+    try:
+        raw = YAML(typ="rt").load(text)
+    except ValueError as err:  # ruamel builds dates itself and refuses 2025-02-30
+        line = _line_of_value_error(text, err)
+        return LoadResult(None, [Problem("yaml-syntax", "-", Location(file, line=line), {"detail": str(err)})])
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else None
         detail = (err.problem or err.context or "").strip()
         return LoadResult(None, [Problem("yaml-syntax", "-", Location(file, line=line), {"detail": detail})])
     return validate_raw(raw, file, lambda loc: Location(file, line=line_of(raw, loc)), lambda loc: path_of(raw, loc))
+
+
+def _line_of_value_error(text: str, err: ValueError) -> int | None:
+    """ruamel gives no position for an impossible date; find the first such date in the text."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in re.finditer(r"\b(\d{4})-(\d{2})-(\d{2})\b", line):
+            try:
+                date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                return number
+    return None
 
 
 def line_of(root: Any, loc: Loc) -> int | None:
@@ -58,13 +79,13 @@ def path_of(root: Any, loc: Loc) -> str:
     """
     text, node = "", root
     for part in loc:
-        if isinstance(part, int):
+        if isinstance(part, int) and not isinstance(node, Mapping):
             item = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
             ident = item.get("id") if isinstance(item, Mapping) else None
             text += f"[{ident}]" if ident is not None else f"[{part + 1}]"
             node = item
         else:
-            text += f".{part}" if text else str(part)
+            text += f".{part}" if text else str(part)  # a mapping key, also a year such as 2024
             node = node.get(part) if isinstance(node, Mapping) else None
     return text or "-"
 
