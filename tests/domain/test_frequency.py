@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 from koers.domain.frequency import Frequency, FrequencyCode, FrequencyError
 from koers.domain.periods import Period, PeriodKind
+from tests.domain.strategies import periods
 
 Y, H, Q, M, S, D = (
     Period.year,
@@ -240,15 +241,7 @@ def test_measures_in(frequency, anchor, target, expected):
 
 # -- properties ----------------------------------------------------------------------------
 
-YEARS = st.integers(min_value=1950, max_value=2150)
-ANCHORS = st.one_of(
-    YEARS.map(Period.year),
-    st.builds(Period.half_year, YEARS, st.integers(1, 2)),
-    st.builds(Period.quarter, YEARS, st.integers(1, 4)),
-    st.builds(Period.month, YEARS, st.integers(1, 12)),
-    YEARS.map(Period.school_year),
-    st.dates(min_value=date(1950, 1, 1), max_value=date(2150, 12, 31)).map(Period.on),
-)
+ANCHORS = periods(1950, 2150)
 
 
 @settings(max_examples=150, deadline=None)

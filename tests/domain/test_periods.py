@@ -26,6 +26,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from koers.domain.periods import Period, PeriodError, PeriodKind
+from tests.domain.strategies import periods
 
 Y, H, Q, M, S, D = (
     Period.year,
@@ -533,15 +534,7 @@ def test_years_until_from_a_first_of_january_reference_date_rounds_to_whole_mont
 
 # -- properties over random periods -----------------------------------------------------------
 
-YEARS = st.integers(min_value=1900, max_value=2199)
-PERIODS = st.one_of(
-    YEARS.map(Period.year),
-    st.builds(Period.half_year, YEARS, st.integers(1, 2)),
-    st.builds(Period.quarter, YEARS, st.integers(1, 4)),
-    st.builds(Period.month, YEARS, st.integers(1, 12)),
-    YEARS.map(Period.school_year),
-    st.dates(min_value=date(1900, 1, 1), max_value=date(2199, 12, 31)).map(Period.on),
-)
+PERIODS = periods(1900, 2199)
 STEPS = st.integers(min_value=-300, max_value=300)
 FEW = settings(max_examples=150, deadline=None)
 
