@@ -449,7 +449,7 @@ def test_key_figure_problems_are_located(tmp_path: Path) -> None:
     workbook.save(path)
     result = load_excel_plan(path)
     assert [(p.location.row, p.location.column, p.code, p.field) for p in result.problems] == [
-        (3, "value", "invalid-value", "key_figures[bevolking].rows[1].values.2020"),
+        (3, "year", "invalid-value", "key_figures[bevolking].rows[1].values.2020"),
         (7, "year", "wrong-type", "key_figures[bevolking].rows[2].values.twintig.[key]"),
         (8, "title", "invalid-value", "key_figures[bevolking].title"),
         (20, "value", "missing-field", "key_figures[huishoudens].value"),
@@ -459,20 +459,36 @@ def test_key_figure_problems_are_located(tmp_path: Path) -> None:
     assert result.problems[0].message("en") == "'2020' is not allowed: row 2 already fills this in."
 
 
-def test_key_figure_parts_that_disagree_point_at_the_table(tmp_path: Path) -> None:
+def test_key_figure_parts_that_disagree_point_at_the_whole(tmp_path: Path) -> None:
     path = written(tmp_path)
     edit(path, "key_figures", 11, "value", 2600)  # '80+' in 2020: 6500 + 2600 is not 9000
-    assert where(path) == [("key_figures", 2, None, "totals-disagree")]
+    edit(path, "key_figures", 16, "value", 16000)  # the stated total of 2030
+    assert where(path) == [
+        ("key_figures", 5, "value", "totals-disagree"),  # the whole: '65+' in 2020
+        ("key_figures", 16, "value", "totals-disagree"),
+    ]
 
 
-def test_budget_totals_that_disagree_point_at_the_table(tmp_path: Path) -> None:
+def test_budget_totals_that_disagree_point_at_the_stated_total(tmp_path: Path) -> None:
     path = written(tmp_path)
     workbook = load_workbook(path)
     ws = workbook["budget_table"]
     total_row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, _column(ws, "label")).value is None)
     ws.cell(total_row, _column(ws, "expenses")).value = 999
     workbook.save(path)
-    assert where(path) == [("budget_table", 2, None, "totals-disagree")]
+    assert where(path) == [("budget_table", total_row, "expenses", "totals-disagree")]
+
+
+def test_a_budget_line_given_twice_for_a_year_is_one_problem(tmp_path: Path) -> None:
+    path = written(tmp_path)
+    workbook = load_workbook(path)
+    workbook["budget_table"].append([None, None, None, None, "Wmo", 2020, 99, -1])
+    workbook["budget_table"].append([None, None, None, None, "Wmo", 2022, 7, None])  # a new year: fine
+    workbook.save(path)
+    result = load_excel_plan(path)
+    assert [(p.location.row, p.location.column, p.code, p.field) for p in result.problems] == [
+        (10, "year", "invalid-value", "budget_table.lines[1].expenses.2020"),
+    ]
 
 
 # -- the documentation ----------------------------------------------------------------------

@@ -9,8 +9,9 @@ source rounded its totals.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-from pydantic_core import PydanticCustomError
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from koers.domain.goals import ID_PATTERN
 
@@ -39,29 +40,28 @@ class KeyFigureTable(BaseModel):
     )
     note: str | None = None
 
-    @model_validator(mode="after")
-    def _sums_agree(self) -> KeyFigureTable:
+    def disagreements(self) -> list[tuple[tuple[str | int, ...], str, dict[str, Any]]]:
+        """Every stated total or 'waarvan' group that does not add up, as (path, code, context).
+
+        Not a validator: a validator stops at its first problem, and a reader must see every
+        year that disagrees at once.
+        """
+        found: list[tuple[tuple[str | int, ...], str, dict[str, Any]]] = []
         for year, total in self.totals.items():
             summed = sum(r.values.get(year, 0) for r in self.rows if r.parent is None)
             if abs(summed - total) > self.totals_tolerance + 1e-9:
-                raise PydanticCustomError(
-                    "totals-disagree",
-                    "the rows of {year} add up to {summed}, not to the stated total {total}",
-                    {"year": year, "summed": summed, "total": total},
-                )
-        for parent in {r.parent for r in self.rows if r.parent}:
-            whole = next((r for r in self.rows if r.category == parent), None)
-            if whole is None:
-                raise PydanticCustomError("unknown-parent", "no row '{parent}' to be part of", {"parent": parent})
-            for year, value in whole.values.items():
-                parts = sum(r.values.get(year, 0) for r in self.rows if r.parent == parent)
-                if abs(parts - value) > self.totals_tolerance + 1e-9:
-                    raise PydanticCustomError(
-                        "totals-disagree",
-                        "the parts of '{parent}' in {year} add up to {summed}, not to {total}",
-                        {"parent": parent, "year": year, "summed": parts, "total": value},
-                    )
-        return self
+                found.append((("totals", year), "totals-disagree", {"year": year, "summed": summed, "total": total}))
+        for index, row in enumerate(self.rows):
+            if row.parent and not any(r.category == row.parent for r in self.rows):
+                found.append((("rows", index, "parent"), "unknown-parent", {"parent": row.parent}))
+        for index, whole in enumerate(self.rows):
+            parts = [r for r in self.rows if r.parent == whole.category]
+            for year, value in whole.values.items() if parts else ():
+                summed = sum(r.values.get(year, 0) for r in parts)
+                if abs(summed - value) > self.totals_tolerance + 1e-9:
+                    found.append((("rows", index, "values", year), "totals-disagree",
+                                  {"parent": whole.category, "year": year, "summed": summed, "total": value}))
+        return found
 
     def is_forecast(self, year: int) -> bool:
         return year in self.forecast_years

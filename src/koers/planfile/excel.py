@@ -391,8 +391,9 @@ def _long_row(reader: Reader, sheet: LongSheet, table: Table, values: dict[str, 
     else:
         base, owner = _item(reader, sheet, table, key, row)
         paths = [(s.field,) for s, _ in amounts]
-    for (series, value), path in zip(amounts, paths, strict=True):
-        _year_value(reader, sheet, series, row, (owner, base + path, path), year, value)
+    places = [(series, value, base + path, _nested(owner, path))
+              for (series, value), path in zip(amounts, paths, strict=True)]
+    _year_values(reader, sheet, row, year, places)
 
 
 def _item(reader: Reader, sheet: LongSheet, table: Table, key: tuple[Any, ...], row: int) -> tuple[Loc, dict[str, Any]]:
@@ -407,18 +408,19 @@ def _item(reader: Reader, sheet: LongSheet, table: Table, key: tuple[Any, ...], 
     return table.items[key]
 
 
-def _year_value(reader: Reader, sheet: LongSheet, series: Series, row: int,
-                where: tuple[dict[str, Any], Loc, tuple[str, ...]], year: Any, value: Any) -> None:
-    owner, loc, path = where
-    per_year = _nested(owner, path)
-    if year in per_year:
-        first = reader.cells[loc + (year,)].row or 0
-        _twice(reader, loc + (year,), reader.at(sheet.name, row, series.column.header), year, first)
+def _year_values(reader: Reader, sheet: LongSheet, row: int, year: Any,
+                 places: list[tuple[Series, Any, Loc, dict[Any, Any]]]) -> None:
+    """Store a row's values for ``year``, unless an earlier row already gave one of them."""
+    taken = next((loc + (year,) for _, _, loc, per_year in places if year in per_year), None)
+    if taken is not None:
+        first = reader.cells[taken].row or 0
+        _twice(reader, taken, reader.at(sheet.name, row, sheet.year.header), year, first)
         return
-    per_year[year] = value
-    reader.mark(loc, sheet.name, row, series.column.header)
-    reader.mark(loc + (year,), sheet.name, row, series.column.header)
-    reader.mark(loc + (year, "[key]"), sheet.name, row, sheet.year.header)
+    for series, value, loc, per_year in places:
+        per_year[year] = value
+        reader.mark(loc, sheet.name, row, series.column.header)
+        reader.mark(loc + (year,), sheet.name, row, series.column.header)
+        reader.mark(loc + (year, "[key]"), sheet.name, row, sheet.year.header)
 
 
 def _missing(reader: Reader, base: Loc, sheet: Sheet, column: Column, row: int) -> None:

@@ -9,11 +9,14 @@ translation of pydantic's errors into koers's codes and the reference checks, is
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
+from koers.domain.budgets import BudgetTable
+from koers.domain.keyfigures import KeyFigureTable
 from koers.domain.plan import Plan
 from koers.planfile.problems import Location, Problem
 from koers.planfile.references import reference_problems
@@ -64,10 +67,26 @@ def validate_raw(raw: Any, file: str, locate: Locator, path_of: Callable[[Loc], 
         plan = Plan.model_validate(raw)
     except ValidationError as err:
         problems += [_problem(e, locate, path_of) for e in err.errors(include_url=False)]
-    for loc, code, context in reference_problems(raw):
+    for loc, code, context in reference_problems(raw) + total_problems(raw):
         problems.append(Problem(code, path_of(loc), locate(loc), context))
     problems.sort(key=_order)
     return LoadResult(None if problems else plan, problems)
+
+
+def total_problems(raw: Mapping[str, Any]) -> list[tuple[Loc, str, dict[str, Any]]]:
+    """Totals that do not add up, checked per table so that they show up together with every
+    other problem of the file (a table that is itself malformed is reported by the model)."""
+    found: list[tuple[Loc, str, dict[str, Any]]] = []
+    tables = raw.get("key_figures")
+    for index, table in enumerate(tables if isinstance(tables, list) else []):
+        with suppress(ValidationError):
+            parsed = KeyFigureTable.model_validate(table)
+            found += [(("key_figures", index, *loc), code, ctx) for loc, code, ctx in parsed.disagreements()]
+    with suppress(ValidationError):
+        if raw.get("budget_table") is not None:
+            budget = BudgetTable.model_validate(raw["budget_table"])
+            found += [(("budget_table", *loc), code, ctx) for loc, code, ctx in budget.disagreements()]
+    return found
 
 
 def _problem(error: Any, locate: Locator, path_of: Callable[[Loc], str]) -> Problem:
