@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date
 from collections.abc import Mapping
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ from ruamel.yaml.error import MarkedYAMLError
 
 from koers.domain.plan import Plan
 from koers.planfile.problems import Location, Problem
-from koers.planfile.validation import Loc, LoadResult, validate_raw
+from koers.planfile.validation import LoadResult, Loc, validate_raw
 
 
 def load_yaml_plan(path: Path) -> LoadResult:
@@ -113,13 +113,16 @@ def plan_to_data(plan: Plan) -> dict[str, Any]:
 
 
 def _tidy(value: Any) -> Any:
-    """Plain values only: enums as their text, whole floats as ints (5940, not 5940.0), and
-    no empty groups left behind."""
+    """Plain values only: enums as their text, whole floats as ints (5940, not 5940.0).
+
+    Empty groups that are defaults are already left out by ``exclude_defaults``; an empty
+    group that is not a default (a key-figure row without values) must stay, or the file
+    would not read back.
+    """
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, dict):
-        tidy = {k: _tidy(v) for k, v in value.items()}
-        return {k: v for k, v in tidy.items() if v not in ({}, [], None)}
+        return {k: _tidy(v) for k, v in value.items() if v is not None}
     if isinstance(value, list):
         return [_tidy(v) for v in value]
     if isinstance(value, float) and value.is_integer():
