@@ -15,7 +15,9 @@ from typing import Annotated
 import typer
 
 from koers import __version__
+from koers.cli import db as db_cli
 from koers.cli import lint as lint_cli
+from koers.cli import measurements as measurements_cli
 from koers.cli import plan as plan_cli
 from koers.cli.common import EXIT_UNREADABLE, LANGUAGES, Settings, err_console
 
@@ -27,7 +29,12 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(plan_cli.app, name="plan")
+app.add_typer(db_cli.app, name="db")
 app.command("lint")(lint_cli.lint)
+app.command("import")(measurements_cli.import_file)
+app.command("measurements")(measurements_cli.measurements)
+app.command("export")(measurements_cli.export)
+app.command("derive")(measurements_cli.derive)
 
 
 def _version(value: bool) -> None:
@@ -41,13 +48,16 @@ def root(
     ctx: typer.Context,
     lang: Annotated[str, typer.Option("--lang", envvar="KOERS_LANG",
                                       help="Language of messages: nl (default) or en.")] = "nl",
+    db: Annotated[str | None, typer.Option("--db", envvar="KOERS_DATABASE_URL", show_envvar=True,
+                                           help="Database URL (default: a SQLite file in your user data folder; "
+                                                "PostgreSQL: postgresql+psycopg://user:password@host/db).")] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and stop.")] = False,
 ) -> None:
     """koers: steer and monitor a municipality's social-domain policy plan."""
     if lang not in LANGUAGES:
         raise typer.BadParameter(f"use one of: {', '.join(LANGUAGES)}", param_hint="--lang")
-    ctx.obj = Settings(lang=lang)
+    ctx.obj = Settings(lang=lang, db=db)
 
 
 def main() -> None:

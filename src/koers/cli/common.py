@@ -32,12 +32,13 @@ LANGUAGES = ("nl", "en")
 @dataclass
 class Settings:
     lang: str = "nl"
+    db: str | None = None
 
 
 def settings(ctx: typer.Context) -> Settings:
     root = ctx.find_root()
     if not isinstance(root.obj, Settings):
-        root.obj = Settings(lang=os.environ.get("KOERS_LANG", "nl"))
+        root.obj = Settings(lang=os.environ.get("KOERS_LANG", "nl"), db=None)
     return root.obj
 
 

@@ -13,6 +13,8 @@ from rich.table import Table
 
 from koers.cli.common import console, fail, open_plan, print_json, settings, t
 from koers.cli.lint import summary_line
+from koers.cli.storage import USER_OPTION, current_user, engine_for
+from koers.store.plans import save_plan
 from koers.domain.baselines import BaselineStatus
 from koers.domain.goals import Goal
 from koers.domain.lint import lint_plan
@@ -73,6 +75,28 @@ def export(
     else:
         console().print(t(lang, f"Plan geschreven naar {to} ({len(plan.goals)} doelen).",
                           f"Plan written to {to} ({len(plan.goals)} goals)."))
+
+
+@app.command("load")
+def load(
+    ctx: typer.Context,
+    plan_file: Annotated[Path, typer.Argument(metavar="PLAN", help="The plan file to store (.yaml or .xlsx).")],
+    user: Annotated[str | None, USER_OPTION] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print {plan, version, changed} as JSON.")] = False,
+) -> None:
+    """Store the plan in the database. Loading an edited plan adds a version; old versions stay."""
+    lang = settings(ctx).lang
+    plan = open_plan(plan_file, lang, as_json)
+    engine = engine_for(ctx)
+    outcome = save_plan(engine, plan, source=str(plan_file), user=current_user(user))
+    if as_json:
+        print_json({"plan": outcome.key, "version": outcome.version, "changed": outcome.changed})
+    elif outcome.changed:
+        console().print(t(lang, f"Plan {outcome.key} opgeslagen als versie {outcome.version}.",
+                          f"Plan {outcome.key} stored as version {outcome.version}."))
+    else:
+        console().print(t(lang, f"Plan {outcome.key} is niet veranderd; het blijft versie {outcome.version}.",
+                          f"Plan {outcome.key} has not changed; it stays version {outcome.version}."))
 
 
 @app.command("schema")

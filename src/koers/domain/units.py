@@ -118,3 +118,45 @@ UnitValue = Annotated[
         ],
     }),
 ]
+
+
+_UNIT_WORDS = {
+    "percentage": UnitKind.PERCENTAGE, "%": UnitKind.PERCENTAGE, "procent": UnitKind.PERCENTAGE,
+    "count": UnitKind.COUNT, "aantal": UnitKind.COUNT, "euro": UnitKind.EURO, "€": UnitKind.EURO,
+    "eur": UnitKind.EURO, "nights": UnitKind.NIGHTS, "nachten": UnitKind.NIGHTS, "days": UnitKind.DAYS,
+    "dagen": UnitKind.DAYS, "weeks": UnitKind.WEEKS, "weken": UnitKind.WEEKS, "score": UnitKind.SCORE,
+}
+
+
+def unit_code(unit: Unit) -> str:
+    """A short, stable text for a unit as stored with a measurement: 'percentage',
+    'rate/1000/inwoners'. The label is wording only and not part of it."""
+    if unit.kind == UnitKind.RATE:
+        return f"rate/{unit.per}/{unit.population}"
+    return unit.kind.value
+
+
+def parse_unit_text(text: str) -> Unit | None:
+    """Read a unit as an import file writes it: 'percentage', '%', 'aantal', 'euro',
+    'per 1.000 inwoners', 'rate/1000/inwoners'. None when it is not a unit koers knows."""
+    cleaned = " ".join(text.strip().split())
+    lowered = cleaned.lower()
+    if lowered in _UNIT_WORDS:
+        return Unit(kind=_UNIT_WORDS[lowered])
+    if lowered.startswith("rate/"):
+        parts = cleaned.split("/", 2)
+        if len(parts) == 3 and parts[1].isdigit() and parts[2]:
+            return _rate(int(parts[1]), parts[2])
+        return None
+    if lowered.startswith("per "):
+        number, _, population = cleaned[4:].partition(" ")
+        digits = number.replace(".", "").replace(",", "")
+        if digits.isdigit() and population:
+            return _rate(int(digits), population)
+    return None
+
+
+def _rate(per: int, population: str) -> Unit | None:
+    if per not in (100, 1000, 10000, 100000):
+        return None
+    return Unit(kind=UnitKind.RATE, per=per, population=population)

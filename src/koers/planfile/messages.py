@@ -168,9 +168,18 @@ class _Lenient(dict[str, Any]):
         return ""
 
 
+CATALOGUES: list[dict[str, dict[str, tuple[str, str]]]] = [MESSAGES]
+
+
+def register(catalogue: dict[str, dict[str, tuple[str, str]]]) -> None:
+    """Add another reader's codes (the measurement importer has its own) to the renderer."""
+    if catalogue not in CATALOGUES:
+        CATALOGUES.append(catalogue)
+
+
 def render(code: str, part: str, lang: str, /, **context: Any) -> str:
     """The message or hint of ``code`` in ``lang``, filled in with ``context``."""
-    entry = MESSAGES.get(code)
+    entry = next((c[code] for c in CATALOGUES if code in c), None)
     if entry is None:
         detail = context.get("detail", "")
         return detail if part == "message" else ""

@@ -1,0 +1,99 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The tables. Nothing is ever updated in place: plans and measurements gain versions.
+
+* ``plans``: one row per plan (a municipality's plan, identified by its key);
+* ``plan_versions``: every loaded version of a plan, the full plan as JSON, so that an old
+  report can be reproduced from the plan as it was;
+* ``imports``: every import or derivation that added measurements, with the file's hash;
+* ``measurements``: every version of every measured point (subject, period, area), with its
+  provenance. The current value is chosen by a rule (latest final, else latest provisional),
+  never by overwriting.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+plans = Table(
+    "plans", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(200), nullable=False, unique=True),
+    Column("municipality_code", String(10), nullable=False),
+    Column("municipality_name", String(200), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+plan_versions = Table(
+    "plan_versions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("plan_id", Integer, ForeignKey("plans.id"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("content", Text, nullable=False),
+    Column("source", Text),
+    Column("loaded_at", DateTime(timezone=True), nullable=False),
+    Column("loaded_by", String(200)),
+    UniqueConstraint("plan_id", "version", name="uq_plan_versions_plan_version"),
+)
+
+imports = Table(
+    "imports", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("plan_id", Integer, ForeignKey("plans.id"), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("file_name", Text),
+    Column("file_sha256", String(64)),
+    Column("rows", Integer, nullable=False),
+    Column("added", Integer, nullable=False),
+    Column("unchanged", Integer, nullable=False),
+    Column("imported_at", DateTime(timezone=True), nullable=False),
+    Column("imported_by", String(200)),
+)
+
+measurements = Table(
+    "measurements", metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True),
+    Column("plan_id", Integer, ForeignKey("plans.id"), nullable=False),
+    Column("subject", String(100), nullable=False),
+    Column("subject_kind", String(10), nullable=False),
+    Column("period", String(20), nullable=False),
+    Column("period_start", Date, nullable=False),
+    Column("period_end", Date, nullable=False),
+    Column("area", String(100), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("value", Float, nullable=False),
+    Column("unit", String(200), nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("numerator", Float),
+    Column("denominator", Float),
+    Column("sample_size", Integer),
+    Column("ci_low", Float),
+    Column("ci_high", Float),
+    Column("source", Text),
+    Column("source_ref", Text),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Column("recorded_by", String(200)),
+    Column("note", Text),
+    Column("derivation", Text),
+    Column("import_id", Integer, ForeignKey("imports.id")),
+    UniqueConstraint("plan_id", "subject", "period", "area", "version", name="uq_measurements_point_version"),
+)
+
+Index("ix_measurements_plan_subject_end", measurements.c.plan_id, measurements.c.subject, measurements.c.period_end)
