@@ -10,6 +10,8 @@ import pytest
 from koers.domain.plan import Plan
 from koers.planfile import read_plan
 
+pytest_plugins = ["tests.databases"]
+
 ROOT = Path(__file__).resolve().parent.parent
 HEEMSKERK_2024 = ROOT / "examples" / "heemskerk-2024" / "plan.yaml"
 HEEMSKERK_2020 = ROOT / "examples" / "heemskerk-2020" / "plan.yaml"

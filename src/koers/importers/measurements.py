@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from array import array
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from koers.domain.measurements import MeasurementStatus, SubjectKind
 from koers.domain.periods import Period, PeriodError
 from koers.domain.plan import Plan
 from koers.domain.units import Unit, UnitKind, parse_unit_text, unit_code
+from koers.importers.batch import Batch
 from koers.importers.files import RowSource, UnreadableFile, open_rows
 from koers.planfile.problems import Location, Problem
 
@@ -37,6 +39,9 @@ STATUS_WORDS = {
     "provisional": MeasurementStatus.PROVISIONAL, "voorlopig": MeasurementStatus.PROVISIONAL,
     "v": MeasurementStatus.PROVISIONAL,
 }
+FINAL = MeasurementStatus.FINAL.value
+INFINITE_LOW, INFINITE_HIGH = float("-inf"), float("inf")
+FINAL_STATUS = MeasurementStatus.FINAL
 OPTIONAL_NUMBERS = ("numerator", "denominator", "ci_low", "ci_high")
 OPTIONAL_TEXTS = ("source", "source_ref", "note")
 
@@ -49,41 +54,6 @@ class Subject:
     kind: SubjectKind
     unit: Unit | None
     source: str | None
-
-
-@dataclass
-class Batch:
-    """Checked rows, column by column. Index i of every list is one measurement."""
-
-    subject: list[str] = field(default_factory=list)
-    subject_kind: list[str] = field(default_factory=list)
-    period: list[Period] = field(default_factory=list)
-    area: list[str] = field(default_factory=list)
-    value: list[float] = field(default_factory=list)
-    unit: list[str] = field(default_factory=list)
-    status: list[str] = field(default_factory=list)
-    numerator: list[float | None] = field(default_factory=list)
-    denominator: list[float | None] = field(default_factory=list)
-    sample_size: list[int | None] = field(default_factory=list)
-    ci_low: list[float | None] = field(default_factory=list)
-    ci_high: list[float | None] = field(default_factory=list)
-    source: list[str | None] = field(default_factory=list)
-    source_ref: list[str | None] = field(default_factory=list)
-    retrieved_at: list[datetime | None] = field(default_factory=list)
-    note: list[str | None] = field(default_factory=list)
-
-    def __len__(self) -> int:
-        return len(self.value)
-
-    @property
-    def subjects(self) -> set[str]:
-        return set(self.subject)
-
-    def content(self, i: int) -> tuple[Any, ...]:
-        """What makes row i a different version from a stored one (compare with the store)."""
-        return (self.value[i], self.unit[i], self.status[i], self.numerator[i], self.denominator[i],
-                self.sample_size[i], self.ci_low[i], self.ci_high[i], self.source[i], self.source_ref[i],
-                self.note[i])
 
 
 @dataclass
@@ -161,8 +131,29 @@ def _columns(source: RowSource, file: str, mapping: Mapping[str, str]) -> tuple[
     return found, problems
 
 
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """A goal as the fast path needs it: resolved once per file."""
+
+    id: str
+    kind: str
+    unit: str
+    source: str | None
+    index: int
+    low: float
+    high: float
+
+
 class _RowChecker:
-    """Checks rows one by one, keeping what is right in a Batch and what is wrong as problems."""
+    """Checks rows one by one, keeping what is right in a Batch and what is wrong as problems.
+
+    Most rows of a real file repeat the same goals, periods and areas, so a row whose every
+    cell was seen before takes a fast path of dictionary look-ups; any other row takes the
+    thorough path, which checks each cell, records problems, and teaches the fast path what
+    it found valid. Both paths keep exactly the same rows.
+    """
+
+    FAST_COLUMNS = {"goal", "period", "area", "value", "status", "source", "source_ref"}
 
     def __init__(self, plan: Plan, file: str, columns: dict[str, int], default_ref: str) -> None:
         self.file = file
@@ -173,19 +164,60 @@ class _RowChecker:
         self.areas = _areas(plan)
         self.area_examples = ", ".join(list(self.areas)[:4]) or "GM0000"
         self.goal_examples = ", ".join(list(self.subjects)[:3])
-        self.periods: dict[str, Period | str] = {}
+        self.periods: dict[Any, Period | str] = {}
         self.series_units: dict[str, str] = {}
-        self.seen: dict[int, int] = {}  # hash of (subject, period, area) -> index in the batch
-        self.row_of: list[int] = []
+        self.seen: dict[int, int] = {}  # (subject, period, area) as one number -> index in the batch
+        self.numbers: dict[Any, int] = {}
+        self.row_of = array("i")
         self.batch = Batch()
         self.problems: list[Problem] = []
         self.problem_count = 0
         self.rows = 0
         self.interned: dict[str, str] = {}
+        self.fast_goals: dict[Any, _Known] = {}
+        self.fast_periods: dict[Any, Period] = {}
+        self.fast_areas: dict[Any, str] = {}
+        self.fast_status: dict[Any, str] = {}
+        self.fast = self._fast_indexes(columns)
+
+    def _fast_indexes(self, columns: dict[str, int]) -> tuple[int, ...] | None:
+        if not set(columns) <= self.FAST_COLUMNS or "goal" not in columns:
+            return None
+        names = ("goal", "period", "area", "value", "status", "source", "source_ref")
+        return tuple(columns.get(name, -1) for name in names)
 
     # -- one row -----------------------------------------------------------------------
     def check(self, number: int, cells: list[Any]) -> None:
         self.rows += 1
+        if self.fast is None or not self._fast_row(number, cells):
+            self._thorough(number, cells)
+
+    def _fast_row(self, number: int, cells: list[Any]) -> bool:
+        """Keep the row if every cell is one the thorough path already found valid."""
+        ig, ip, ia, iv, ist, isrc, iref = self.fast  # type: ignore[misc]
+        try:
+            goal = self.fast_goals[cells[ig]]
+            period = self.fast_periods[cells[ip]]
+            area = self.fast_areas[cells[ia]]
+            value = float(cells[iv])
+            status = self.fast_status[cells[ist]] if ist >= 0 else FINAL
+            source = cells[isrc] if isrc >= 0 else None
+            ref = cells[iref] if iref >= 0 else None
+        except (KeyError, IndexError, ValueError, TypeError):
+            return False
+        if not (goal.low <= value <= goal.high and INFINITE_LOW < value < INFINITE_HIGH):
+            return False
+        key = (goal.index << 42) | (self._number_of(period) << 21) | self._number_of(area)
+        if key in self.seen:
+            return False
+        self.seen[key] = len(self.batch)
+        source = self._intern(source.strip()) if isinstance(source, str) and source.strip() else goal.source
+        ref = self._intern(ref.strip()) if isinstance(ref, str) and ref.strip() else self.default_ref
+        self.batch.append(goal.id, goal.kind, goal.unit, period, area, value, status, source, ref)
+        self.row_of.append(number)
+        return True
+
+    def _thorough(self, number: int, cells: list[Any]) -> None:
         before = self.problem_count
         subject = self._subject(number, cells)
         period = self._period(number, cells)
@@ -204,31 +236,38 @@ class _RowChecker:
             return
         if self._duplicate(number, subject[0], period, area):
             return
-        default_source = subject[2]
-        self._keep(subject, period, area, value, unit[0], status, extra, sample_size, retrieved,
-                   texts["source"] or default_source, texts["source_ref"] or self.default_ref, texts["note"], number)
-
-    def _keep(self, subject: tuple[str, str, str | None], period: Period, area: str, value: float, unit: str,
-              status: str, extra: dict[str, float | None], sample_size: int | None, retrieved: datetime | None,
-              source: str | None, source_ref: str | None, note: str | None, number: int) -> None:
-        b = self.batch
-        b.subject.append(subject[0])
-        b.subject_kind.append(subject[1])
-        b.period.append(period)
-        b.area.append(area)
-        b.value.append(value)
-        b.unit.append(unit)
-        b.status.append(status)
-        b.numerator.append(extra["numerator"])
-        b.denominator.append(extra["denominator"])
-        b.ci_low.append(extra["ci_low"])
-        b.ci_high.append(extra["ci_high"])
-        b.sample_size.append(sample_size)
-        b.retrieved_at.append(retrieved)
-        b.source.append(self._intern(source))
-        b.source_ref.append(self._intern(source_ref))
-        b.note.append(note)
+        self._teach(cells, subject, unit, period, area)
+        self.batch.append(
+            subject[0], subject[1], unit[0], period, area, value, status,
+            self._intern(texts["source"] or subject[2]), self._intern(texts["source_ref"] or self.default_ref),
+            sample_size=sample_size, retrieved_at=retrieved, note=texts["note"], **extra)
         self.row_of.append(number)
+
+    def _teach(self, cells: list[Any], subject: tuple[str, str, str | None], unit: tuple[str, Unit],
+               period: Period, area: str) -> None:
+        """Remember the valid cells of this row for the fast path."""
+        if self.fast is None:
+            return
+        ig, ip, ia, _, ist, _, _ = self.fast
+        kind = unit[1].kind
+        low = float("-inf") if kind in (UnitKind.SCORE, UnitKind.OTHER, UnitKind.EURO) else 0.0
+        high = 100.0 if kind == UnitKind.PERCENTAGE else float("inf")
+        known = _Known(subject[0], subject[1], unit[0], subject[2], self._number_of(subject[0]), low, high)
+        self.fast_goals.setdefault(cells[ig], known)
+        self.fast_periods.setdefault(cells[ip], period)
+        self.fast_areas.setdefault(cells[ia], area)
+        if 0 <= ist < len(cells):
+            raw = cells[ist]
+            status = STATUS_WORDS.get(str(raw).strip().lower()) if raw not in (None, "") else FINAL_STATUS
+            if status is not None:
+                self.fast_status.setdefault(raw, status.value)
+
+    def _key(self, subject: str, period: Period, area: str) -> int:
+        """One exact number for (subject, period, area), so that duplicates cost little memory."""
+        return (self._number_of(subject) << 42) | (self._number_of(period) << 21) | self._number_of(area)
+
+    def _number_of(self, item: Any) -> int:
+        return self.numbers.setdefault(item, len(self.numbers))
 
     # -- cells -------------------------------------------------------------------------
     def _cell(self, cells: list[Any], name: str) -> Any:
@@ -403,13 +442,12 @@ class _RowChecker:
         return False
 
     def _duplicate(self, number: int, subject: str, period: Period, area: str) -> bool:
-        key = hash((subject, period.code, area))
+        key = self._key(subject, period, area)
         index = self.seen.get(key)
-        b = self.batch
-        if index is not None and (b.subject[index], b.period[index], b.area[index]) == (subject, period, area):
+        if index is not None:
             self._problem("duplicate-row", number, "goal", other=self.row_of[index])
             return True
-        self.seen[key] = len(b.value)
+        self.seen[key] = len(self.batch)
         return False
 
     def _intern(self, text: str | None) -> str | None:

@@ -21,7 +21,7 @@ from sqlalchemy import Engine
 from koers.domain.measurements import Measurement, MeasurementStatus, SubjectKind, rate
 from koers.domain.plan import Plan
 from koers.domain.units import UnitKind, unit_code
-from koers.importers.measurements import Batch
+from koers.importers.batch import Batch
 from koers.store.imports import ImportOutcome, Provenance, store_batch
 from koers.store.measurements import current
 
@@ -92,22 +92,11 @@ def _population_for(top: Measurement, bottoms: list[Measurement]) -> Measurement
 def _append(batch: Batch, recipe: RateRecipe, top: Measurement, bottom: Measurement, unit: str,
             source: str | None) -> None:
     final = top.status == MeasurementStatus.FINAL and bottom.status == MeasurementStatus.FINAL
-    batch.subject.append(recipe.goal)
-    batch.subject_kind.append(SubjectKind.GOAL.value)
-    batch.period.append(top.period)
-    batch.area.append(top.area)
-    batch.value.append(rate(top.value, bottom.value, recipe.per))
-    batch.unit.append(unit)
-    batch.status.append((MeasurementStatus.FINAL if final else MeasurementStatus.PROVISIONAL).value)
-    batch.numerator.append(top.value)
-    batch.denominator.append(bottom.value)
-    batch.sample_size.append(None)
-    batch.ci_low.append(None)
-    batch.ci_high.append(None)
-    batch.source.append(source)
-    batch.source_ref.append(f"berekend: {recipe.numerator} / {recipe.denominator} × {recipe.per}")
-    batch.retrieved_at.append(None)
-    batch.note.append(None)
+    status = MeasurementStatus.FINAL if final else MeasurementStatus.PROVISIONAL
+    batch.append(recipe.goal, SubjectKind.GOAL.value, unit, top.period, top.area,
+                 rate(top.value, bottom.value, recipe.per), status.value, source,
+                 f"berekend: {recipe.numerator} / {recipe.denominator} × {recipe.per}",
+                 numerator=top.value, denominator=bottom.value)
 
 
 def _derivation(recipe: RateRecipe, top: Measurement, bottom: Measurement) -> dict[str, Any]:

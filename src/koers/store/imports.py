@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, text
 
-from koers.importers.measurements import Batch
+from koers.importers.batch import Batch
 from koers.store.tables import imports, measurements
 
 WRITE_CHUNK = 10_000
@@ -93,44 +93,60 @@ def _lock(conn: Connection, plan_id: int) -> None:
 
 
 def _plan_versions(conn: Connection, plan_id: int, batch: Batch) -> list[int | None]:
-    """The version each row gets, or None when it repeats the latest stored version."""
-    latest = _latest(conn, plan_id, batch.subjects)
+    """The version each row gets, or None when it repeats the latest stored version.
+
+    A national file compares a million rows with what is stored, so each stored point is kept
+    as two numbers: its (subject, period, area) packed into one integer, and its latest
+    version packed with a 64-bit hash of its content. Rows are streamed from the database.
+    """
+    numbers: dict[str, int] = {}
+
+    def key(subject: str, period: str, area: str) -> int:
+        number = numbers.setdefault
+        return (number(subject, len(numbers)) << 42) | (number(period, len(numbers)) << 21) | number(area, len(numbers))
+
+    latest = _latest(conn, plan_id, batch.subjects, key)
     if not latest:
         return [1] * len(batch)
     versions: list[int | None] = []
     for i in range(len(batch)):
-        stored = latest.get((batch.subject[i], batch.period[i].code, batch.area[i]))
+        stored = latest.get(key(batch.subject[i], batch.period[i].code, batch.area[i]))
         if stored is None:
             versions.append(1)
-        elif stored[1] == batch.content(i):
+        elif stored & HASH_MASK == hash(batch.content(i)) & HASH_MASK:
             versions.append(None)
         else:
-            versions.append(stored[0] + 1)
+            versions.append((stored >> 64) + 1)
     return versions
 
 
-def _latest(conn: Connection, plan_id: int, subjects: set[str]) -> dict[tuple[str, str, str], tuple[int, tuple]]:
+HASH_MASK = (1 << 64) - 1
+
+
+def _latest(conn: Connection, plan_id: int, subjects: set[str], key: Callable[[str, str, str], int]) -> dict[int, int]:
+    """Per stored point: (latest version << 64) | hash of that version's content."""
     m = measurements.c
-    found: dict[tuple[str, str, str], tuple[int, tuple]] = {}
     query = (select(m.subject, m.period, m.area, m.version, m.value, m.unit, m.status, m.numerator, m.denominator,
                     m.sample_size, m.ci_low, m.ci_high, m.source, m.source_ref, m.note)
              .where(m.plan_id == plan_id, m.subject.in_(sorted(subjects))).order_by(m.version))
-    for row in conn.execute(query):
-        found[(row[0], row[1], row[2])] = (row[3], tuple(row[4:]))
+    found: dict[int, int] = {}
+    for row in conn.execution_options(stream_results=True, yield_per=WRITE_CHUNK).execute(query):
+        found[key(row[0], row[1], row[2])] = (row[3] << 64) | (hash(tuple(row[4:])) & HASH_MASK)
     return found
 
 
 def _rows(plan_id: int, batch: Batch, versions: list[int | None], import_id: int, now: datetime,
           user: str | None, derivations: list[dict[str, Any] | None] | None) -> Iterator[tuple[Any, ...]]:
-    b = batch
+    b, get = batch, batch.get
     for i, version in enumerate(versions):
         if version is None:
             continue
         period = b.period[i]
         derivation = derivations[i] if derivations is not None else None
-        yield (plan_id, b.subject[i], b.subject_kind[i], period.code, period.start, period.end, b.area[i], version,
-               b.value[i], b.unit[i], b.status[i], b.numerator[i], b.denominator[i], b.sample_size[i], b.ci_low[i],
-               b.ci_high[i], b.source[i], b.source_ref[i], b.retrieved_at[i] or now, user, b.note[i],
+        yield (plan_id, b.subject[i], b.kind(i), period.code, period.start, period.end, b.area[i], version,
+               b.value[i], b.unit(i), b.status[i], get("numerator", i), get("denominator", i),
+               get("sample_size", i), get("ci_low", i), get("ci_high", i), b.source[i], b.source_ref[i],
+               get("retrieved_at", i) or now, user, get("note", i),
                json.dumps(derivation, ensure_ascii=False, sort_keys=True) if derivation else None, import_id)
 
 

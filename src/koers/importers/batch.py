@@ -1,0 +1,78 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""A checked batch of measurements, kept column by column so a million rows fit in memory.
+
+Texts that repeat (goal ids, periods, areas, sources) are shared objects, values sit in a
+compact array, and an optional column only takes memory once some row fills it. The unit and
+kind of a measurement follow from its subject, so they are kept once per subject.
+"""
+
+from __future__ import annotations
+
+from array import array
+from datetime import datetime
+from typing import Any
+
+from koers.domain.periods import Period
+
+OPTIONAL = ("numerator", "denominator", "sample_size", "ci_low", "ci_high", "retrieved_at", "note")
+
+
+class Batch:
+    def __init__(self) -> None:
+        self.subject: list[str] = []
+        self.period: list[Period] = []
+        self.area: list[str] = []
+        self.value = array("d")
+        self.status: list[str] = []
+        self.source: list[str | None] = []
+        self.source_ref: list[str | None] = []
+        self.kinds: dict[str, str] = {}
+        self.units: dict[str, str] = {}
+        self.optional: dict[str, list[Any] | None] = dict.fromkeys(OPTIONAL)
+
+    def __len__(self) -> int:
+        return len(self.value)
+
+    @property
+    def subjects(self) -> set[str]:
+        return set(self.kinds)
+
+    def append(self, subject: str, kind: str, unit: str, period: Period, area: str, value: float, status: str,
+               source: str | None, source_ref: str | None, **optional: Any) -> None:
+        """Add one measurement; ``optional`` holds any of OPTIONAL (missing means empty)."""
+        index = len(self.value)
+        self.kinds.setdefault(subject, kind)
+        self.units.setdefault(subject, unit)
+        self.subject.append(subject)
+        self.period.append(period)
+        self.area.append(area)
+        self.value.append(value)
+        self.status.append(status)
+        self.source.append(source)
+        self.source_ref.append(source_ref)
+        for name, column in self.optional.items():
+            given = optional.get(name)
+            if column is not None:
+                column.append(given)
+            elif given is not None:
+                self.optional[name] = [None] * index + [given]
+
+    def get(self, name: str, i: int) -> Any:
+        column = self.optional[name]
+        return None if column is None else column[i]
+
+    def unit(self, i: int) -> str:
+        return self.units[self.subject[i]]
+
+    def kind(self, i: int) -> str:
+        return self.kinds[self.subject[i]]
+
+    def retrieved_at(self, i: int) -> datetime | None:
+        return self.get("retrieved_at", i)
+
+    def content(self, i: int) -> tuple[Any, ...]:
+        """What makes row i a different version from a stored one; in the store's column order."""
+        get = self.get
+        return (self.value[i], self.unit(i), self.status[i], get("numerator", i), get("denominator", i),
+                get("sample_size", i), get("ci_low", i), get("ci_high", i), self.source[i], self.source_ref[i],
+                get("note", i))
