@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from koers.domain.lint import RULES
+from koers.importers.messages import IMPORT_MESSAGES
 from koers.planfile.messages import MESSAGES
 from koers.planfile.schema import plan_json_schema_text
 from tests.conftest import ROOT
@@ -30,8 +31,21 @@ def test_every_problem_code_is_documented() -> None:
         assert f"`{code}`" in text, code
 
 
+def test_every_import_problem_code_is_documented() -> None:
+    text = (DOCS / "import-format.md").read_text(encoding="utf-8")
+    for code in IMPORT_MESSAGES:
+        assert f"`{code}`" in text, code
+
+
+def test_every_command_is_documented() -> None:
+    text = (DOCS / "cli.md").read_text(encoding="utf-8")
+    for command in ("plan show", "plan export", "plan schema", "plan load", "lint", "db upgrade", "import",
+                    "measurements", "export", "derive", "due"):
+        assert f"`koers {command}" in text, command
+
+
 def test_every_message_has_dutch_and_english() -> None:
-    for code, entry in MESSAGES.items():
+    for code, entry in {**MESSAGES, **IMPORT_MESSAGES}.items():
         assert set(entry) == {"nl", "en"}, code
         for message, hint in entry.values():
             assert message and hint, code

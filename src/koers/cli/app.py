@@ -16,6 +16,7 @@ import typer
 
 from koers import __version__
 from koers.cli import db as db_cli
+from koers.cli import due as due_cli
 from koers.cli import lint as lint_cli
 from koers.cli import measurements as measurements_cli
 from koers.cli import plan as plan_cli
@@ -35,6 +36,7 @@ app.command("import")(measurements_cli.import_file)
 app.command("measurements")(measurements_cli.measurements)
 app.command("export")(measurements_cli.export)
 app.command("derive")(measurements_cli.derive)
+app.command("due")(due_cli.due_command)
 
 
 def _version(value: bool) -> None:

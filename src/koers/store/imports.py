@@ -130,7 +130,7 @@ def _latest(conn: Connection, plan_id: int, subjects: set[str], key: Callable[[s
                     m.sample_size, m.ci_low, m.ci_high, m.source, m.source_ref, m.note)
              .where(m.plan_id == plan_id, m.subject.in_(sorted(subjects))).order_by(m.version))
     found: dict[int, int] = {}
-    for row in conn.execution_options(stream_results=True, yield_per=WRITE_CHUNK).execute(query):
+    for row in conn.execute(query.execution_options(stream_results=True, yield_per=WRITE_CHUNK)):
         found[key(row[0], row[1], row[2])] = (row[3] << 64) | (hash(tuple(row[4:])) & HASH_MASK)
     return found
 
