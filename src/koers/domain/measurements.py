@@ -72,19 +72,6 @@ class Measurement:
         """The point this is a version of: (subject, period code, area)."""
         return (self.subject, self.period.code, self.area)
 
-    def same_content(self, other: Measurement) -> bool:
-        """Whether ``other`` says the same thing (ignoring version and who recorded it when).
-
-        Importing the same file twice must add nothing, so a row is only a new version when
-        something that matters differs.
-        """
-        return _content(self) == _content(other)
-
-
-def _content(m: Measurement) -> tuple[Any, ...]:
-    return (m.value, m.status, m.numerator, m.denominator, m.sample_size, m.ci_low, m.ci_high,
-            m.source, m.source_ref, m.note)
-
 
 def current_version(versions: Iterable[Measurement]) -> Measurement | None:
     """The version that counts: the latest final one, else the latest provisional one."""

@@ -12,8 +12,8 @@ The columns are documented in docs/import-format.md.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
 from array import array
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path

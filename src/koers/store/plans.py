@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, select
+from sqlalchemy import Connection, Engine, insert, select
 
 from koers.domain.plan import Plan
 from koers.planfile.yamlfile import plan_to_data
@@ -131,8 +131,3 @@ def plan_history(engine: Engine, key: str | None = None) -> list[dict[str, Any]]
                    plan_versions.c.source, plan_versions.c.content_hash)
             .where(plan_versions.c.plan_id == plan_id).order_by(plan_versions.c.version)).all()
     return [dict(r._mapping) for r in rows]
-
-
-def version_count(engine: Engine) -> int:
-    with engine.connect() as conn:
-        return conn.execute(select(func.count()).select_from(plan_versions)).scalar_one()
