@@ -71,10 +71,10 @@ def open_plan(path: Path, lang: str, as_json: bool) -> Plan:
     raise typer.Exit(EXIT_UNREADABLE)
 
 
-def show_problems(problems: list[Problem], lang: str) -> None:
+def show_problems(problems: list[Problem], lang: str, heading: str | None = None) -> None:
     out = err_console()
-    heading = t(lang, f"Het plan kan niet worden gelezen: {len(problems)} probleem/problemen.",
-                f"The plan cannot be read: {len(problems)} problem(s).")
+    heading = heading or t(lang, f"Het plan kan niet worden gelezen: {len(problems)} probleem/problemen.",
+                           f"The plan cannot be read: {len(problems)} problem(s).")
     out.print(f"[bold red]{heading}[/]")
     table = Table(show_lines=True)
     for header in (t(lang, "Waar", "Where"), t(lang, "Veld", "Field"), t(lang, "Probleem", "Problem"),

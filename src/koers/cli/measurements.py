@@ -169,7 +169,8 @@ def _refuse(problems: list, count: int, lang: str, as_json: bool) -> None:  # ty
     if as_json:
         print_json({**problems_json(problems, lang), "problem_count": count})
     else:
-        show_problems(problems, lang)
+        show_problems(problems, lang, t(lang, f"Het bestand is niet ingelezen: {count} probleem/problemen.",
+                                        f"The file was not imported: {count} problem(s)."))
         if count > len(problems):
             err_console().print(t(lang, f"... en nog {count - len(problems)} problemen.",
                                   f"... and {count - len(problems)} more problems."))

@@ -92,7 +92,10 @@ class Unit(BaseModel):
 
     def same_as(self, other: Unit) -> bool:
         """Whether two units measure the same thing (the label is only wording)."""
-        return (self.kind, self.per, self.population) == (other.kind, other.per, other.population)
+        def population(unit: Unit) -> str | None:
+            return unit.population.casefold() if unit.population else None
+
+        return (self.kind, self.per, population(self)) == (other.kind, other.per, population(other))
 
 
 _KINDS = [k.value for k in UnitKind]

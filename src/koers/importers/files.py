@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,8 +43,8 @@ def open_rows(path: Path) -> RowSource:
         raise UnreadableFile("the file does not exist")
     try:
         header = next(_excel_rows(path, 0) if path.suffix.lower() in EXCEL_SUFFIXES else _csv_rows(path, 0), None)
-    except (UnicodeDecodeError, csv.Error, OSError, ValueError, KeyError) as err:
-        raise UnreadableFile(str(err)) from None
+    except (UnicodeDecodeError, csv.Error, OSError, ValueError, KeyError, zipfile.BadZipFile) as err:
+        raise UnreadableFile(str(err) or err.__class__.__name__) from None
     if header is None:
         return RowSource(path, [], 1)
     number, cells = header

@@ -11,6 +11,7 @@ The columns are documented in docs/import-format.md.
 
 from __future__ import annotations
 
+import csv
 import re
 from array import array
 from collections.abc import Callable, Mapping
@@ -25,6 +26,7 @@ from koers.domain.plan import Plan
 from koers.domain.units import Unit, UnitKind, parse_unit_text, unit_code
 from koers.importers.batch import Batch
 from koers.importers.files import RowSource, UnreadableFile, open_rows
+from koers.importers.messages import IMPORT_MESSAGES
 from koers.planfile.problems import Location, Problem
 
 COLUMNS = ("goal", "series", "period", "area", "value", "unit", "status", "numerator", "denominator",
@@ -32,6 +34,7 @@ COLUMNS = ("goal", "series", "period", "area", "value", "unit", "status", "numer
 REQUIRED = ("period", "area", "value")
 EXPORT_ONLY = ("version", "recorded_at", "recorded_by", "derivation")  # written by koers export, set by koers
 MAX_PROBLEMS = 10_000
+assert IMPORT_MESSAGES  # importing the catalogue registers it with the renderer
 PROGRESS_EVERY = 10_000
 CBS_AREA = re.compile(r"^(GM\d{4}|WK\d{6}|BU\d{8})$")
 STATUS_WORDS = {
@@ -79,27 +82,33 @@ def check_file(path: Path, plan: Plan, *, mapping: Mapping[str, str] | None = No
     try:
         source = open_rows(path)
     except UnreadableFile as err:
-        return _failed(Problem("unreadable-file", "-", Location(file), {"detail": str(err)}))
+        return _failed(_located("unreadable-file", "-", Location(file), detail=str(err)))
     if not source.header:
-        return _failed(Problem("empty-file", "-", Location(file)))
+        return _failed(_located("empty-file", "-", Location(file)))
     columns, problems = _columns(source, file, mapping or {})
     if problems:
         return CheckResult(None, problems, len(problems), 0)
-    checker = _RowChecker(plan, file, columns, default_ref=path.name)
+    unnamed = [index for index, header in enumerate(source.header) if not header]
+    checker = _RowChecker(plan, file, columns, default_ref=path.name, unnamed=unnamed)
     try:
         for number, cells in source.rows():
             checker.check(number, cells)
             if progress is not None and checker.rows % PROGRESS_EVERY == 0:
                 progress(checker.rows)
-    except (UnicodeDecodeError, ValueError) as err:
-        return _failed(Problem("unreadable-file", "-", Location(file), {"detail": str(err)}))
+    except (UnicodeDecodeError, ValueError, csv.Error) as err:
+        return _failed(_located("unreadable-file", "-", Location(file), detail=str(err)))
     if progress is not None:
         progress(checker.rows)
     if checker.rows == 0:
-        return _failed(Problem("empty-file", "-", Location(file)))
+        return _failed(_located("empty-file", "-", Location(file)))
     if checker.problem_count:
         return CheckResult(None, checker.problems, checker.problem_count, checker.rows)
     return CheckResult(checker.batch, [], 0, checker.rows)
+
+
+def _located(code: str, field: str, location: Location, **context: Any) -> Problem:
+    """A problem rendered from the importer's own messages (koers.importers.messages)."""
+    return Problem(code, field, location, context, catalogue="import")
 
 
 def _failed(problem: Problem) -> CheckResult:
@@ -114,20 +123,20 @@ def _columns(source: RowSource, file: str, mapping: Mapping[str, str]) -> tuple[
     row = source.header_row
     for index, header in enumerate(source.header):
         if not header:
-            continue
+            continue  # values under a column without a name are refused per row
         name = file_to_canonical.get(header.lower(), header.lower())
         if name in EXPORT_ONLY:
             continue
         if name not in COLUMNS:
-            problems.append(Problem("unknown-column", header, Location(file, row=row, column=header), {"name": header}))
+            problems.append(_located("unknown-column", header, Location(file, row=row, column=header), name=header))
         elif name in found:
-            problems.append(Problem("duplicate-column", header, Location(file, row=row, column=header), {"name": header}))
+            problems.append(_located("duplicate-column", header, Location(file, row=row, column=header), name=header))
         else:
             found[name] = index
     missing = [c for c in REQUIRED if c not in found]
     if "goal" not in found and "series" not in found:
         missing.insert(0, "goal")
-    problems += [Problem("missing-column", name, Location(file, row=row), {"name": name}) for name in missing]
+    problems += [_located("missing-column", name, Location(file, row=row), name=name) for name in missing]
     return found, problems
 
 
@@ -155,14 +164,16 @@ class _RowChecker:
 
     FAST_COLUMNS = {"goal", "period", "area", "value", "status", "source", "source_ref"}
 
-    def __init__(self, plan: Plan, file: str, columns: dict[str, int], default_ref: str) -> None:
+    def __init__(self, plan: Plan, file: str, columns: dict[str, int], default_ref: str,
+                 unnamed: list[int] | None = None) -> None:
         self.file = file
+        self.unnamed = unnamed or []
         self.default_ref = default_ref
         self.columns = columns
         self.subjects = _subjects(plan)
         self.subject_lookup = {k.lower(): v for k, v in self.subjects.items()}
         self.areas = _areas(plan)
-        self.area_examples = ", ".join(list(self.areas)[:4]) or "GM0000"
+        self.area_examples = ", ".join(sorted(set(self.areas.values()))[:4]) or "GM0000"
         self.goal_examples = ", ".join(list(self.subjects)[:3])
         self.periods: dict[Any, Period | str] = {}
         self.series_units: dict[str, str] = {}
@@ -178,7 +189,7 @@ class _RowChecker:
         self.fast_periods: dict[Any, Period] = {}
         self.fast_areas: dict[Any, str] = {}
         self.fast_status: dict[Any, str] = {}
-        self.fast = self._fast_indexes(columns)
+        self.fast = None if self.unnamed else self._fast_indexes(columns)
 
     def _fast_indexes(self, columns: dict[str, int]) -> tuple[int, ...] | None:
         if not set(columns) <= self.FAST_COLUMNS or "goal" not in columns:
@@ -199,7 +210,10 @@ class _RowChecker:
             goal = self.fast_goals[cells[ig]]
             period = self.fast_periods[cells[ip]]
             area = self.fast_areas[cells[ia]]
-            value = float(cells[iv])
+            raw = cells[iv]
+            if raw.__class__ is bool:
+                return False
+            value = float(raw)
             status = self.fast_status[cells[ist]] if ist >= 0 else FINAL
             source = cells[isrc] if isrc >= 0 else None
             ref = cells[iref] if iref >= 0 else None
@@ -207,12 +221,14 @@ class _RowChecker:
             return False
         if not (goal.low <= value <= goal.high and INFINITE_LOW < value < INFINITE_HIGH):
             return False
+        if not (source is None or isinstance(source, str)) or not (ref is None or isinstance(ref, str)):
+            return False
         key = (goal.index << 42) | (self._number_of(period) << 21) | self._number_of(area)
         if key in self.seen:
             return False
         self.seen[key] = len(self.batch)
-        source = self._intern(source.strip()) if isinstance(source, str) and source.strip() else goal.source
-        ref = self._intern(ref.strip()) if isinstance(ref, str) and ref.strip() else self.default_ref
+        source = self._intern(source.strip()) if source and source.strip() else goal.source
+        ref = self._intern(ref.strip()) if ref and ref.strip() else self.default_ref
         self.batch.append(goal.id, goal.kind, goal.unit, period, area, value, status, source, ref)
         self.row_of.append(number)
         return True
@@ -229,11 +245,12 @@ class _RowChecker:
         sample_size = self._whole(number, cells, "sample_size")
         retrieved = self._date(number, cells, "retrieved_at")
         texts = {name: self._text(cells, name) for name in OPTIONAL_TEXTS}
+        self._unnamed_values(number, cells)
+        if value is not None and unit is not None:
+            self._plausible(number, value, unit, extra)
         if self.problem_count > before or subject is None or period is None or area is None or value is None:
             return
         assert unit is not None
-        if not self._plausible(number, value, unit, extra):
-            return
         if self._duplicate(number, subject[0], period, area):
             return
         self._teach(cells, subject, unit, period, area)
@@ -242,6 +259,11 @@ class _RowChecker:
             self._intern(texts["source"] or subject[2]), self._intern(texts["source_ref"] or self.default_ref),
             sample_size=sample_size, retrieved_at=retrieved, note=texts["note"], **extra)
         self.row_of.append(number)
+
+    def _unnamed_values(self, number: int, cells: list[Any]) -> None:
+        for index in self.unnamed:
+            if index < len(cells) and cells[index] is not None and str(cells[index]).strip():
+                self._problem("unnamed-column", number, f"{index + 1}")
 
     def _teach(self, cells: list[Any], subject: tuple[str, str, str | None], unit: tuple[str, Unit],
                period: Period, area: str) -> None:
@@ -284,7 +306,7 @@ class _RowChecker:
         self.problem_count += 1
         if len(self.problems) < MAX_PROBLEMS:
             location = Location(self.file, row=number, column=column)
-            self.problems.append(Problem(code, column, location, {"name": column, **context}))
+            self.problems.append(_located(code, column, location, **{"name": column, **context}))
 
     def _subject(self, number: int, cells: list[Any]) -> tuple[str, str, str | None] | None:
         goal = self._cell(cells, "goal")
@@ -293,7 +315,11 @@ class _RowChecker:
             self._problem("goal-and-series", number, "goal")
             return None
         if series is not None:
-            return (self._intern(str(series)), SubjectKind.SERIES.value, None)
+            name = str(series)
+            if name in self.subjects or name.lower() in self.subject_lookup:
+                self._problem("series-named-like-goal", number, "series", value=name)
+                return None
+            return (self._intern(name), SubjectKind.SERIES.value, None)
         if goal is None:
             self._problem("missing-value", number, "goal")
             return None
@@ -349,11 +375,12 @@ class _RowChecker:
         return parsed
 
     def _whole(self, number: int, cells: list[Any], name: str) -> int | None:
+        raw = self._cell(cells, name)
         value = self._number(number, cells, name)
         if value is None:
             return None
         if not value.is_integer() or value < 0:
-            self._problem("invalid-whole-number", number, name, value=_show(value))
+            self._problem("invalid-whole-number", number, name, value=str(raw))
             return None
         return int(value)
 
@@ -403,8 +430,10 @@ class _RowChecker:
         return (self._intern(unit_code(expected)), expected)
 
     def _expected_unit(self, subject: tuple[str, str, str | None], stated: Unit | None) -> Unit | None:
-        if subject[1] != SubjectKind.SERIES.value:
-            return self.subjects[subject[0]].unit or stated
+        """The plan's unit; for a series (or an indicator whose unit the plan words in a way
+        koers cannot read) the unit of its first row, which every later row must match."""
+        if subject[1] != SubjectKind.SERIES.value and self.subjects[subject[0]].unit is not None:
+            return self.subjects[subject[0]].unit
         known = self.series_units.get(subject[0])
         if known is None and stated is not None:
             self.series_units[subject[0]] = unit_code(stated)
@@ -416,29 +445,31 @@ class _RowChecker:
     def _plausible(self, number: int, value: float, unit: tuple[str, Unit], extra: dict[str, float | None]) -> bool:
         kind = unit[1].kind
         if kind == UnitKind.PERCENTAGE and not 0 <= value <= 100:
-            self._problem("out-of-range", number, "value", value=_show(value),
+            self._problem("out-of-range", number, "value", value=value,
                           detail_nl="een percentage ligt tussen 0 en 100", detail_en="a percentage lies between 0 and 100")
             return False
         if kind not in (UnitKind.SCORE, UnitKind.OTHER, UnitKind.EURO) and value < 0:
-            self._problem("out-of-range", number, "value", value=_show(value),
+            self._problem("out-of-range", number, "value", value=value,
                           detail_nl="dit getal kan niet negatief zijn", detail_en="this number cannot be negative")
             return False
         low, high = extra["ci_low"], extra["ci_high"]
         if low is not None and high is not None and not low <= value <= high:
-            self._problem("invalid-interval", number, "ci_low", value=_show(value), low=_show(low), high=_show(high))
+            self._problem("invalid-interval", number, "ci_low", value=value, low=low, high=high)
             return False
         return self._fraction_fits(number, value, unit[1], extra)
 
     def _fraction_fits(self, number: int, value: float, unit: Unit, extra: dict[str, float | None]) -> bool:
         top, bottom = extra["numerator"], extra["denominator"]
-        if top is None or bottom is None or bottom == 0:
+        if top is None or bottom is None:
             return True
+        if bottom == 0:
+            self._problem("invalid-fraction", number, "denominator", value=value, numerator=top, denominator=bottom)
+            return False
         factor = 100 if unit.kind == UnitKind.PERCENTAGE else (unit.per or 1)
         expected = top / bottom * factor
         if abs(expected - value) <= 0.01 * max(abs(expected), 1):
             return True
-        self._problem("invalid-fraction", number, "value", value=_show(value), numerator=_show(top),
-                      denominator=_show(bottom))
+        self._problem("invalid-fraction", number, "value", value=value, numerator=top, denominator=bottom)
         return False
 
     def _duplicate(self, number: int, subject: str, period: Period, area: str) -> bool:
@@ -490,7 +521,3 @@ def _areas(plan: Plan) -> dict[str, str]:
                 found[name] = stored
                 found[name.lower()] = stored
     return found
-
-
-def _show(value: float) -> str:
-    return f"{value:g}"

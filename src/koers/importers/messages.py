@@ -57,8 +57,16 @@ IMPORT_MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("'{value}' is not a number.", "Write a number, with a point or a comma for decimals (48.1 or 48,1), without a unit."),
     },
     "invalid-whole-number": {
-        "nl": ("'{value}' is geen heel getal.", "Schrijf een heel getal, zoals 1250."),
-        "en": ("'{value}' is not a whole number.", "Write a whole number, such as 1250."),
+        "nl": ("'{value}' is geen heel getal van 0 of meer.", "Schrijf een heel getal, zoals 1250, zonder punt of komma."),
+        "en": ("'{value}' is not a whole number of 0 or more.", "Write a whole number, such as 1250, without a point or comma."),
+    },
+    "unnamed-column": {
+        "nl": ("Deze kolom heeft geen naam, maar er staan wel waarden in.", "Geef de kolom een naam uit de lijst, of haal hem weg."),
+        "en": ("This column has no name, but it holds values.", "Give the column a name from the list, or remove it."),
+    },
+    "series-named-like-goal": {
+        "nl": ("'{value}' is al een doel of BBV-indicator van het plan.", "Zet de meting in de kolom 'goal', of geef de reeks een eigen naam."),
+        "en": ("'{value}' is already a goal or BBV indicator of the plan.", "Put the measurement in the column 'goal', or give the series a name of its own."),
     },
     "out-of-range": {
         "nl": ("{value} kan niet: {detail}.", "Controleer het getal en de eenheid."),
@@ -85,8 +93,8 @@ IMPORT_MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("The confidence interval {low} to {high} does not contain the value {value}.", "Check ci_low and ci_high: the value must lie between them."),
     },
     "invalid-fraction": {
-        "nl": ("Teller {numerator} en noemer {denominator} passen niet bij de waarde {value}.", "Controleer teller, noemer en waarde: de waarde is teller / noemer in de eenheid van het doel."),
-        "en": ("Numerator {numerator} and denominator {denominator} do not fit the value {value}.", "Check numerator, denominator and value: the value is numerator / denominator in the goal's unit."),
+        "nl": ("Teller {numerator} en noemer {denominator} passen niet bij de waarde {value} (of de noemer is 0).", "Controleer teller, noemer en waarde: de waarde is teller / noemer in de eenheid van het doel."),
+        "en": ("Numerator {numerator} and denominator {denominator} do not fit the value {value} (or the denominator is 0).", "Check numerator, denominator and value: the value is numerator / denominator in the goal's unit."),
     },
     "invalid-date": {
         "nl": ("'{value}' is geen datum.", "Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-15."),
@@ -98,4 +106,4 @@ IMPORT_MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 
-register(IMPORT_MESSAGES)
+register("import", IMPORT_MESSAGES)

@@ -168,18 +168,17 @@ class _Lenient(dict[str, Any]):
         return ""
 
 
-CATALOGUES: list[dict[str, dict[str, tuple[str, str]]]] = [MESSAGES]
+CATALOGUES: dict[str, dict[str, dict[str, tuple[str, str]]]] = {"plan": MESSAGES}
 
 
-def register(catalogue: dict[str, dict[str, tuple[str, str]]]) -> None:
-    """Add another reader's codes (the measurement importer has its own) to the renderer."""
-    if catalogue not in CATALOGUES:
-        CATALOGUES.append(catalogue)
+def register(name: str, catalogue: dict[str, dict[str, tuple[str, str]]]) -> None:
+    """Add another reader's catalogue (the measurement importer has its own), by name."""
+    CATALOGUES[name] = catalogue
 
 
-def render(code: str, part: str, lang: str, /, **context: Any) -> str:
-    """The message or hint of ``code`` in ``lang``, filled in with ``context``."""
-    entry = next((c[code] for c in CATALOGUES if code in c), None)
+def render(code: str, part: str, lang: str, /, catalogue: str = "plan", **context: Any) -> str:
+    """The message or hint of ``code`` in ``lang`` from ``catalogue``, filled in with ``context``."""
+    entry = CATALOGUES[catalogue].get(code)
     if entry is None:
         detail = context.get("detail", "")
         return detail if part == "message" else ""

@@ -44,12 +44,13 @@ class Problem:
     field: str
     location: Location
     context: dict[str, Any] = field(default_factory=dict)
+    catalogue: str = "plan"  # whose messages: the plan reader's, or the importer's ("import")
 
     def message(self, lang: str = "nl") -> str:
-        return render(self.code, "message", lang, field=self.field, **self.context)
+        return render(self.code, "message", lang, catalogue=self.catalogue, field=self.field, **self.context)
 
     def hint(self, lang: str = "nl") -> str:
-        return render(self.code, "hint", lang, field=self.field, **self.context)
+        return render(self.code, "hint", lang, catalogue=self.catalogue, field=self.field, **self.context)
 
     def describe(self, lang: str = "nl") -> str:
         """One line for people: where, field, what is wrong, what to do."""
