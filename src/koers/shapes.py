@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from koers import __version__
+from koers.domain.assessment import Assessment, Point, Rollup
 from koers.domain.goals import Goal
 from koers.domain.lint import Finding, Severity
 from koers.domain.plan import Plan
@@ -100,3 +101,38 @@ def findings_summary(findings: list[Finding]) -> dict[str, int]:
 
 def problems_json(problems: list[Problem], lang: str = "nl") -> dict[str, Any]:
     return {"koers": __version__, "shape": SHAPE_VERSION, "problems": [p.as_json(lang) for p in problems]}
+
+
+def assessment_json(a: Assessment, challenge: str, lang: str = "nl") -> dict[str, Any]:
+    """One goal's assessment (``koers status --json``)."""
+    def point(p: Point | None) -> dict[str, Any] | None:
+        return {"value": p.value, "period": p.period.code} if p is not None else None
+
+    return {
+        "goal": a.goal,
+        "challenge": challenge,
+        "status": a.status.value,
+        "label": a.status.label(lang),
+        "reason": a.message(lang),
+        "computed_status": (a.computed or a.status).value,
+        "override": {"status": a.override.status.value, "justification": a.override.justification,
+                     "by": a.override.by, "from": a.override.on.isoformat() if a.override.on else None}
+        if a.override else None,
+        "baseline": point(a.baseline),
+        "target": point(a.target),
+        "latest": point(a.latest),
+        "expected": a.expected,
+        "progress": a.progress,
+        "gap": a.gap,
+        "forecast": {"value": a.forecast.value, "low": a.forecast.low, "high": a.forecast.high,
+                     "points": a.forecast.points, "method": a.forecast.method} if a.forecast else None,
+        "significance": {"method": a.significance.method, "z": a.significance.z, "p_value": a.significance.p_value,
+                         "significant": a.significance.significant} if a.significance else None,
+        "areas": [{"area": r.area, "status": r.status.value, "reason": r.reason.text(lang), "latest": point(r.latest)}
+                  for r in a.areas],
+        "used": [{"subject": s, "period": p, "area": ar, "version": v} for s, p, ar, v in a.used],
+    }
+
+
+def rollup_json(r: Rollup, lang: str = "nl") -> dict[str, Any]:
+    return {"counts": {s.value: c for s, c in r.counts.items()}, "total": r.total, "summary": r.summary(lang)}

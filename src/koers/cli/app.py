@@ -20,6 +20,7 @@ from koers.cli import due as due_cli
 from koers.cli import lint as lint_cli
 from koers.cli import measurements as measurements_cli
 from koers.cli import plan as plan_cli
+from koers.cli import status as status_cli
 from koers.cli.common import EXIT_UNREADABLE, LANGUAGES, Settings, err_console
 
 app = typer.Typer(
@@ -37,6 +38,8 @@ app.command("measurements")(measurements_cli.measurements)
 app.command("export")(measurements_cli.export)
 app.command("derive")(measurements_cli.derive)
 app.command("due")(due_cli.due_command)
+app.command("status")(status_cli.status)
+app.command("override")(status_cli.override)
 
 
 def _version(value: bool) -> None:

@@ -90,6 +90,16 @@ class LintSettings(BaseModel):
     )
 
 
+class AssessmentSettings(BaseModel):
+    """How progress is judged (docs/methodology.md); the defaults follow Open SDG."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    on_track: float = Field(default=0.95, gt=0, le=1, description="Share of the required change that counts as on track.")
+    at_risk: float = Field(default=0.6, ge=0, le=1, description="Share of the required change below which a goal is off track.")
+    grace_days: int = Field(default=90, ge=0, description="Days after a period ends before its missing figure counts as no data.")
+
+
 class Plan(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -113,6 +123,7 @@ class Plan(BaseModel):
     key_figures: list[KeyFigureTable] = Field(default_factory=list)
     budget_table: BudgetTable | None = None
     lint: LintSettings = Field(default_factory=LintSettings)
+    assessment: AssessmentSettings = Field(default_factory=AssessmentSettings)
 
     def challenge(self, challenge_id: str) -> Challenge | None:
         return next((c for c in self.challenges if c.id == challenge_id), None)

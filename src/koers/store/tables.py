@@ -5,6 +5,8 @@
 * ``plan_versions``: every loaded version of a plan, the full plan as JSON, so that an old
   report can be reproduced from the plan as it was;
 * ``imports``: every import or derivation that added measurements, with the file's hash;
+* ``status_overrides``: statuses set by hand, each with its written justification; lifting
+  one is a row too, so the record of who judged what stays complete;
 * ``measurements``: every version of every measured point (subject, period, area), with its
   provenance. The current value is chosen by a rule (latest final, else latest provisional),
   never by overwriting.
@@ -94,6 +96,18 @@ measurements = Table(
     Column("derivation", Text),
     Column("import_id", Integer, ForeignKey("imports.id")),
     UniqueConstraint("plan_id", "subject", "period", "area", "version", name="uq_measurements_point_version"),
+)
+
+status_overrides = Table(
+    "status_overrides", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("plan_id", Integer, ForeignKey("plans.id"), nullable=False),
+    Column("goal", String(100), nullable=False),
+    Column("status", String(30)),  # None: the override is lifted from here on
+    Column("justification", Text, nullable=False),
+    Column("set_at", DateTime(timezone=True), nullable=False),
+    Column("set_by", String(200)),
+    Column("effective_from", Date, nullable=False),
 )
 
 Index("ix_measurements_plan_subject_end", measurements.c.plan_id, measurements.c.subject, measurements.c.period_end)
