@@ -297,8 +297,9 @@ def _areas(goal: Goal, municipality: str, wijken: Sequence[str]) -> list[str]:
 def _assess_area(goal: Goal, area: str, points: list[Measurement], as_of: date, base: Point | None,
                  target: Point | None, thresholds: Thresholds) -> AreaAssessment:
     baseline_period = goal.baseline.period if goal.baseline else None
-    after = sorted((m for m in points if baseline_period is None or m.period > baseline_period),
-                   key=lambda m: m.period)
+    start = baseline_period.sort_key if baseline_period is not None else None
+    keyed = sorted(((m.period.sort_key, m) for m in points), key=lambda pair: pair[0])
+    after = [m for key, m in keyed if start is None or key > start]
     latest = Point(after[-1].value, after[-1].period) if after else None
     used = tuple((m.subject, m.period.code, m.area, m.version) for m in after)
     if base is None:
