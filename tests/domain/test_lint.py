@@ -94,6 +94,9 @@ RULE_CASES: list[tuple[str, dict[str, Any], dict[str, Any], list[tuple[str, Seve
     ("no-tolerance", {"direction": "maintain", "target": {"change": "gelijk", "period": 2028}}, {},
      [("no-tolerance", W)]),
     ("stale-baseline", {"baseline": {"value": 40, "period": 2021}}, {}, [("stale-baseline", W)]),
+    ("relative-target-on-zero-baseline",
+     {"baseline": {"value": 0, "period": 2024}, "target": {"change": "+10%", "period": 2028}}, {},
+     [("relative-target-on-zero-baseline", E), ("target-contradicts-direction", E)]),  # +10% of 0 is 0
     ("relative-target-without-baseline",
      {"baseline": {"status": "absent", "reason": "geen nulmeting"}, "target": {"change": "+10%", "period": 2028}}, {},
      [("missing-baseline", E), ("relative-target-without-baseline", E)]),

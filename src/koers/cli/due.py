@@ -25,9 +25,10 @@ STYLE = {DueStatus.OVERDUE: "bold red", DueStatus.DUE: "yellow", DueStatus.UPCOM
 def due_command(
     ctx: typer.Context,
     as_of: Annotated[str | None, typer.Option("--as-of", help="As on this date (YYYY-MM-DD); default today.")] = None,
-    grace_days: Annotated[int, typer.Option("--grace-days", min=0,
-                                            help="Days after a period ends before its figure is overdue.")
-                          ] = DEFAULT_GRACE_DAYS,
+    grace_days: Annotated[int | None, typer.Option(
+        "--grace-days", min=0,
+        help=f"Days after a period ends before its figure is overdue (default: the plan's "
+             f"assessment.grace_days, else {DEFAULT_GRACE_DAYS}).")] = None,
     plan_key: Annotated[str | None, PLAN_OPTION] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list, one item per goal.")] = False,
 ) -> None:
@@ -35,8 +36,9 @@ def due_command(
     lang = settings(ctx).lang
     engine = engine_for(ctx)
     stored = stored_plan(ctx, engine, plan_key)
+    grace = grace_days if grace_days is not None else stored.plan.assessment.grace_days
     items = due(stored.plan, as_of=parse_date(as_of, lang), last_measured=last_measured(engine, stored.id),
-                grace_days=grace_days)
+                grace_days=grace)
     if as_json:
         print_json([item_json(i, lang) for i in items])
         return

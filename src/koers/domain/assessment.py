@@ -244,8 +244,8 @@ def _render(value: Any, lang: str) -> Any:
         return value.label(lang)
     if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, str) for v in value):
         return value[0] if lang == "nl" else value[1]
-    if isinstance(value, float):
-        return _number(value, lang)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _number(float(value), lang)
     return value
 
 
@@ -255,7 +255,8 @@ def _number(value: float, lang: str) -> str:
 
 
 def _share(value: float) -> str:
-    return f"{round(value * 100)}%"
+    """Rounded down, so that a share just under a threshold never reads as the threshold."""
+    return f"{math.floor(value * 100 + 1e-9)}%"
 
 
 # -- assessing ------------------------------------------------------------------------------
@@ -297,9 +298,10 @@ def _areas(goal: Goal, municipality: str, wijken: Sequence[str]) -> list[str]:
 def _assess_area(goal: Goal, area: str, points: list[Measurement], as_of: date, base: Point | None,
                  target: Point | None, thresholds: Thresholds) -> AreaAssessment:
     baseline_period = goal.baseline.period if goal.baseline else None
-    start = baseline_period.sort_key if baseline_period is not None else None
+    # After the baseline means: ending after the baseline period ends (2023-H2 is part of 2023).
+    start = baseline_period.end if baseline_period is not None else None
     keyed = sorted(((m.period.sort_key, m) for m in points), key=lambda pair: pair[0])
-    after = [m for key, m in keyed if start is None or key > start]
+    after = [m for key, m in keyed if start is None or key[0] > start]
     latest = Point(after[-1].value, after[-1].period) if after else None
     used = tuple((m.subject, m.period.code, m.area, m.version) for m in after)
     if base is None:
@@ -310,7 +312,11 @@ def _assess_area(goal: Goal, area: str, points: list[Measurement], as_of: date, 
         return _nothing_since_baseline(goal, area, base, as_of, thresholds)
     result = judge(goal.direction, base, target, latest, goal, thresholds)
     forecast = _forecast(base, after, target.period)
-    significance = _significance(goal, [m for m in points if m.period == base.period], after[-1])
+    at_baseline = [m for m in points if m.period == base.period]
+    significance = _significance(goal, at_baseline, after[-1])
+    if significance is not None:  # the baseline figure it rests on is used too
+        first = max(at_baseline, key=lambda m: m.version)
+        used = ((first.subject, first.period.code, first.area, first.version), *used)
     return replace(result, area=area, forecast=forecast, significance=significance, used=used)
 
 
@@ -327,7 +333,8 @@ def _without_baseline(goal: Goal, area: str, latest: Point | None, target: Point
         note = (f" De laatste meting ({latest.period.label('nl')}) is {_number(latest.value, 'nl')}.",
                 f" The latest measurement ({latest.period.label('en')}) is {_number(latest.value, 'en')}.")
     if pending:
-        period = goal.baseline.period if goal.baseline and goal.baseline.period else "?"
+        period = (goal.baseline.period if goal.baseline and goal.baseline.period
+                  else ("de periode is nog niet bekend", "the period is not yet known"))
         return AreaAssessment(area, Status.BASELINE_PENDING,
                               Reason("baseline-pending", {"period": period, "latest_note": note}), latest, used=used)
     return AreaAssessment(area, Status.NO_BASELINE, Reason("no-baseline", {"latest_note": note}), latest, used=used)
@@ -425,8 +432,9 @@ def expected_value(base: Point, target: Point, at: Period, goal: Goal | None = N
     if elapsed <= 0:
         return base.value
     change = goal.target.change if goal is not None and goal.target is not None else None
-    if change is not None and change.kind == ChangeKind.PERCENT_PER_YEAR:
-        return round(base.value * (1 + change.amount / 100) ** elapsed, 9)
+    if change is not None and change.kind == ChangeKind.PERCENT_PER_YEAR and base.value > 0 and target.value > 0:
+        # the compound yearly path through both ends: the plan's rate, ending at the stated target
+        return round(base.value * (target.value / base.value) ** (elapsed / total), 9)
     return round(base.value + (target.value - base.value) * elapsed / total, 9)
 
 
@@ -444,8 +452,8 @@ def _combine(goal: Goal, results: list[AreaAssessment], base: Point | None, targ
     worst = min(results, key=lambda r: WORST_FIRST.index(r.status)).status
     concerned = [names.get(r.area, r.area) for r in results if r.status == worst]
     used = tuple(u for r in results for u in r.used)
-    if worst in (Status.ACHIEVED, Status.ON_TRACK) and len(concerned) == len(results):
-        reason = Reason("wijken-fine", {"total": len(results), "worst": worst})
+    if all(r.status in (Status.ACHIEVED, Status.ON_TRACK) for r in results):
+        reason = Reason("wijken-fine", {"total": len(results), "worst": worst})  # 'op koers' at worst
     else:
         reason = Reason("wijken", {"worst": (worst.label("nl").capitalize(), worst.label("en").capitalize()),
                                    "count": len(concerned), "total": len(results), "names": ", ".join(concerned)})
@@ -519,7 +527,8 @@ def with_override(assessment: Assessment, override: Override | None) -> Assessme
         return assessment
     if not override.justification.strip():
         raise ValueError("an override needs a written justification")
-    return replace(assessment, status=override.status, override=override, computed=assessment.status)
+    return replace(assessment, status=override.status, override=override,
+                   computed=assessment.computed or assessment.status)
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from koers.domain.frequency import Frequency
 from koers.domain.goals import Goal, Scope
 from koers.domain.periods import Period
 from koers.domain.plan import Plan
-from koers.domain.targets import Direction
+from koers.domain.targets import ChangeKind, Direction
 
 
 class Severity(StrEnum):
@@ -155,6 +155,11 @@ RULES: dict[str, Rule] = {r.code: r for r in [
           "rekenen welke waarde gehaald moet worden. Leg eerst de nulmeting vast.",
           "The target is a change ({change}), but there is no baseline, so the value to reach cannot be "
           "computed. Record the baseline first."),
+    _rule("relative-target-on-zero-baseline", E, "Relatieve streefwaarde vanaf nul", "Relative target from zero",
+          "De streefwaarde is een verandering ({change}) vanaf een nulmeting van 0. Een procent van 0 is 0, "
+          "dus de streefwaarde is ook 0. Leg de streefwaarde vast als getal.",
+          "The target is a change ({change}) from a baseline of 0. A percentage of 0 is 0, so the target is 0 "
+          "too. Record the target as a number."),
     _rule("target-not-after-baseline", E, "Streefjaar niet na de nulmeting", "Target period not after the baseline",
           "Het streefjaar ({target}) ligt niet na de nulmeting ({baseline}). Controleer beide periodes.",
           "The target period ({target}) does not come after the baseline ({baseline}). Check both periods."),
@@ -297,6 +302,8 @@ def check_relative_target(goal: Goal, ctx: LintContext) -> Iterator[Finding]:
         return
     if goal.baseline is None or goal.baseline.status == BaselineStatus.ABSENT:
         yield _find(goal, "relative-target-without-baseline", change=target.change.as_written)
+    elif goal.baseline.value == 0 and target.change.kind in (ChangeKind.PERCENT, ChangeKind.PERCENT_PER_YEAR):
+        yield _find(goal, "relative-target-on-zero-baseline", change=target.change.as_written)
 
 
 def check_target_against_baseline(goal: Goal, ctx: LintContext) -> Iterator[Finding]:

@@ -9,7 +9,8 @@ has such a plan; nothing here is specific to one of them.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from koers.domain.areas import Area
 from koers.domain.budgets import Budget, BudgetTable
@@ -98,6 +99,12 @@ class AssessmentSettings(BaseModel):
     on_track: float = Field(default=0.95, gt=0, le=1, description="Share of the required change that counts as on track.")
     at_risk: float = Field(default=0.6, ge=0, le=1, description="Share of the required change below which a goal is off track.")
     grace_days: int = Field(default=90, ge=0, description="Days after a period ends before its missing figure counts as no data.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> AssessmentSettings:
+        if self.at_risk > self.on_track:
+            raise PydanticCustomError("invalid-thresholds", "at_risk must not be above on_track", {})
+        return self
 
 
 class Plan(BaseModel):

@@ -140,6 +140,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "nl": ("Een totaal is 'expenses' of 'income', niet '{kind}'.", "Pas de naam aan."),
         "en": ("A total is 'expenses' or 'income', not '{kind}'.", "Change the name."),
     },
+    "invalid-thresholds": {
+        "nl": ("De grens voor 'risico' ligt boven die voor 'op koers'.", "Maak at_risk kleiner dan of gelijk aan on_track (standaard 0,6 en 0,95)."),
+        "en": ("The bound for 'at risk' is above the one for 'on track'.", "Make at_risk at most on_track (defaults 0.6 and 0.95)."),
+    },
     "duplicate-id": {
         "nl": ("De code '{value}' komt vaker voor (ook bij {other}).", "Geef elk onderdeel een eigen code."),
         "en": ("The id '{value}' is used more than once (also at {other}).", "Give each item its own id."),
