@@ -17,6 +17,7 @@ import typer
 from koers import __version__
 from koers.cli import db as db_cli
 from koers.cli import due as due_cli
+from koers.cli import explain as explain_cli
 from koers.cli import lint as lint_cli
 from koers.cli import measurements as measurements_cli
 from koers.cli import plan as plan_cli
@@ -40,6 +41,7 @@ app.command("derive")(measurements_cli.derive)
 app.command("due")(due_cli.due_command)
 app.command("status")(status_cli.status)
 app.command("override")(status_cli.override)
+app.command("explain")(explain_cli.explain)
 
 
 def _version(value: bool) -> None:

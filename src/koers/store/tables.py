@@ -7,6 +7,8 @@
 * ``imports``: every import or derivation that added measurements, with the file's hash;
 * ``status_overrides``: statuses set by hand, each with its written justification; lifting
   one is a row too, so the record of who judged what stays complete;
+* ``explanations``: the story behind the numbers per goal per reporting period (Markdown),
+  every rewrite kept; the latest one counts;
 * ``measurements``: every version of every measured point (subject, period, area), with its
   provenance. The current value is chosen by a rule (latest final, else latest provisional),
   never by overwriting.
@@ -108,6 +110,17 @@ status_overrides = Table(
     Column("set_at", DateTime(timezone=True), nullable=False),
     Column("set_by", String(200)),
     Column("effective_from", Date, nullable=False),
+)
+
+explanations = Table(
+    "explanations", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("plan_id", Integer, ForeignKey("plans.id"), nullable=False),
+    Column("goal", String(100), nullable=False),
+    Column("period", String(20), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("author", String(200)),
+    Column("written_at", DateTime(timezone=True), nullable=False),
 )
 
 Index("ix_measurements_plan_subject_end", measurements.c.plan_id, measurements.c.subject, measurements.c.period_end)

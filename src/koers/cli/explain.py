@@ -1,0 +1,67 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""``koers explain``: write the explanation of a goal for a reporting period (*vertellen*)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from koers.cli.common import console, fail, print_json, settings, t
+from koers.cli.storage import PLAN_OPTION, USER_OPTION, current_user, engine_for, stored_plan
+from koers.domain.periods import Period, PeriodError
+from koers.store.explanations import latest_explanations, write_explanation
+
+
+def explain(
+    ctx: typer.Context,
+    goal: Annotated[str, typer.Argument(metavar="GOAL", help="The goal the explanation is about.")],
+    period: Annotated[str, typer.Option("--period", help="The reporting period, e.g. 2026-H1.")],
+    file: Annotated[Path | None, typer.Option("--file", help="A Markdown file with the explanation.")] = None,
+    text: Annotated[str | None, typer.Option("--text", help="The explanation itself (instead of --file).")] = None,
+    show: Annotated[bool, typer.Option("--show", help="Show the current explanation; write nothing.")] = False,
+    plan_key: Annotated[str | None, PLAN_OPTION] = None,
+    user: Annotated[str | None, USER_OPTION] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print {goal, period, text, author, written_at, version}.")] = False,
+) -> None:
+    """Write (or --show) the explanation of GOAL for a reporting period; every version is kept."""
+    lang = settings(ctx).lang
+    try:
+        reporting = Period.parse(period)
+    except PeriodError:
+        fail(t(lang, f"'{period}' is geen periode. Schrijf bijvoorbeeld 2026-H1 of 2026.",
+               f"'{period}' is not a period. Write for example 2026-H1 or 2026."))
+    engine = engine_for(ctx)
+    stored = stored_plan(ctx, engine, plan_key)
+    if stored.plan.goal(goal) is None:
+        fail(t(lang, f"Het plan heeft geen doel '{goal}'.", f"The plan has no goal '{goal}'."))
+    if show:
+        current = latest_explanations(engine, stored.id, reporting).get(goal)
+        if current is None:
+            fail(t(lang, f"Er is nog geen toelichting bij {goal} over {reporting.label('nl')}.",
+                   f"There is no explanation of {goal} for {reporting.label('en')} yet."))
+    else:
+        if (file is None) == (text is None):
+            fail(t(lang, "Geef de toelichting met --file of met --text (één van beide).",
+                   "Give the explanation with --file or with --text (one of them)."))
+        body = text if text is not None else _read(file, lang)  # type: ignore[arg-type]
+        try:
+            current = write_explanation(engine, stored.id, goal, reporting, body, author=current_user(user))
+        except ValueError as err:
+            fail(t(lang, f"De toelichting kan niet worden opgeslagen: {err}.", f"The explanation cannot be stored: {err}."))
+    if as_json:
+        print_json({"goal": goal, "period": reporting.code, "text": current.text, "author": current.author,
+                    "written_at": current.written_at.isoformat(), "version": current.version})
+    elif show:
+        console().print(current.text)
+    else:
+        console().print(t(lang, f"Toelichting bij {goal} over {reporting.label('nl')} opgeslagen (versie {current.version}).",
+                          f"Explanation of {goal} for {reporting.label('en')} stored (version {current.version})."))
+
+
+def _read(file: Path, lang: str) -> str:
+    try:
+        return file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        fail(t(lang, f"'{file}' is niet te lezen: {err}", f"'{file}' cannot be read: {err}"))
