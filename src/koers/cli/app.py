@@ -16,11 +16,13 @@ import typer
 
 from koers import __version__
 from koers.cli import db as db_cli
+from koers.cli import demo as demo_cli
 from koers.cli import due as due_cli
 from koers.cli import explain as explain_cli
 from koers.cli import lint as lint_cli
 from koers.cli import measurements as measurements_cli
 from koers.cli import plan as plan_cli
+from koers.cli import report as report_cli
 from koers.cli import status as status_cli
 from koers.cli.common import EXIT_UNREADABLE, LANGUAGES, Settings, err_console
 
@@ -41,7 +43,9 @@ app.command("derive")(measurements_cli.derive)
 app.command("due")(due_cli.due_command)
 app.command("status")(status_cli.status)
 app.command("override")(status_cli.override)
+app.command("demo-data")(demo_cli.demo_data)
 app.command("explain")(explain_cli.explain)
+app.command("report")(report_cli.report)
 
 
 def _version(value: bool) -> None:

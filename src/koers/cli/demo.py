@@ -1,0 +1,78 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""``koers demo-data``: put a plan and ILLUSTRATIVE measurements in the database, so that a
+municipality can see the report and dashboard before real figures exist.
+
+Every figure is marked "illustratief" (in its source, reference and note) and the command says
+so plainly. It refuses a plan that already holds real measurements: illustrative versions would
+otherwise become the current value of real points.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from sqlalchemy import Engine, select
+
+from koers.cli.common import console, fail, open_plan, parse_date, print_json, settings, t
+from koers.cli.storage import current_user, engine_for
+from koers.demo import ILLUSTRATIVE, illustrative_batch
+from koers.store.imports import Provenance, store_batch
+from koers.store.migrate import upgrade
+from koers.store.plans import save_plan
+from koers.store.tables import measurements
+
+DEFAULT_PLAN = Path("examples/heemskerk-2024/plan.yaml")
+NEXT_COMMANDS = ("koers status", "koers measurements")
+
+
+def demo_data(
+    ctx: typer.Context,
+    seed: Annotated[int, typer.Option("--seed", help="The same seed gives the same figures.")] = 2024,
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", help="Fill every period that has ended by this date (YYYY-MM-DD); default today.")] = None,
+    plan_file: Annotated[Path, typer.Option("--plan-file", help="The plan to load (.yaml or .xlsx).")] = DEFAULT_PLAN,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the outcome as JSON.")] = False,
+) -> None:
+    """Load a plan with ILLUSTRATIVE measurements (marked 'illustratief'), to try koers out."""
+    lang = settings(ctx).lang
+    day = parse_date(as_of, lang)
+    plan = open_plan(plan_file, lang, as_json)
+    engine = engine_for(ctx, migrated=False)
+    upgrade(engine)
+    saved = save_plan(engine, plan, source=str(plan_file), user=current_user(None))
+    if _holds_real_measurements(engine, saved.plan_id):
+        fail(t(lang, f"Plan {saved.key} heeft al echte metingen. Illustratieve cijfers zouden die overschrijven. "
+                     "Gebruik een aparte database, bijvoorbeeld: koers --db sqlite:///demo.db demo-data",
+               f"Plan {saved.key} already holds real measurements; illustrative figures would supersede them. "
+               "Use a separate database, for example: koers --db sqlite:///demo.db demo-data"))
+    batch = illustrative_batch(plan, seed=seed, as_of=day)
+    outcome = store_batch(engine, saved.plan_id, batch, Provenance("demo", None, None, "koers demo-data"))
+    if as_json:
+        print_json({"illustrative": True, "plan": saved.key, "plan_version": saved.version, "seed": seed,
+                    "as_of": day.isoformat(), "rows": outcome.rows, "added": outcome.added, "new": outcome.new,
+                    "revised": outcome.revised, "unchanged": outcome.unchanged, "import_id": outcome.import_id,
+                    "next": list(NEXT_COMMANDS)})
+        return
+    out = console()
+    out.print(t(lang, f"[bold yellow]LET OP: dit zijn ILLUSTRATIEVE cijfers[/] (seed {seed}), gemaakt om koers "
+                      "te leren kennen. Ze zijn niet echt; elke meting heeft 'illustratief' in de bron.",
+                f"[bold yellow]NOTE: these are ILLUSTRATIVE figures[/] (seed {seed}), made to try koers out. "
+                "They are not real; every measurement has 'illustratief' in its source."))
+    out.print(t(lang, f"Plan {saved.key} (versie {saved.version}), perioden tot en met {day.isoformat()}: "
+                      f"{outcome.added} metingen toegevoegd ({outcome.new} nieuw, {outcome.revised} herzien), "
+                      f"{outcome.unchanged} stonden er al.",
+                f"Plan {saved.key} (version {saved.version}), periods up to {day.isoformat()}: "
+                f"{outcome.added} measurements added ({outcome.new} new, {outcome.revised} revised), "
+                f"{outcome.unchanged} were already there."))
+    out.print(t(lang, "Probeer nu: ", "Now try: ") + t(lang, " en ", " and ").join(NEXT_COMMANDS))
+
+
+def _holds_real_measurements(engine: Engine, plan_id: int) -> bool:
+    """Whether any stored measurement of the plan lacks the illustrative mark."""
+    m = measurements.c
+    unmarked = m.source_ref.is_(None) | ~m.source_ref.startswith(ILLUSTRATIVE)
+    query = select(m.id).where(m.plan_id == plan_id, unmarked)
+    with engine.connect() as conn:
+        return conn.execute(query.limit(1)).first() is not None

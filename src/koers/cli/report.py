@@ -1,0 +1,72 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""``koers report``: the monitoring report for the council, as PDF, HTML, Word or Excel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from koers.cli.common import console, fail, print_json, settings, t
+from koers.cli.storage import PLAN_OPTION, engine_for, stored_plan
+from koers.domain.periods import Period, PeriodError
+from koers.reports.model import REPORT_STATUSES, build_report
+
+FORMATS = ("pdf", "html", "docx", "xlsx")
+
+
+def report(
+    ctx: typer.Context,
+    period: Annotated[str, typer.Option("--period", help="The reporting period, e.g. 2026-H1.")],
+    out: Annotated[Path, typer.Option("--out", help="The file to write.")],
+    fmt: Annotated[str | None, typer.Option("--format", help="pdf, html, docx or xlsx (default: from --out).")] = None,
+    status: Annotated[str, typer.Option("--status", help="concept or vastgesteld (shown on the cover).")] = "concept",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")] = False,
+    plan_key: Annotated[str | None, PLAN_OPTION] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print {written, format, period, goals, illustrative}.")] = False,
+) -> None:
+    """Write the monitoring report: numbers, charts and the explanation per goal, per challenge."""
+    lang = settings(ctx).lang
+    chosen = (fmt or out.suffix.lstrip(".")).lower()
+    if chosen not in FORMATS:
+        fail(t(lang, f"Kies een formaat: {', '.join(FORMATS)}.", f"Choose a format: {', '.join(FORMATS)}."))
+    if status not in REPORT_STATUSES:
+        fail(t(lang, "De status is 'concept' of 'vastgesteld'.", "The status is 'concept' or 'vastgesteld'."))
+    if out.exists() and not force:
+        fail(t(lang, f"'{out}' bestaat al. Kies een andere naam, of gebruik --force.",
+               f"'{out}' already exists. Choose another name, or use --force."))
+    try:
+        reporting = Period.parse(period)
+    except PeriodError:
+        fail(t(lang, f"'{period}' is geen periode. Schrijf bijvoorbeeld 2026-H1.",
+               f"'{period}' is not a period. Write for example 2026-H1."))
+    engine = engine_for(ctx)
+    stored = stored_plan(ctx, engine, plan_key)
+    built = build_report(engine, stored, reporting, status=status, lang=lang)
+    _write(built, chosen, out)
+    if as_json:
+        print_json({"written": str(out), "format": chosen, "period": reporting.code, "goals": len(built.goals),
+                    "illustrative": built.illustrative})
+    else:
+        console().print(t(lang, f"Rapportage over {reporting.label('nl')} geschreven naar {out}.",
+                          f"Report on {reporting.label('en')} written to {out}."))
+
+
+def _write(built, chosen: str, out: Path) -> None:  # type: ignore[no-untyped-def]
+    if chosen == "pdf":
+        from koers.reports.pdf import write_pdf
+
+        write_pdf(built, out)
+    elif chosen == "html":
+        from koers.reports.html import render_html
+
+        out.write_text(render_html(built), encoding="utf-8")
+    elif chosen == "docx":
+        from koers.reports.docx import write_docx
+
+        write_docx(built, out)
+    else:
+        from koers.reports.xlsx import write_xlsx
+
+        write_xlsx(built, out)

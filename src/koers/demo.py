@@ -1,0 +1,328 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Illustrative measurements for a plan, so that a municipality can see its report before real
+figures exist.
+
+A council report or dashboard without numbers is hard to judge, and one with invented numbers
+is dangerous. koers therefore generates figures that are plausible (they follow the plan's path
+from baseline to target, in the goal's unit and rhythm), reproducible (the same seed gives the
+same figures) and unmistakable: every row says "illustratief" in its source and its reference,
+so that it can never pass for a real measurement.
+
+Across the plan the goals are spread over the outcomes a report must be able to show (achieved,
+on track, at risk, off track), and each goal's figures are checked with the assessment itself,
+so that a plan with a few goals of each kind shows every status, whatever the seed. The
+generator is pure: it only builds a batch, which the caller stores like any import.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from itertools import takewhile
+
+from koers.domain.assessment import Point, Status, Thresholds, assess, expected_value
+from koers.domain.baselines import BaselineStatus
+from koers.domain.goals import Goal, Scope
+from koers.domain.measurements import Measurement, MeasurementStatus, SubjectKind
+from koers.domain.periods import Period, PeriodKind
+from koers.domain.plan import Plan
+from koers.domain.targets import Direction
+from koers.domain.units import Unit, UnitKind, unit_code
+from koers.importers.batch import Batch
+
+ILLUSTRATIVE = "illustratief"
+ILLUSTRATIVE_SOURCE_REF = "illustratief (gegenereerd door koers demo-data, seed {seed})"
+ILLUSTRATIVE_NOTE = "Illustratief cijfer, gegenereerd door koers demo-data: geen echte meting."
+POPULATION_SERIES = "inwoners"
+SURVEY_MARK = "GGD"
+SAMPLE_SIZES = (800, 1500)
+Z_95 = 1.959964
+#: For a survey answer that is not a share: the spread of the answers relative to their mean.
+SURVEY_SPREAD = 0.5
+#: Draws per goal and area before the last one is kept, whatever its status.
+ATTEMPTS = 25
+#: Where the latest value lies as a share of the step the path asks for by then.
+SHARE_OF_STEP = {Status.ON_TRACK: (0.97, 1.1), Status.AT_RISK: (0.65, 0.9), Status.OFF_TRACK: (-0.3, 0.45)}
+DECIMALS = {UnitKind.PERCENTAGE: 1, UnitKind.COUNT: 0, UnitKind.EURO: 2, UnitKind.RATE: 2}
+SIGNED = (UnitKind.SCORE, UnitKind.OTHER)
+
+
+@dataclass(frozen=True)
+class _Track:
+    """One goal to generate: the periods to fill and the outcomes its latest value can have."""
+
+    goal: Goal
+    unit: Unit
+    periods: tuple[Period, ...]
+    base: Point | None
+    target: Point | None
+    outcomes: tuple[Status, ...]
+
+
+def illustrative_batch(plan: Plan, *, seed: int, as_of: date) -> Batch:
+    """Illustrative measurements of ``plan`` for every period that has ended by ``as_of``."""
+    ref = ILLUSTRATIVE_SOURCE_REF.format(seed=seed)
+    tracks = [t for t in (_track(plan, g, as_of) for g in plan.goals) if t is not None]
+    intents = _intents(tracks, seed)
+    settings = plan.assessment
+    thresholds = Thresholds(settings.on_track, settings.at_risk, settings.grace_days)
+    batch = Batch()
+    for track in tracks:
+        for area in _areas(plan, track.goal):
+            rng = random.Random(f"{seed}:{track.goal.id}:{area}")
+            values = _realise(track, area, intents[track.goal.id], rng, as_of, thresholds)
+            _append_goal(batch, track, area, values, rng, ref)
+    _append_population(batch, plan, seed, as_of, ref)
+    return batch
+
+
+def _illustrative(instrument: str | None) -> str:
+    return f"{instrument} ({ILLUSTRATIVE})" if instrument else ILLUSTRATIVE
+
+
+# -- what to generate -------------------------------------------------------------------------
+
+def _track(plan: Plan, goal: Goal, as_of: date) -> _Track | None:
+    """The goal's periods and possible outcomes; None when there is nothing to generate."""
+    unit, frequency, baseline = goal.unit, goal.frequency, goal.baseline
+    if unit is None or frequency is None:
+        return None
+    target_value = goal.resolved_target()
+    target_period = goal.target.period if goal.target else None
+    target = Point(target_value, target_period) if target_value is not None and target_period else None
+    if baseline is not None and baseline.is_known and baseline.value is not None and baseline.period is not None:
+        base: Point | None = Point(baseline.value, baseline.period)
+        anchor = baseline.period
+    elif target is not None:
+        base, anchor = None, _before_start(plan.start_year, frequency.period_kind, frequency.step)
+    else:
+        return None
+    periods = tuple(takewhile(lambda p: p.end <= as_of, frequency.schedule(anchor)))
+    if not periods:
+        return None
+    return _Track(goal, unit, periods, base, target, _outcomes(goal, base, target, periods[-1]))
+
+
+def _before_start(start_year: int, kind: PeriodKind, step: int) -> Period:
+    """An anchor whose schedule begins with the first period of ``kind`` starting in ``start_year``."""
+    first = Period.on(date(start_year, 1, 1)).as_kind(kind)
+    if first.start.year < start_year:
+        first = first.shift(1)
+    return first.shift(-step)
+
+
+def _outcomes(goal: Goal, base: Point | None, target: Point | None, latest: Period) -> tuple[Status, ...]:
+    """The statuses the assessment can give this goal, from its latest period on."""
+    direction = goal.direction
+    if base is None:
+        pending = goal.baseline is not None and goal.baseline.status == BaselineStatus.PENDING
+        missing = Status.BASELINE_PENDING if pending else Status.NO_BASELINE
+        if direction is None or direction.higher_is_better is None:
+            return (missing,)
+        return (Status.ACHIEVED, missing)
+    if target is None or direction is None:
+        return (Status.NO_TARGET,)
+    reached = latest.end >= target.period.end
+    if direction == Direction.MAINTAIN or _is_bound(direction, base, target):
+        return (Status.ACHIEVED if reached else Status.ON_TRACK, Status.OFF_TRACK)
+    if reached:
+        return (Status.ACHIEVED, Status.OFF_TRACK)
+    return (Status.ACHIEVED, Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK)
+
+
+def _is_bound(direction: Direction, base: Point, target: Point) -> bool:
+    """A floor or ceiling that the baseline already keeps (the assessment's 'bound')."""
+    sign = 1 if direction.higher_is_better else -1
+    return direction in (Direction.AT_LEAST, Direction.AT_MOST) and sign * (target.value - base.value) <= 0
+
+
+def _intents(tracks: list[_Track], seed: int) -> dict[str, Status]:
+    """Per goal the outcome to show, in a seeded order spread evenly over the goals that can
+    have the same outcomes (so goals without a baseline show both met and not met, too)."""
+    rng = random.Random(f"{seed}:mix")
+    order = sorted(tracks, key=lambda t: t.goal.id)
+    rng.shuffle(order)
+    counts: Counter[tuple[tuple[Status, ...], Status]] = Counter()
+    intents: dict[str, Status] = {}
+    for track in order:
+        chosen = min(track.outcomes, key=lambda s: (counts[track.outcomes, s], rng.random()))
+        counts[track.outcomes, chosen] += 1
+        intents[track.goal.id] = chosen
+    return intents
+
+
+def _areas(plan: Plan, goal: Goal) -> list[str]:
+    """The area ids the goal is measured in, as stored (and as the assessment looks them up)."""
+    stored = {a.id: a.cbs_code or a.id for a in plan.areas}
+    if goal.scope == Scope.EVERY_WIJK and plan.wijken():
+        return [a.cbs_code or a.id for a in plan.wijken()]
+    if goal.scope == Scope.REGION and goal.region:
+        return [stored[goal.region]] if goal.region in stored else []
+    return [_municipality(plan)]
+
+
+def _municipality(plan: Plan) -> str:
+    return next((a.cbs_code or a.id for a in plan.areas if a.level == "municipality"), plan.municipality.cbs_code)
+
+
+# -- the values -------------------------------------------------------------------------------
+
+def _realise(track: _Track, area: str, intent: Status, rng: random.Random, as_of: date,
+             thresholds: Thresholds) -> list[float]:
+    """Values whose assessment is ``intent``: drawn again until it is (the last draw stays)."""
+    values: list[float] = []
+    for _ in range(ATTEMPTS):
+        values = _draw(track, intent, rng)
+        measured = [Measurement(track.goal.id, p, area, v) for p, v in zip(track.periods, values, strict=True)]
+        if assess(track.goal, measured, as_of=as_of, municipality=area, thresholds=thresholds).status == intent:
+            break
+    return values
+
+
+def _draw(track: _Track, intent: Status, rng: random.Random) -> list[float]:
+    """From the baseline (or a start below the target) towards the latest value, with noise."""
+    latest = _latest(track, intent, rng)
+    start = track.base.value if track.base is not None else _start(track, rng)
+    count = len(track.periods)
+    noise = max(0.12 * abs(latest - start), 0.005 * abs(start), _step(track.unit) / 2)
+    values = [start + (latest - start) * (i + 1) / count + rng.gauss(0, noise) for i in range(count - 1)]
+    return [_shape(v, track.unit) for v in [*values, latest]]
+
+
+def _latest(track: _Track, intent: Status, rng: random.Random) -> float:
+    goal, base, target = track.goal, track.base, track.target
+    if base is None:
+        return _reach(track, intent, rng)
+    if target is None or goal.direction is None:
+        return base.value * (1 + rng.uniform(-0.05, 0.05))
+    if goal.direction == Direction.MAINTAIN:
+        return _band(track, target, intent, rng)
+    if _is_bound(goal.direction, base, target):
+        return _bound(track, base, target, intent, rng)
+    return _path(track, base, target, intent, rng)
+
+
+def _sign(goal: Goal) -> int:
+    return 1 if goal.direction is not None and goal.direction.higher_is_better else -1
+
+
+def _path(track: _Track, base: Point, target: Point, intent: Status, rng: random.Random) -> float:
+    """A share of the step the path asks for by the latest period; past the target when achieved."""
+    if intent == Status.ACHIEVED:
+        return target.value + _sign(track.goal) * abs(target.value - base.value) * rng.uniform(0.02, 0.12)
+    expected = expected_value(base, target, track.periods[-1], track.goal)
+    return base.value + (expected - base.value) * rng.uniform(*SHARE_OF_STEP[intent])
+
+
+def _bound(track: _Track, base: Point, target: Point, intent: Status, rng: random.Random) -> float:
+    """Inside the floor or ceiling when kept, beyond it when broken."""
+    width = abs(target.value - base.value) or max(0.05 * abs(base.value), 5 * _step(track.unit))
+    inside = intent != Status.OFF_TRACK
+    side = _sign(track.goal) if inside else -_sign(track.goal)
+    return target.value + side * width * (rng.uniform(0.05, 0.6) if inside else rng.uniform(0.05, 0.4))
+
+
+def _band(track: _Track, target: Point, intent: Status, rng: random.Random) -> float:
+    """Inside the tolerance band (the target itself when the plan names none), or outside it."""
+    tolerance = track.goal.target.tolerance if track.goal.target else None
+    low, high = tolerance.band(target.value) if tolerance is not None else (target.value, target.value)
+    half = (high - low) / 2
+    if intent != Status.OFF_TRACK:
+        return target.value + half * rng.uniform(-0.8, 0.8)
+    width = max(half, 0.03 * abs(target.value), _step(track.unit))
+    return target.value + rng.choice((-1, 1)) * (half + width * rng.uniform(0.2, 1.0))
+
+
+def _reach(track: _Track, intent: Status, rng: random.Random) -> float:
+    """Without a baseline only meeting the absolute target can be judged: met, or short of it."""
+    assert track.target is not None
+    target, step = track.target.value, _step(track.unit)
+    if len(track.outcomes) == 1:
+        return target * (1 + rng.uniform(-0.1, 0.1))
+    sign = _sign(track.goal)
+    if intent == Status.ACHIEVED:
+        return target + sign * max(abs(target) * rng.uniform(0.02, 0.15), step)
+    return target - sign * max(abs(target) * rng.uniform(0.1, 0.3), step)
+
+
+def _start(track: _Track, rng: random.Random) -> float:
+    """Where a goal without a baseline stood before the plan: short of its target."""
+    assert track.target is not None
+    return track.target.value - _sign(track.goal) * abs(track.target.value) * rng.uniform(0.15, 0.4)
+
+
+def _step(unit: Unit) -> float:
+    return 10.0 ** -DECIMALS.get(unit.kind, 1)
+
+
+def _shape(value: float, unit: Unit) -> float:
+    """Within the unit's range and rounded as the unit is written: whole counts, cents, 0-100%."""
+    if unit.kind not in SIGNED:
+        value = max(value, 0.0)
+    if unit.kind == UnitKind.PERCENTAGE:
+        value = min(value, 100.0)
+    return round(value, DECIMALS.get(unit.kind, 1)) + 0.0
+
+
+# -- the rows ---------------------------------------------------------------------------------
+
+def _append_goal(batch: Batch, track: _Track, area: str, values: list[float], rng: random.Random,
+                 ref: str) -> None:
+    goal, unit = track.goal, track.unit
+    survey = SURVEY_MARK.lower() in (goal.source or "").lower()
+    for period, value, status in zip(track.periods, values, _statuses(len(values)), strict=True):
+        extra = _survey(value, unit, rng) if survey else {}
+        batch.append(goal.id, SubjectKind.GOAL.value, unit_code(unit), period, area, value, status,
+                     _illustrative(goal.source), ref, note=ILLUSTRATIVE_NOTE, **extra)
+
+
+def _statuses(count: int) -> Iterator[str]:
+    """Final for every period but the latest, which is provisional."""
+    for i in range(count):
+        yield (MeasurementStatus.PROVISIONAL if i == count - 1 else MeasurementStatus.FINAL).value
+
+
+def _survey(value: float, unit: Unit, rng: random.Random) -> dict[str, float | int]:
+    """A sample size and a 95% interval around ``value`` that fits it."""
+    size = rng.randint(*SAMPLE_SIZES)
+    if unit.kind == UnitKind.PERCENTAGE:
+        share = value / 100
+        error = math.sqrt(share * (1 - share) / size) * 100
+    else:
+        error = abs(value) * SURVEY_SPREAD / math.sqrt(size)
+    low = min(_shape(value - Z_95 * error, unit), value)
+    high = max(_shape(value + Z_95 * error, unit), value)
+    return {"sample_size": size, "ci_low": low, "ci_high": high}
+
+
+def _append_population(batch: Batch, plan: Plan, seed: int, as_of: date, ref: str) -> None:
+    """The number of inhabitants on 1 January of each plan year, around the plan's key figure."""
+    table = next((k for k in plan.key_figures if k.unit.lower() == POPULATION_SERIES), None)
+    taken = {s.lower() for s in [*(g.id for g in plan.goals), *(b.id for b in plan.bbv_indicators)]}
+    if table is None or POPULATION_SERIES in taken:
+        return
+    totals = table.totals or {y: sum(r.values.get(y, 0) for r in table.rows if r.parent is None) for y in table.years}
+    if not totals:
+        return
+    rng = random.Random(f"{seed}:{POPULATION_SERIES}")
+    years = range(plan.start_year, as_of.year + 1)
+    for year, status in zip(years, _statuses(len(years)), strict=True):
+        value = round(_interpolate(totals, year) * (1 + rng.uniform(-0.004, 0.004)))
+        batch.append(POPULATION_SERIES, SubjectKind.SERIES.value, UnitKind.COUNT.value, Period.on(date(year, 1, 1)),
+                     _municipality(plan), float(value), status, _illustrative(table.source), ref,
+                     note=ILLUSTRATIVE_NOTE)
+
+
+def _interpolate(values: dict[int, float], year: int) -> float:
+    """The straight line between the nearest years known (the nearest year outside them)."""
+    years = sorted(values)
+    before = max((y for y in years if y <= year), default=years[0])
+    after = min((y for y in years if y >= year), default=years[-1])
+    if before == after:
+        return values[before]
+    return values[before] + (values[after] - values[before]) * (year - before) / (after - before)
+

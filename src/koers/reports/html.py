@@ -1,0 +1,67 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The report as one self-contained HTML file: styles and charts inline, nothing remote.
+
+The same HTML, with its print styles, is what WeasyPrint turns into the PDF, so the two never
+drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from importlib.resources import files
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from koers import __version__
+from koers.domain.goals import Goal
+from koers.domain.periods import MONTHS_EN, MONTHS_NL
+from koers.formatting import format_euro, format_number, format_value
+from koers.reports.markdown import to_html
+from koers.reports.model import GoalSection, Report
+
+_ENV = Environment(loader=PackageLoader("koers.reports", "templates"), autoescape=select_autoescape(["j2", "html"]),
+                   trim_blocks=True, lstrip_blocks=True)
+
+
+@dataclass(frozen=True)
+class Figure:
+    svg: str
+    text: str
+
+
+def render_html(report: Report) -> str:
+    """The whole report as HTML."""
+    lang = report.lang
+    names = {(a.cbs_code or a.id): a.name for a in report.plan.areas}
+
+    def t(nl: str, en: str) -> str:
+        return nl if lang == "nl" else en
+
+    def value(number: float, goal: Goal) -> str:
+        return format_value(number, goal.unit, lang)
+
+    def day(when: date | datetime) -> str:
+        months = MONTHS_NL if lang == "nl" else MONTHS_EN
+        return f"{when.day} {months[when.month - 1]} {when.year}"
+
+    template = _ENV.get_template("report.html.j2")
+    return template.render(
+        r=report, css=files("koers.reports").joinpath("templates/report.css").read_text(encoding="utf-8"),
+        version=__version__, t=t, value=value, day=day, markdown=to_html,
+        number=lambda n: format_number(n, lang), euro=lambda n: format_euro(n, lang),
+        percent=lambda share: f"{format_number(share * 100, lang)}%", area=lambda a: names.get(a, a),
+        chart=lambda section: chart_figure(section, report),
+    )
+
+
+def chart_figure(section: GoalSection, report: Report) -> Figure | None:
+    """The goal's chart as inline SVG with its text alternative, or None when there is nothing to draw."""
+    from koers.reports import charts
+
+    spec = charts.goal_chart(section.goal, section.assessment, section.measurements, lang=report.lang,
+                             illustrative=report.illustrative)
+    if spec is None:
+        return None
+    text = charts.text_alternative(section.goal, section.assessment, section.measurements, report.lang)
+    return Figure(charts.render_svg(spec, report.lang), text)

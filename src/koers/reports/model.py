@@ -1,0 +1,155 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The monitoring report as data: what the council receives, built once, shown in any format.
+
+"Tellen en vertellen": per challenge its aim, budget and policy areas, and per goal the
+statement, the numbers, the status with its reason, and the explanation of the period (or a
+concept, marked as such), with the sources and their dates. The renderers (HTML, PDF, Word,
+Excel) only lay this out; none of them computes anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Engine
+
+from koers.domain.assessment import Assessment, Rollup, Thresholds, assess, rollup, with_override
+from koers.domain.goals import Goal
+from koers.domain.lint import Finding, lint_plan
+from koers.domain.measurements import Measurement
+from koers.domain.narrative import concept_explanation
+from koers.domain.periods import Period
+from koers.domain.plan import BbvIndicator, Challenge, Plan, PolicyArea
+from koers.store.explanations import latest_explanations
+from koers.store.measurements import current
+from koers.store.overrides import active_overrides
+from koers.store.plans import StoredPlan
+
+ILLUSTRATIVE_MARK = "illustratief"
+REPORT_STATUSES = ("concept", "vastgesteld")
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    reference: str | None
+    latest: datetime | None
+
+
+@dataclass(frozen=True)
+class GoalSection:
+    goal: Goal
+    assessment: Assessment
+    measurements: list[Measurement]
+    explanation: str
+    concept: bool
+    author: str | None = None
+    written_at: datetime | None = None
+    sources: list[Source] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ChallengeSection:
+    challenge: Challenge
+    policy_areas: list[PolicyArea]
+    goals: list[GoalSection]
+    rollup: Rollup
+    bbv: list[tuple[BbvIndicator, Measurement | None]]
+
+
+@dataclass(frozen=True)
+class Report:
+    plan: Plan
+    plan_key: str
+    plan_version: int
+    period: Period
+    as_of: date
+    status: str
+    made_on: date
+    illustrative: bool
+    challenges: list[ChallengeSection]
+    rollup: Rollup
+    findings: list[Finding]
+    sources: list[Source]
+    lang: str = "nl"
+
+    @property
+    def goals(self) -> list[GoalSection]:
+        return [g for c in self.challenges for g in c.goals]
+
+
+def build_report(engine: Engine, stored: StoredPlan, period: Period, *, status: str = "concept",
+                 made_on: date | None = None, lang: str = "nl") -> Report:
+    """Everything the report shows, as of the end of the reporting ``period``."""
+    if status not in REPORT_STATUSES:
+        raise ValueError(f"status is one of {', '.join(REPORT_STATUSES)}")
+    plan, as_of = stored.plan, period.end
+    figures = current(engine, stored.id)
+    by_goal: dict[str, list[Measurement]] = {}
+    for m in figures:
+        by_goal.setdefault(m.subject, []).append(m)
+    assessments = _assessments(plan, by_goal, as_of, active_overrides(engine, stored.id, as_of))
+    texts = latest_explanations(engine, stored.id, period)
+    sections = [_challenge(plan, c, assessments, by_goal, texts, as_of, lang) for c in plan.challenges]
+    used = [m for g in plan.goals for m in by_goal.get(g.id, []) if m.period.end <= as_of]
+    return Report(
+        plan=plan, plan_key=stored.key, plan_version=stored.version, period=period, as_of=as_of, status=status,
+        made_on=made_on or date.today(), illustrative=any(_illustrative(m) for m in figures),
+        challenges=sections, rollup=rollup(assessments.values()),
+        findings=lint_plan(plan, as_of=as_of), sources=_sources(used), lang=lang,
+    )
+
+
+def _assessments(plan: Plan, by_goal: dict[str, list[Measurement]], as_of: date,
+                 overrides: dict[str, Any]) -> dict[str, Assessment]:
+    municipality = plan.municipality.cbs_code
+    wijken = [a.cbs_code or a.id for a in plan.wijken()]
+    names = {(a.cbs_code or a.id): a.name for a in plan.areas}
+    s = plan.assessment
+    thresholds = Thresholds(s.on_track, s.at_risk, s.grace_days)
+    return {g.id: with_override(assess(g, by_goal.get(g.id, []), as_of=as_of, municipality=municipality,
+                                       wijken=wijken, names=names, thresholds=thresholds), overrides.get(g.id))
+            for g in plan.goals}
+
+
+def _challenge(plan: Plan, challenge: Challenge, assessments: dict[str, Assessment],
+               by_goal: dict[str, list[Measurement]], texts: dict[str, Any], as_of: date, lang: str
+               ) -> ChallengeSection:
+    goals = [_goal(g, assessments[g.id], [m for m in by_goal.get(g.id, []) if m.period.end <= as_of],
+                   texts.get(g.id), lang)
+             for g in plan.goals_of(challenge.id)]
+    bbv = [(b, _latest(by_goal.get(b.id, []))) for b in plan.bbv_indicators if b.challenge == challenge.id]
+    return ChallengeSection(challenge, [a for a in plan.policy_areas if a.challenge == challenge.id], goals,
+                            rollup(g.assessment for g in goals), bbv)
+
+
+def _goal(goal: Goal, assessment: Assessment, shown: list[Measurement], written: Any, lang: str) -> GoalSection:
+    """The goal's section; ``shown`` holds its measurements up to the report's date."""
+    if written is not None:
+        return GoalSection(goal, assessment, shown, written.text, False, written.author, written.written_at,
+                           _sources(shown))
+    return GoalSection(goal, assessment, shown, concept_explanation(goal, assessment, lang), True,
+                       sources=_sources(shown))
+
+
+def _latest(measurements: list[Measurement]) -> Measurement | None:
+    return max(measurements, key=lambda m: m.period) if measurements else None
+
+
+def _sources(measurements: list[Measurement]) -> list[Source]:
+    """Each source with its references and the date of its latest figure."""
+    found: dict[tuple[str, str | None], datetime | None] = {}
+    for m in measurements:
+        key = (m.source or "-", m.source_ref)
+        known = found.get(key)
+        if m.recorded_at is not None and (known is None or m.recorded_at > known):
+            found[key] = m.recorded_at
+        else:
+            found.setdefault(key, known)
+    return [Source(name, ref, when) for (name, ref), when in sorted(found.items(), key=lambda i: (i[0][0], i[0][1] or ""))]
+
+
+def _illustrative(m: Measurement) -> bool:
+    return any(ILLUSTRATIVE_MARK in (text or "").lower() for text in (m.source, m.source_ref))

@@ -1,0 +1,17 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The report as an A4 PDF: the HTML report laid out by WeasyPrint with its print styles
+(page numbers, a running header, a table of contents with page numbers, document language)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from weasyprint import HTML
+
+from koers.reports.html import render_html
+from koers.reports.model import Report
+
+
+def write_pdf(report: Report, path: Path) -> None:
+    html = render_html(report)
+    HTML(string=html, base_url=None).write_pdf(path, pdf_variant=None)
