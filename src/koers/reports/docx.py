@@ -8,6 +8,7 @@ import io
 from pathlib import Path
 
 import nh3
+import vl_convert
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
@@ -103,7 +104,9 @@ def _chart(doc: Document, section: GoalSection, report: Report) -> None:
                              illustrative=report.illustrative)
     if spec is None:
         return
-    png = charts.render_png(spec, report.lang)
+    locale = charts.FORMAT_LOCALES.get(report.lang, "en-US")
+    png = vl_convert.vegalite_to_png(spec, scale=2, format_locale=locale, time_format_locale=locale,
+                                     allowed_base_urls=[])
     doc.add_picture(io.BytesIO(png), width=Cm(16))
     doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.LEFT
     caption = doc.add_paragraph(charts.text_alternative(section.goal, section.assessment, section.measurements,
