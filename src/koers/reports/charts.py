@@ -17,15 +17,18 @@ A4, with fonts that stay readable there).
 
 from __future__ import annotations
 
+import html
+import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import altair as alt
 import vl_convert
 
 from koers.domain.assessment import Assessment, Forecast, Point, expected_value
+from koers.domain.baselines import BaselineStatus
 from koers.domain.goals import Goal
 from koers.domain.measurements import Measurement, MeasurementStatus, current_version
 from koers.domain.periods import Period
@@ -36,12 +39,19 @@ from koers.formatting import format_number, format_value
 #: Size in pixels at 96 dpi: 16 x 8 cm, the width of an A4 text column.
 WIDTH, HEIGHT = 605, 302
 
+#: 605 px x 3.125 = 1,890 px: 300 dpi over 16 cm.
+PNG_SCALE = 3.125
+
+#: Characters of the title on one line (15 px bold in 605 px); a longer name wraps.
+TITLE_CHARACTERS = 70
+
 #: Okabe & Ito (2008), distinguishable with every common form of colour blindness.
 BLACK, ORANGE, SKY_BLUE, GREEN = "#000000", "#E69F00", "#56B4E9", "#009E73"
 BLUE, VERMILLION, PURPLE, GREY = "#0072B2", "#D55E00", "#CC79A7", "#595959"
 ALLOWED_FILL = "#DDEFFA"  # sky blue, lightened: an area behind the figures
 SERIES_COLOURS = (BLUE, PURPLE, GREEN, SKY_BLUE, ORANGE)
 SERIES_SHAPES = ("circle", "triangle-down", "cross", "triangle-right", "triangle-left")
+WHOLE_UNITS = (UnitKind.COUNT, UnitKind.EURO, UnitKind.NIGHTS, UnitKind.DAYS, UnitKind.WEEKS)
 SOLID: tuple[int, ...] = (1, 0)
 DASHED: tuple[int, ...] = (6, 4)
 
@@ -55,7 +65,7 @@ WORDS: dict[str, dict[str, str]] = {
         "path": "pad naar streefwaarde", "target": "streefwaarde", "allowed": "toegestaan", "band": "marge",
         "forecast": "prognose", "illustrative": "Illustratieve cijfers", "status": "Status",
         "intervals": "Verticale lijnen: 95%-interval", "x_title": "stand aan het eind van de periode",
-        "interval": "95%-interval {low} tot {high}", "provisional_short": "voorlopig",
+        "interval": "95%-interval {range}", "to": "tot", "provisional_short": "voorlopig",
         "final_short": "definitief",
     },
     "en": {
@@ -63,7 +73,7 @@ WORDS: dict[str, dict[str, str]] = {
         "path": "path to target", "target": "target", "allowed": "allowed", "band": "band",
         "forecast": "forecast", "illustrative": "Illustrative figures", "status": "Status",
         "intervals": "Vertical lines: 95% interval", "x_title": "value at the end of the period",
-        "interval": "95% interval {low} to {high}", "provisional_short": "provisional",
+        "interval": "95% interval {range}", "to": "to", "provisional_short": "provisional",
         "final_short": "final",
     },
 }
@@ -99,7 +109,7 @@ def goal_chart(goal: Goal, assessment: Assessment, measurements: Iterable[Measur
     ``names`` gives the names of the areas (wijken) the measurements are stored under.
     """
     series = _series(goal, assessment, measurements)
-    if assessment.baseline is None and not any(series.values()):
+    if not _drawable(assessment, series):
         return None
     words = WORDS[lang]
     labels = {area: _area_label(area, names, words, len(series)) for area in series}
@@ -124,10 +134,24 @@ def goal_chart(goal: Goal, assessment: Assessment, measurements: Iterable[Measur
 
 
 def render_svg(spec: dict[str, Any], lang: str = "nl") -> str:
-    """The chart as a self-contained SVG, rendered offline (no remote data, fonts or scripts)."""
+    """The chart as a self-contained SVG, rendered offline (no remote data, fonts or scripts): one
+    image named by its title, with the text alternative as its description."""
+    svg = vl_convert.vegalite_to_svg(spec, allowed_base_urls=[], **_locales(lang))
+    text = spec.get("title", {}).get("text", "")
+    title = html.escape(" ".join(text) if isinstance(text, list) else text)
+    opening, rest = svg.split(">", 1)
+    return (f'{opening} role="img" aria-label="{title}"><title>{title}</title>'
+            f"<desc>{html.escape(spec.get('description', ''))}</desc>{rest}")
+
+
+def render_png(spec: dict[str, Any], lang: str = "nl") -> bytes:
+    """The chart as PNG for documents that take no SVG (Word): 16 cm wide at 300 dpi."""
+    return vl_convert.vegalite_to_png(spec, scale=PNG_SCALE, allowed_base_urls=[], **_locales(lang))
+
+
+def _locales(lang: str) -> dict[str, str]:
     locale = FORMAT_LOCALES.get(lang, "en-US")
-    return vl_convert.vegalite_to_svg(spec, format_locale=locale, time_format_locale=locale,
-                                      allowed_base_urls=[])
+    return {"format_locale": locale, "time_format_locale": locale}
 
 
 def _series(goal: Goal, assessment: Assessment, measurements: Iterable[Measurement]
@@ -146,6 +170,11 @@ def _series(goal: Goal, assessment: Assessment, measurements: Iterable[Measureme
     else:
         areas = sorted({m.area for m in figures})
     return {area: sorted((m for m in figures if m.area == area), key=lambda m: m.period) for area in areas}
+
+
+def _drawable(assessment: Assessment, series: Mapping[str, list[Measurement]]) -> bool:
+    """Whether there is a figure to draw: a baseline or a measurement (a target alone is no chart)."""
+    return assessment.baseline is not None or any(series.values())
 
 
 def _area_label(area: str, names: Mapping[str, str] | None, words: dict[str, str], count: int) -> str:
@@ -173,23 +202,27 @@ def _legend(goal: Goal, assessment: Assessment, series: Mapping[str, list[Measur
 
 
 def _domain(assessment: Assessment, series: Mapping[str, list[Measurement]]) -> tuple[date, date]:
-    """From half a year before the first figure to half a year after the target (or the last figure)."""
+    """From half a year before the first figure (and at least the end of the year before) to nine
+    months after the target or the last figure: room for the labels beside the points at either
+    end, and a year tick even when there is a single figure."""
     ends = [m.period.end for figures in series.values() for m in figures]
     ends += [p.period.end for p in (assessment.baseline, assessment.target) if p is not None]
     first, last = min(ends), max(ends)
-    return date(first.year - 1, 7, 1), date(last.year + 1, 6, 30)
+    year_end = first if (first.month, first.day) == (12, 31) else date(first.year - 1, 12, 31)
+    return min(first - timedelta(days=183), year_end - timedelta(days=60)), last + timedelta(days=274)
 
 
 def _title(ctx: _Context, series: Mapping[str, list[Measurement]], illustrative: bool) -> alt.TitleParams:
     goal, words = ctx.goal, ctx.words
     name = goal.title or (goal.indicator.name if goal.indicator else goal.statement)
-    lines = [f"{words['status']}: {ctx.assessment.status.label(ctx.lang)}"]
+    notes = [f"{words['status']}: {ctx.assessment.status.label(ctx.lang)}"]
     if illustrative:
-        lines.insert(0, words["illustrative"])
+        notes.insert(0, words["illustrative"])
     if any(m.ci_low is not None and m.ci_high is not None for figures in series.values() for m in figures) or (
             ctx.assessment.forecast is not None):
-        lines.append(words["intervals"])
-    return alt.TitleParams(text=f"{goal.id} {name}", subtitle=lines, anchor="start", limit=WIDTH)
+        notes.append(words["intervals"])
+    return alt.TitleParams(text=textwrap.wrap(f"{goal.id} {name}", TITLE_CHARACTERS), subtitle=" · ".join(notes),
+                           anchor="start")
 
 
 def _config(lang: str) -> dict[str, Any]:
@@ -202,7 +235,6 @@ def _config(lang: str) -> dict[str, Any]:
                  "labelColor": "#333333", "gridColor": "#E6E6E6", "domainColor": "#888888", "tickColor": "#888888"},
         "legend": {"labelFontSize": 11, "symbolSize": 110, "symbolStrokeWidth": 2, "labelLimit": 220,
                    "orient": "right", "rowPadding": 6},
-        "text": {"fontSize": 11},
     }
     if lang == "nl":
         config["locale"] = {"number": NUMBER_LOCALE_NL}
@@ -217,12 +249,15 @@ def _x(ctx: _Context) -> alt.X:
     years = [_datetime(date(y, 12, 31)) for y in range(start.year, end.year) if date(y, 12, 31) >= start]
     return alt.X("date:T", title=ctx.words["x_title"],
                  scale=alt.Scale(type="utc", domain=[_datetime(start), _datetime(end)], nice=False),
-                 axis=alt.Axis(values=years, format="%Y", formatType="utc", grid=True, labelFlush=False))
+                 axis=alt.Axis(values=years, labelExpr="utcFormat(datum.value, '%Y')", labelFlush=False))
 
 
 def _y(ctx: _Context, field: str = "value") -> alt.Y:
-    return alt.Y(f"{field}:Q", title=_unit_title(ctx.goal.unit, ctx.lang),
-                 scale=alt.Scale(zero=False, nice=True), axis=alt.Axis(tickCount=6))
+    """The value in the goal's unit, named on the axis; whole things get whole ticks (no 4,5 initiatives)."""
+    unit = ctx.goal.unit
+    whole = unit is not None and unit.kind in WHOLE_UNITS
+    return alt.Y(f"{field}:Q", title=_unit_title(unit, ctx.lang), scale=alt.Scale(zero=False, nice=True, padding=24),
+                 axis=alt.Axis(tickCount=6, tickMinStep=1 if whole else alt.Undefined))
 
 
 def _datetime(day: date) -> alt.DateTime:
@@ -295,24 +330,21 @@ def _allowed(goal: Goal, assessment: Assessment) -> tuple[float | None, float | 
 
 def _allowed_tip(ctx: _Context, low: float | None, high: float | None) -> str:
     unit, lang = ctx.goal.unit, ctx.lang
-    nl = lang == "nl"
-    if low is None:
-        return f"{'toegestaan: maximaal' if nl else 'allowed: at most'} {format_value(high or 0.0, unit, lang)}"
-    if high is None:
-        return f"{'toegestaan: minimaal' if nl else 'allowed: at least'} {format_value(low, unit, lang)}"
-    return (f"{'marge' if nl else 'band'}: {format_value(low, unit, lang)} "
-            f"{'tot' if nl else 'to'} {format_value(high, unit, lang)}")
+    if low is not None and high is not None:
+        return f"{ctx.words['band']}: {_range(low, high, unit, lang)}"
+    bound, value = (Direction.AT_MOST, high) if low is None else (Direction.AT_LEAST, low)
+    return f"{ctx.words['allowed']}: {bound.label(lang)} {format_value(value or 0.0, unit, lang)}"
 
 
 def _path(goal: Goal, assessment: Assessment) -> list[Point]:
-    """The path from baseline to target, for goals that must move (not for bounds already kept):
-    the straight line, or the compound yearly path with a point at every year's end."""
+    """The path from baseline to target as the assessment measures against it (level for a 'keep
+    equal' goal, none for a bound already kept), with a point at every year's end in between, so
+    that a compound '+x% per jaar' path is drawn as the curve it is."""
     base, target = assessment.baseline, assessment.target
-    if base is None or target is None or goal.direction in (None, Direction.MAINTAIN):
+    if base is None or target is None or goal.direction is None:
         return []
-    rising = goal.direction in (Direction.INCREASE, Direction.AT_LEAST)
-    if goal.direction in (Direction.AT_LEAST, Direction.AT_MOST) and (target.value - base.value) * (
-            1 if rising else -1) <= 0:
+    toward = (target.value - base.value) * (1 if _rising(goal) else -1)
+    if goal.direction in (Direction.AT_LEAST, Direction.AT_MOST) and toward <= 0:
         return []
     years = [Period.year(y) for y in range(base.period.end.year, target.period.end.year + 1)]
     between = [p for p in years if base.period.end < p.end < target.period.end]
@@ -320,51 +352,59 @@ def _path(goal: Goal, assessment: Assessment) -> list[Point]:
 
 
 def _path_layers(ctx: _Context) -> list[alt.Chart]:
-    points = _path(ctx.goal, ctx.assessment)
-    if not points:
+    rows = [_row(ctx, ctx.words["path"], p.value, p.period) for p in _path(ctx.goal, ctx.assessment)]
+    if not rows:
         return []
-    label = ctx.words["path"]
-    rows = [_row(ctx, label, p.value, p.period, prefix=label) for p in points]
     return [_chart("path", rows).mark_line(strokeWidth=2).encode(
         x=_x(ctx), y=_y(ctx), tooltip=alt.Tooltip("tip:N"), **_lines(ctx))]
 
 
 def _measurement_layers(ctx: _Context, series: Mapping[str, list[Measurement]],
                         labels: Mapping[str, str]) -> list[alt.Chart]:
-    rows = [_measurement_row(ctx, labels[area], m) for area, figures in series.items() for m in figures]
+    """A line with a symbol per figure for every area; wijken side by side (a few pixels apart)
+    where they share a period, so that their intervals stay apart."""
+    rows = [_measurement_row(ctx, labels[area], m, offset=8 * i - 4 * (len(series) - 1))
+            for i, (area, figures) in enumerate(series.items()) for m in figures]
     if not rows:
         return []
-    line = _chart("measurements-line", rows).mark_line(strokeWidth=2).encode(
+    line = _chart("measurements-line", rows).mark_line(strokeWidth=2, xOffset=_OFFSET).encode(
         x=_x(ctx), y=_y(ctx), detail="series:N", **_lines(ctx))
-    points = _chart("measurements", rows).mark_point(filled=True, size=80, opacity=1, strokeWidth=2).encode(
+    points = _chart("measurements", rows).mark_point(
+        filled=True, size=80, opacity=1, strokeWidth=2, xOffset=_OFFSET).encode(
         x=_x(ctx), y=_y(ctx), tooltip=alt.Tooltip("tip:N"), stroke=_channel(ctx, alt.Stroke, "stroke"),
         shape=_channel(ctx, alt.Shape, "shape"),
         fill=alt.when(alt.datum.provisional).then(alt.value("#FFFFFF")).otherwise(_channel(ctx, alt.Fill, "fill")))
     layers = [line, *_interval_layers(ctx, "intervals", [r for r in rows if "low" in r]), points]
     if len(series) == 1:
-        layers.append(_label_layer(ctx, "latest-label", [rows[-1]], dy=-14))
+        expected = ctx.assessment.expected  # the path (or the target) there: write on the other side
+        side = "upper-right" if expected is None or rows[-1]["value"] >= expected else "lower-right"
+        layers += _label_layers(ctx, "latest-label", [rows[-1]], side)
     return layers
 
 
-def _measurement_row(ctx: _Context, label: str, m: Measurement) -> dict[str, Any]:
+#: Each row carries its own horizontal offset in pixels (Vega evaluates the expression per datum).
+_OFFSET = alt.ExprRef("datum.offset")
+
+
+def _measurement_row(ctx: _Context, label: str, m: Measurement, offset: int) -> dict[str, Any]:
+    provisional = m.status == MeasurementStatus.PROVISIONAL
     row = _row(ctx, label, m.value, m.period)
-    row["provisional"] = m.status == MeasurementStatus.PROVISIONAL
-    row["tip"] += f" ({ctx.words['provisional_short' if row['provisional'] else 'final_short']})"
+    row.update(provisional=provisional, offset=offset)
+    row["tip"] += f" ({ctx.words['provisional_short' if provisional else 'final_short']})"
     if m.ci_low is not None and m.ci_high is not None:
         row.update(_interval(ctx, m.ci_low, m.ci_high, row["tip"]))
     return row
 
 
 def _interval(ctx: _Context, low: float, high: float, tip: str) -> dict[str, Any]:
-    unit, lang = ctx.goal.unit, ctx.lang
-    text = ctx.words["interval"].format(low=format_value(low, unit, lang), high=format_value(high, unit, lang))
+    text = ctx.words["interval"].format(range=_range(low, high, ctx.goal.unit, ctx.lang))
     return {"low": low, "high": high, "tip": f"{tip}, {text}"}
 
 
 def _interval_layers(ctx: _Context, name: str, rows: list[dict[str, Any]]) -> list[alt.Chart]:
     if not rows:
         return []
-    return [_chart(name, rows).mark_rule(strokeWidth=1.5, opacity=0.9).encode(
+    return [_chart(name, rows).mark_rule(strokeWidth=1.5, xOffset=_OFFSET).encode(
         x=_x(ctx), y=_y(ctx, "low"), y2="high:Q", tooltip=alt.Tooltip("tip:N"),
         stroke=_channel(ctx, alt.Stroke, "stroke"))]
 
@@ -373,19 +413,18 @@ def _baseline_layers(ctx: _Context) -> list[alt.Chart]:
     base = ctx.assessment.baseline
     if base is None:
         return []
-    label = ctx.words["baseline"]
-    rows = [_row(ctx, label, base.value, base.period, prefix=label)]
-    return [_point_layer(ctx, "baseline", rows), _label_layer(ctx, "baseline-label", rows, dy=-14)]
+    rows = [_row(ctx, ctx.words["baseline"], base.value, base.period)]
+    side = "below" if _rising(ctx.goal) else "above"  # away from the path
+    return [_point_layer(ctx, "baseline", rows), *_label_layers(ctx, "baseline-label", rows, side)]
 
 
 def _target_layers(ctx: _Context) -> list[alt.Chart]:
     target = ctx.assessment.target
     if target is None:
         return []
-    label = ctx.words["target"]
-    rows = [_row(ctx, label, target.value, target.period, prefix=label)]
-    return [_point_layer(ctx, "target", rows, size=150),
-            _label_layer(ctx, "target-label", rows, dx=-10, align="right")]
+    rows = [_row(ctx, ctx.words["target"], target.value, target.period)]
+    side = "upper-left" if _rising(ctx.goal) else "lower-left"  # away from the path coming in
+    return [_point_layer(ctx, "target", rows, size=150), *_label_layers(ctx, "target-label", rows, side)]
 
 
 def _forecast_layers(ctx: _Context) -> list[alt.Chart]:
@@ -393,12 +432,16 @@ def _forecast_layers(ctx: _Context) -> list[alt.Chart]:
     target = ctx.assessment.target
     if forecast is None or target is None:
         return []
-    label = ctx.words["forecast"]
-    row = _row(ctx, label, forecast.value, target.period, prefix=label, rounded=True)
-    row.update(_interval(ctx, round(forecast.low, 1), round(forecast.high, 1), row["tip"]))
+    unit = ctx.goal.unit
+    row = _row(ctx, ctx.words["forecast"], _estimate(forecast.value, unit), target.period)
+    row.update(_interval(ctx, _estimate(forecast.low, unit), _estimate(forecast.high, unit), row["tip"]))
     rows = [row]
     return [*_interval_layers(ctx, "forecast-interval", rows), _point_layer(ctx, "forecast", rows, size=110),
-            _label_layer(ctx, "forecast-label", rows, dx=10, align="left")]
+            *_label_layers(ctx, "forecast-label", rows, "right")]
+
+
+def _rising(goal: Goal) -> bool:
+    return goal.direction in (Direction.INCREASE, Direction.AT_LEAST)
 
 
 def _point_layer(ctx: _Context, name: str, rows: list[dict[str, Any]], size: int = 90) -> alt.Chart:
@@ -406,24 +449,48 @@ def _point_layer(ctx: _Context, name: str, rows: list[dict[str, Any]], size: int
         x=_x(ctx), y=_y(ctx), tooltip=alt.Tooltip("tip:N"), **_symbols(ctx))
 
 
-def _label_layer(ctx: _Context, name: str, rows: list[dict[str, Any]], *, dx: int = 0, dy: int = 0,
-                 align: str = "center") -> alt.Chart:
-    """The value written next to its point, so that the printed chart needs no ruler."""
-    return _chart(name, rows).mark_text(dx=dx, dy=dy, align=align, fontSize=11, color="#222222").encode(
-        x=_x(ctx), y=_y(ctx), text="label:N")
+#: Where a label goes relative to its point: dx, dy, align, baseline.
+_SIDES: dict[str, tuple[int, int, str, str]] = {
+    "above": (0, -10, "center", "bottom"), "below": (0, 10, "center", "top"),
+    "right": (11, 0, "left", "middle"), "upper-left": (-8, -6, "right", "bottom"),
+    "lower-left": (-8, 6, "right", "top"), "upper-right": (7, -6, "left", "bottom"),
+    "lower-right": (7, 6, "left", "top"),
+}
 
 
-def _row(ctx: _Context, series: str, value: float, period: Period, *, prefix: str | None = None,
-         rounded: bool = False) -> dict[str, Any]:
-    """One figure as data: where it sits, and how it reads (on the chart and in the tooltip)."""
-    shown = round(value, 1) if rounded else value
+def _label_layers(ctx: _Context, name: str, rows: list[dict[str, Any]], side: str) -> list[alt.Chart]:
+    """The value written beside its point, so that the printed chart needs no ruler; on a white
+    halo, so that it stays readable where it crosses a line."""
+    dx, dy, align, baseline = _SIDES[side]
+    text = {"dx": dx, "dy": dy, "align": align, "baseline": baseline, "fontSize": 11}
+    encoding = {"x": _x(ctx), "y": _y(ctx), "text": alt.Text("label:N")}
+    return [_chart(f"{name}-halo", rows).mark_text(**text, stroke="#FFFFFF", strokeWidth=3, strokeJoin="round",
+                                                   fill="#FFFFFF").encode(**encoding),
+            _chart(name, rows).mark_text(**text, fill="#222222").encode(**encoding)]
+
+
+def _row(ctx: _Context, series: str, value: float, period: Period) -> dict[str, Any]:
+    """One figure as data: where it sits, and how it reads on the chart and in the tooltip."""
     unit, lang = ctx.goal.unit, ctx.lang
-    short = _short(shown, unit, lang)
     return {
         "series": series, "date": period.end.isoformat(), "value": value, "period": period.label(lang),
-        "label": f"{prefix} {short}" if prefix else short,
-        "tip": f"{prefix.capitalize() + ' ' if prefix else ''}{period.label(lang)}: {format_value(shown, unit, lang)}",
+        "label": _short(value, unit, lang), "offset": 0,
+        "tip": f"{series[:1].upper()}{series[1:]}, {period.label(lang)}: {format_value(value, unit, lang)}",
     }
+
+
+def _estimate(value: float, unit: Unit | None) -> float:
+    """A computed value (the forecast) as precise as its unit reads: whole things whole (not 273,4
+    children), anything else to one decimal."""
+    return round(value, 0 if unit is not None and unit.kind in WHOLE_UNITS else 1)
+
+
+def _range(low: float, high: float, unit: Unit | None, lang: str) -> str:
+    """'5.953 tot 6.077 toekenningen', '45,2% tot 51%': a unit after a number is written once."""
+    to = WORDS[lang]["to"]
+    if unit is None or unit.kind in (UnitKind.PERCENTAGE, UnitKind.EURO):
+        return f"{format_value(low, unit, lang)} {to} {format_value(high, unit, lang)}"
+    return f"{format_number(low, lang)} {to} {format_value(high, unit, lang)}"
 
 
 def _short(value: float, unit: Unit | None, lang: str) -> str:
@@ -440,14 +507,13 @@ def text_alternative(goal: Goal, assessment: Assessment, measurements: Iterable[
     """One short paragraph in plain language with what the chart shows: baseline, latest figure,
     target, forecast and status. Also for a goal that has no chart, saying why."""
     series = _series(goal, assessment, measurements)
-    nl = lang == "nl"
     sentences = [_baseline_sentence(goal, assessment, lang),
                  _latest_sentence(goal, assessment, series, names or {}, lang),
                  _target_sentence(goal, assessment, lang),
                  _forecast_sentence(goal, assessment, lang),
                  f"Status: {assessment.status.label(lang)}."]
-    if assessment.baseline is None and not any(series.values()):
-        sentences.append("Er zijn nog geen cijfers, dus er is geen grafiek." if nl
+    if not _drawable(assessment, series):
+        sentences.append("Er zijn nog geen cijfers, dus er is geen grafiek." if lang == "nl"
                          else "There are no figures yet, so there is no chart.")
     return " ".join(s for s in sentences if s)
 
@@ -456,8 +522,9 @@ def _baseline_sentence(goal: Goal, assessment: Assessment, lang: str) -> str:
     base = assessment.baseline
     nl = lang == "nl"
     if base is not None:
-        return f"{'Nulmeting' if nl else 'Baseline'} {base.period.label(lang)}: {format_value(base.value, goal.unit, lang)}."
-    if goal.baseline is not None and goal.baseline.status.value == "pending":
+        value = format_value(base.value, goal.unit, lang)
+        return f"{'Nulmeting' if nl else 'Baseline'} {base.period.label(lang)}: {value}."
+    if goal.baseline is not None and goal.baseline.status == BaselineStatus.PENDING:
         return "De nulmeting volgt nog." if nl else "The baseline is still to come."
     return "Er is geen nulmeting." if nl else "There is no baseline."
 
@@ -466,6 +533,8 @@ def _latest_sentence(goal: Goal, assessment: Assessment, series: Mapping[str, li
                      names: Mapping[str, str], lang: str) -> str:
     nl = lang == "nl"
     after = {area: _after_baseline(assessment, figures) for area, figures in series.items()}
+    if not any(after.values()) and assessment.baseline is None:
+        return "Er zijn nog geen metingen." if nl else "There are no measurements yet."
     if not any(after.values()):
         return "Er is nog geen nieuwe meting." if nl else "There is no new measurement yet."
     if len(after) == 1:
@@ -490,11 +559,20 @@ def _figure(goal: Goal, m: Measurement, lang: str) -> str:
 def _target_sentence(goal: Goal, assessment: Assessment, lang: str) -> str:
     target = assessment.target
     nl = lang == "nl"
+    stated = goal.target
+    if target is None and stated is not None and stated.change is not None and stated.period is not None:
+        # a change that waits for its baseline: "-10%" is all there is to say yet
+        relative = "ten opzichte van de nulmeting" if nl else "relative to the baseline"
+        return (f"{'Streefwaarde' if nl else 'Target'} {stated.period.label(lang)}: "
+                f"{stated.change.as_written} {relative}.")
     if target is None:
         return "Er is geen streefwaarde." if nl else "There is no target."
     bound = f"{goal.direction.label(lang)} " if goal.direction in (Direction.AT_LEAST, Direction.AT_MOST) else ""
+    low, high = _allowed(goal, assessment) or (None, None)
+    band = (f" ({WORDS[lang]['band']} {_range(low, high, goal.unit, lang)})"
+            if low is not None and high is not None else "")
     return (f"{'Streefwaarde' if nl else 'Target'} {target.period.label(lang)}: "
-            f"{bound}{format_value(target.value, goal.unit, lang)}.")
+            f"{bound}{format_value(target.value, goal.unit, lang)}{band}.")
 
 
 def _forecast_sentence(goal: Goal, assessment: Assessment, lang: str) -> str:
@@ -502,7 +580,7 @@ def _forecast_sentence(goal: Goal, assessment: Assessment, lang: str) -> str:
     if forecast is None or target is None:
         return ""
     unit = goal.unit
-    value, low, high = (format_value(round(v, 1), unit, lang) for v in (forecast.value, forecast.low, forecast.high))
-    if lang == "nl":
-        return f"Prognose {target.period.label(lang)}: {value} (95%-interval {low} tot {high})."
-    return f"Forecast {target.period.label(lang)}: {value} (95% interval {low} to {high})."
+    value = format_value(_estimate(forecast.value, unit), unit, lang)
+    interval = WORDS[lang]["interval"].format(range=_range(_estimate(forecast.low, unit),
+                                                           _estimate(forecast.high, unit), unit, lang))
+    return f"{'Prognose' if lang == 'nl' else 'Forecast'} {target.period.label(lang)}: {value} ({interval})."

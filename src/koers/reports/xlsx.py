@@ -65,6 +65,6 @@ def _sheet(workbook: Workbook, title: str, note: str | None, header: list[str], 
     sheet.append(header)
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
-    sheet.freeze_panes = sheet.cell(row=sheet.max_row + 1, column=1)
+    sheet.freeze_panes = f"A{sheet.max_row + 1}"  # (reading a cell past the end would add a row)
     for row in rows:
         sheet.append(row)
