@@ -46,20 +46,20 @@ def html(report: Report) -> str:
 
 
 @pytest.fixture(scope="module")
-def pdf_text(report: Report, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, int]:
+def pdf_text(report: Report, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, int, Path]:
     path = tmp_path_factory.mktemp("pdf") / "report.pdf"
     write_pdf(report, path)
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
-    return text, pages
+    return text, pages, path
 
 
 def words(text: str) -> str:
     return " ".join(text.split())
 
 
-def test_every_goal_statement_and_challenge_is_in_the_pdf(pdf_text: tuple[str, int]) -> None:
+def test_every_goal_statement_and_challenge_is_in_the_pdf(pdf_text: tuple[str, int, Path]) -> None:
     text = words(pdf_text[0])
     plan = read_plan(HEEMSKERK_2024)
     for challenge in plan.challenges:
@@ -68,9 +68,11 @@ def test_every_goal_statement_and_challenge_is_in_the_pdf(pdf_text: tuple[str, i
         assert words(goal.statement)[:60] in text, goal.id  # hyphenation may split the end of a long line
 
 
-def test_the_pdf_has_a_sane_number_of_pages_and_a_cover(pdf_text: tuple[str, int]) -> None:
-    text, pages = pdf_text
+def test_the_pdf_has_a_sane_number_of_pages_and_a_cover(pdf_text: tuple[str, int, Path]) -> None:
+    text, pages, _ = pdf_text
     assert 30 <= pages <= 80
+    assert "Tagged:          yes" in subprocess.run(["pdfinfo", str(pdf_text[2])], capture_output=True, text=True,
+                                                    check=True).stdout
     assert "Monitoringsrapportage 1e helft 2026" in text
     assert "Vastgesteld" in text
     assert "Illustratieve cijfers." in text

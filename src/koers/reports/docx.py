@@ -8,7 +8,6 @@ import io
 from pathlib import Path
 
 import nh3
-import vl_convert
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
@@ -101,16 +100,14 @@ def _chart(doc: Document, section: GoalSection, report: Report) -> None:
     from koers.reports import charts
 
     spec = charts.goal_chart(section.goal, section.assessment, section.measurements, lang=report.lang,
-                             illustrative=report.illustrative)
+                             illustrative=report.illustrative, names=report.area_names)
     if spec is None:
         return
-    locale = charts.FORMAT_LOCALES.get(report.lang, "en-US")
-    png = vl_convert.vegalite_to_png(spec, scale=2, format_locale=locale, time_format_locale=locale,
-                                     allowed_base_urls=[])
+    png = charts.render_png(spec, report.lang)
     doc.add_picture(io.BytesIO(png), width=Cm(16))
     doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.LEFT
     caption = doc.add_paragraph(charts.text_alternative(section.goal, section.assessment, section.measurements,
-                                                        report.lang))
+                                                        report.lang, names=report.area_names))
     caption.runs[0].italic = True
 
 

@@ -33,7 +33,7 @@ class Figure:
 def render_html(report: Report) -> str:
     """The whole report as HTML."""
     lang = report.lang
-    names = {(a.cbs_code or a.id): a.name for a in report.plan.areas}
+    names = report.area_names
 
     def t(nl: str, en: str) -> str:
         return nl if lang == "nl" else en
@@ -60,8 +60,9 @@ def chart_figure(section: GoalSection, report: Report) -> Figure | None:
     from koers.reports import charts
 
     spec = charts.goal_chart(section.goal, section.assessment, section.measurements, lang=report.lang,
-                             illustrative=report.illustrative)
+                             illustrative=report.illustrative, names=report.area_names)
     if spec is None:
         return None
-    text = charts.text_alternative(section.goal, section.assessment, section.measurements, report.lang)
+    text = charts.text_alternative(section.goal, section.assessment, section.measurements, report.lang,
+                                   names=report.area_names)
     return Figure(charts.render_svg(spec, report.lang), text)

@@ -76,6 +76,11 @@ class Report:
     lang: str = "nl"
 
     @property
+    def area_names(self) -> dict[str, str]:
+        """The names of the areas measurements are stored under (their CBS code or id)."""
+        return {(a.cbs_code or a.id): a.name for a in self.plan.areas}
+
+    @property
     def goals(self) -> list[GoalSection]:
         return [g for c in self.challenges for g in c.goals]
 

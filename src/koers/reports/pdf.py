@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The report as an A4 PDF: the HTML report laid out by WeasyPrint with its print styles
-(page numbers, a running header, a table of contents with page numbers, document language)."""
+(page numbers, a running header, a table of contents with page numbers, document language),
+as a tagged PDF (PDF/UA-1), so that screen readers find its headings and table headers."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from weasyprint import HTML
 from koers.reports.html import render_html
 from koers.reports.model import Report
 
+PDF_VARIANT = "pdf/ua-1"
+
 
 def write_pdf(report: Report, path: Path) -> None:
     html = render_html(report)
-    HTML(string=html, base_url=None).write_pdf(path, pdf_variant=None)
+    HTML(string=html, base_url=None).write_pdf(path, pdf_variant=PDF_VARIANT)
