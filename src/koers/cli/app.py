@@ -23,6 +23,7 @@ from koers.cli import lint as lint_cli
 from koers.cli import measurements as measurements_cli
 from koers.cli import plan as plan_cli
 from koers.cli import report as report_cli
+from koers.cli import serve as serve_cli
 from koers.cli import status as status_cli
 from koers.cli.common import EXIT_UNREADABLE, LANGUAGES, Settings, err_console
 
@@ -46,6 +47,8 @@ app.command("override")(status_cli.override)
 app.command("demo-data")(demo_cli.demo_data)
 app.command("explain")(explain_cli.explain)
 app.command("report")(report_cli.report)
+app.command("serve")(serve_cli.serve)
+app.command("demo")(serve_cli.demo)
 
 
 def _version(value: bool) -> None:

@@ -1,0 +1,43 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The dashboard application: public pages and the open-data JSON API on one database.
+
+Server-rendered HTML that works without JavaScript; every asset is served from here, none
+from a CDN (so the OpenAPI document is served, but not the Swagger page, which would load
+scripts from elsewhere).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from importlib.resources import files
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+
+from koers import __version__
+from koers.store.database import open_engine
+from koers.store.plans import PlanNotFound
+from koers.web import api, public
+from koers.web.render import render
+from koers.web.snapshot import Snapshots
+
+
+def create_app(url: str, *, plan_key: str | None = None, today: date | None = None) -> FastAPI:
+    app = FastAPI(title="koers dashboard sociaal domein", version=__version__, docs_url=None, redoc_url=None,
+                  openapi_url="/api/openapi.json")
+    app.state.engine = open_engine(url)
+    app.state.snapshots = Snapshots(app.state.engine, plan_key, today=today)
+    app.mount("/static", StaticFiles(directory=str(files("koers.web").joinpath("static"))), name="static")
+    app.include_router(public.router)
+    app.include_router(api.router)
+
+    @app.exception_handler(PlanNotFound)
+    async def no_plan(request: Request, _: PlanNotFound) -> HTMLResponse:
+        return render(request, "empty.html.j2", {}, status_code=503)
+
+    @app.exception_handler(404)
+    async def not_found(request: Request, _: Exception) -> HTMLResponse:
+        return render(request, "404.html.j2", {}, status_code=404)
+
+    return app

@@ -1,0 +1,114 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The public pages: overview, challenges, goals, BBV indicators, key figures, method and
+downloads. Stable, shareable URLs; every page readable without JavaScript."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+
+from koers.exports import EXPORT_COLUMNS
+from koers.reports.html import Figure, chart_figure
+from koers.store.measurements import as_record
+from koers.web.render import render
+from koers.web.snapshot import Snapshot
+
+router = APIRouter()
+
+
+def snapshot(request: Request) -> Snapshot:
+    return request.app.state.snapshots.current()
+
+
+def figure(snap: Snapshot, goal_id: str) -> Figure | None:
+    """The goal's chart, drawn once per snapshot."""
+    key = (goal_id, "nl")
+    if key not in snap.cache:
+        section = snap.goal_section(goal_id)
+        snap.cache[key] = chart_figure(section, snap.report) if section else None
+    return snap.cache[key]
+
+
+@router.get("/", response_class=HTMLResponse, name="overview")
+def overview(request: Request) -> HTMLResponse:
+    snap = snapshot(request)
+    return render(request, "overview.html.j2", {"s": snap, "r": snap.report})
+
+
+@router.get("/opgaven/{challenge_id}", response_class=HTMLResponse, name="challenge")
+def challenge(request: Request, challenge_id: str) -> HTMLResponse:
+    snap = snapshot(request)
+    section = snap.challenge_section(challenge_id)
+    if section is None:
+        raise HTTPException(404)
+    return render(request, "challenge.html.j2", {"s": snap, "r": snap.report, "c": section})
+
+
+@router.get("/doelen/{goal_id}", response_class=HTMLResponse, name="goal")
+def goal(request: Request, goal_id: str) -> HTMLResponse:
+    snap = snapshot(request)
+    section = snap.goal_section(goal_id)
+    if section is None:
+        raise HTTPException(404)
+    challenge = next(c for c in snap.report.challenges if section in c.goals)
+    return render(request, "goal.html.j2", {"s": snap, "r": snap.report, "g": section, "c": challenge,
+                                            "figure": figure(snap, goal_id)})
+
+
+@router.get("/bbv", response_class=HTMLResponse, name="bbv")
+def bbv(request: Request) -> HTMLResponse:
+    snap = snapshot(request)
+    return render(request, "bbv.html.j2", {"s": snap, "r": snap.report})
+
+
+@router.get("/kerngetallen", response_class=HTMLResponse, name="keyfigures")
+def keyfigures(request: Request) -> HTMLResponse:
+    snap = snapshot(request)
+    return render(request, "keyfigures.html.j2", {"s": snap, "r": snap.report})
+
+
+@router.get("/methode", response_class=HTMLResponse, name="method")
+def method(request: Request) -> HTMLResponse:
+    snap = snapshot(request)
+    return render(request, "method.html.j2", {"s": snap, "r": snap.report})
+
+
+@router.get("/downloads", response_class=HTMLResponse, name="downloads")
+def downloads(request: Request) -> HTMLResponse:
+    snap = snapshot(request)
+    return render(request, "downloads.html.j2", {"s": snap, "r": snap.report})
+
+
+@router.get("/downloads/metingen.csv", name="download_csv")
+def download_csv(request: Request) -> PlainTextResponse:
+    snap = snapshot(request)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(EXPORT_COLUMNS)
+    for section in snap.report.goals:
+        for m in section.measurements:
+            record = as_record(m)
+            writer.writerow(["" if record.get(c) is None else
+                             (json.dumps(record[c], ensure_ascii=False) if isinstance(record[c], dict) else record[c])
+                             for c in EXPORT_COLUMNS])
+    return PlainTextResponse(buffer.getvalue(), media_type="text/csv; charset=utf-8",
+                             headers={"Content-Disposition": 'attachment; filename="metingen.csv"'})
+
+
+@router.get("/downloads/rapportage.pdf", name="download_pdf")
+def download_pdf(request: Request) -> Response:
+    """The latest report as PDF, made once per version of the data."""
+    snap = snapshot(request)
+    if "pdf" not in snap.cache:
+        from weasyprint import HTML
+
+        from koers.reports.html import render_html
+        from koers.reports.pdf import PDF_VARIANT
+
+        snap.cache["pdf"] = HTML(string=render_html(snap.report)).write_pdf(pdf_variant=PDF_VARIANT)
+    return Response(snap.cache["pdf"], media_type="application/pdf",
+                    headers={"Content-Disposition": 'attachment; filename="rapportage.pdf"'})

@@ -1,0 +1,106 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What the public pages show, computed once per version of the data.
+
+Assessing 28 goals and drawing their charts takes tens of milliseconds, a page must answer
+in a few. So the dashboard keeps one snapshot of the plan, its assessments, measurements and
+explanations, and only rebuilds it when the data changes: a single cheap query reads the
+latest ids of every table that feeds the pages, and any new row gives a new snapshot.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+
+from koers.domain.assessment import Assessment, Rollup
+from koers.domain.goals import Goal
+from koers.domain.measurements import Measurement
+from koers.domain.periods import Period
+from koers.reports.model import Report, build_report
+from koers.store.plans import StoredPlan, load_stored_plan
+from koers.store.tables import explanations, measurements, plan_versions, status_overrides
+
+DataVersion = tuple[Any, ...]
+
+
+def reporting_period(today: date) -> Period:
+    """The latest half year that has ended: the period the twice-yearly round reports on."""
+    return Period.half_year(today.year, 1).shift(-1) if today.month <= 6 else Period.half_year(today.year, 1)
+
+
+@dataclass
+class Snapshot:
+    version: DataVersion
+    stored: StoredPlan
+    report: Report
+    cache: dict[Any, Any] = field(default_factory=dict)  # drawn charts, the PDF: per snapshot
+
+    @property
+    def plan(self):  # type: ignore[no-untyped-def]
+        return self.stored.plan
+
+    @property
+    def illustrative(self) -> bool:
+        return self.report.illustrative
+
+    def assessment(self, goal_id: str) -> Assessment:
+        return next(g.assessment for g in self.report.goals if g.goal.id == goal_id)
+
+    def goal_section(self, goal_id: str):  # type: ignore[no-untyped-def]
+        return next((g for g in self.report.goals if g.goal.id == goal_id), None)
+
+    def challenge_section(self, challenge_id: str):  # type: ignore[no-untyped-def]
+        return next((c for c in self.report.challenges if c.challenge.id == challenge_id), None)
+
+    def rollup(self) -> Rollup:
+        return self.report.rollup
+
+    def goals(self) -> list[Goal]:
+        return self.stored.plan.goals
+
+    def measurements_of(self, goal_id: str) -> list[Measurement]:
+        section = self.goal_section(goal_id)
+        return section.measurements if section else []
+
+
+class Snapshots:
+    """The current snapshot, rebuilt when the data version changes (thread-safe)."""
+
+    def __init__(self, engine: Engine, plan_key: str | None = None, *, today: date | None = None) -> None:
+        self.engine = engine
+        self.plan_key = plan_key
+        self.today = today
+        self._lock = threading.Lock()
+        self._current: Snapshot | None = None
+
+    def current(self) -> Snapshot:
+        version = data_version(self.engine)
+        snapshot = self._current
+        if snapshot is not None and snapshot.version == version:
+            return snapshot
+        with self._lock:
+            if self._current is None or self._current.version != version:
+                self._current = self._build(version)
+            return self._current
+
+    def _build(self, version: DataVersion) -> Snapshot:
+        stored = load_stored_plan(self.engine, self.plan_key)
+        period = reporting_period(self.today or date.today())
+        return Snapshot(version, stored, build_report(self.engine, stored, period, lang="nl"))
+
+
+def data_version(engine: Engine) -> DataVersion:
+    """The latest id of every table the pages read: any write changes it."""
+    query = select(
+        select(func.max(measurements.c.id)).scalar_subquery(),
+        select(func.max(plan_versions.c.id)).scalar_subquery(),
+        select(func.max(status_overrides.c.id)).scalar_subquery(),
+        select(func.max(explanations.c.id)).scalar_subquery(),
+    )
+    with engine.connect() as conn:
+        return tuple(conn.execute(query).one())
+
