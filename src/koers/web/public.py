@@ -17,7 +17,7 @@ from koers.store.measurements import as_record
 from koers.web.render import render
 from koers.web.snapshot import Snapshot
 
-router = APIRouter()
+router = APIRouter(include_in_schema=False)  # pages, not API: the OpenAPI document is for the API
 
 
 def snapshot(request: Request) -> Snapshot:
