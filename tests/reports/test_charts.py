@@ -170,7 +170,7 @@ def test_provisional_figures_are_drawn_open_and_said_so(ff01: dict[str, Any]) ->
     fill = layers(ff01)["measurements"]["encoding"]["fill"]
     assert fill["condition"] == {"test": "datum.provisional", "value": "#FFFFFF"}
     key = legend(ff01)
-    entry = key["domain"].index("voorlopig (open symbool)")
+    entry = key["domain"].index("voorlopige meting")
     assert key["fill"][entry] == "#FFFFFF"
 
 
@@ -279,7 +279,7 @@ def test_title_description_axes_and_palette(heemskerk: Heemskerk, ff01: dict[str
     assert set(key["stroke"]) | set(key["fill"]) <= OKABE_ITO | NEUTRAL
     # not colour alone: a shape of its own per element, a dashed path, and provisional drawn open
     assert dict(zip(key["domain"], key["shape"], strict=True)) == {
-        "meting": "circle", "voorlopig (open symbool)": "circle", "nulmeting": "square",
+        "meting": "circle", "voorlopige meting": "circle", "nulmeting": "square",
         "pad naar streefwaarde": "stroke", "streefwaarde": "diamond", "prognose": "triangle-up"}
     assert key["strokeDash"][key["domain"].index("pad naar streefwaarde")] == [6, 4]
     assert (ff01["width"], ff01["height"], ff01["autosize"]["type"]) == (605, 302, "fit")  # 16 x 8 cm

@@ -62,7 +62,7 @@ NUMBER_LOCALE_NL = {"decimal": ",", "thousands": ".", "grouping": [3], "currency
 
 WORDS: dict[str, dict[str, str]] = {
     "nl": {
-        "measurement": "meting", "provisional": "voorlopig (open symbool)", "baseline": "nulmeting",
+        "measurement": "meting", "provisional": "voorlopige meting", "baseline": "nulmeting",
         "path": "pad naar streefwaarde", "target": "streefwaarde", "allowed": "toegestaan", "band": "marge",
         "forecast": "prognose", "illustrative": "Illustratieve cijfers", "status": "Status",
         "intervals": "Verticale lijnen: 95%-interval", "x_title": "stand aan het eind van de periode",
@@ -70,7 +70,7 @@ WORDS: dict[str, dict[str, str]] = {
         "final_short": "definitief",
     },
     "en": {
-        "measurement": "measurement", "provisional": "provisional (open symbol)", "baseline": "baseline",
+        "measurement": "measurement", "provisional": "provisional figure", "baseline": "baseline",
         "path": "path to target", "target": "target", "allowed": "allowed", "band": "band",
         "forecast": "forecast", "illustrative": "Illustrative figures", "status": "Status",
         "intervals": "Vertical lines: 95% interval", "x_title": "value at the end of the period",
