@@ -26,7 +26,7 @@ from koers.store.database import open_engine, resolve_url
 from koers.store.imports import Provenance, store_batch
 from koers.store.migrate import upgrade
 from koers.store.plans import load_stored_plan, save_plan
-from koers.web.app import create_app
+from koers.web.app import SERVE_RECHECK, create_app
 
 DEMO_PLAN = Path(__file__).resolve().parents[3] / "examples" / "heemskerk-2024" / "plan.yaml"
 
@@ -40,7 +40,7 @@ def serve(
     """Serve the dashboard on the chosen database."""
     engine_for(ctx)  # refuses a database that is not set up, with a clear message
     url = resolve_url(settings(ctx).db)
-    _run(create_app(url, plan_key=plan_key), host, port, settings(ctx).lang, open_browser=False)
+    _run(create_app(url, plan_key=plan_key, recheck=SERVE_RECHECK), host, port, settings(ctx).lang, open_browser=False)
 
 
 def demo(
@@ -59,7 +59,7 @@ def demo(
                             "Let op: de cijfers zijn verzonnen.",
                       f"Demo database: {folder / 'koers-demo.db'} ({added} illustrative measurements added). "
                       "Note: the figures are made up."))
-    _run(create_app(url), host, port, lang, open_browser=not no_browser)
+    _run(create_app(url, recheck=SERVE_RECHECK), host, port, lang, open_browser=not no_browser)
 
 
 def prepare_demo(url: str, *, seed: int, today: date | None = None) -> int:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
+from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
@@ -24,6 +26,21 @@ def snapshot(request: Request) -> Snapshot:
     return request.app.state.snapshots.current()
 
 
+def page(request: Request, template: str, build: Callable[[Snapshot], dict[str, Any] | None]) -> HTMLResponse:
+    """A public page, rendered once per data version and then served from the snapshot.
+
+    ``build`` gives the template's context, or None when the page does not exist (404).
+    """
+    snap = snapshot(request)
+    key = ("page", request.url.path)
+    if key not in snap.cache:
+        context = build(snap)
+        if context is None:
+            raise HTTPException(404)
+        snap.cache[key] = render(request, template, {"s": snap, "r": snap.report, **context}).body
+    return HTMLResponse(snap.cache[key])
+
+
 def figure(snap: Snapshot, goal_id: str) -> Figure | None:
     """The goal's chart, drawn once per snapshot."""
     key = (goal_id, "nl")
@@ -34,53 +51,49 @@ def figure(snap: Snapshot, goal_id: str) -> Figure | None:
 
 
 @router.get("/", response_class=HTMLResponse, name="overview")
-def overview(request: Request) -> HTMLResponse:
-    snap = snapshot(request)
-    return render(request, "overview.html.j2", {"s": snap, "r": snap.report})
+async def overview(request: Request) -> HTMLResponse:
+    return page(request, "overview.html.j2", lambda snap: {})
 
 
 @router.get("/opgaven/{challenge_id}", response_class=HTMLResponse, name="challenge")
-def challenge(request: Request, challenge_id: str) -> HTMLResponse:
-    snap = snapshot(request)
-    section = snap.challenge_section(challenge_id)
-    if section is None:
-        raise HTTPException(404)
-    return render(request, "challenge.html.j2", {"s": snap, "r": snap.report, "c": section})
+async def challenge(request: Request, challenge_id: str) -> HTMLResponse:
+    def context(snap: Snapshot) -> dict[str, Any] | None:
+        section = snap.challenge_section(challenge_id)
+        return None if section is None else {"c": section}
+
+    return page(request, "challenge.html.j2", context)
 
 
 @router.get("/doelen/{goal_id}", response_class=HTMLResponse, name="goal")
-def goal(request: Request, goal_id: str) -> HTMLResponse:
-    snap = snapshot(request)
-    section = snap.goal_section(goal_id)
-    if section is None:
-        raise HTTPException(404)
-    challenge = next(c for c in snap.report.challenges if section in c.goals)
-    return render(request, "goal.html.j2", {"s": snap, "r": snap.report, "g": section, "c": challenge,
-                                            "figure": figure(snap, goal_id)})
+async def goal(request: Request, goal_id: str) -> HTMLResponse:
+    def context(snap: Snapshot) -> dict[str, Any] | None:
+        section = snap.goal_section(goal_id)
+        if section is None:
+            return None
+        challenge = next(c for c in snap.report.challenges if section in c.goals)
+        return {"g": section, "c": challenge, "figure": figure(snap, goal_id)}
+
+    return page(request, "goal.html.j2", context)
 
 
 @router.get("/bbv", response_class=HTMLResponse, name="bbv")
-def bbv(request: Request) -> HTMLResponse:
-    snap = snapshot(request)
-    return render(request, "bbv.html.j2", {"s": snap, "r": snap.report})
+async def bbv(request: Request) -> HTMLResponse:
+    return page(request, "bbv.html.j2", lambda snap: {})
 
 
 @router.get("/kerngetallen", response_class=HTMLResponse, name="keyfigures")
-def keyfigures(request: Request) -> HTMLResponse:
-    snap = snapshot(request)
-    return render(request, "keyfigures.html.j2", {"s": snap, "r": snap.report})
+async def keyfigures(request: Request) -> HTMLResponse:
+    return page(request, "keyfigures.html.j2", lambda snap: {})
 
 
 @router.get("/methode", response_class=HTMLResponse, name="method")
-def method(request: Request) -> HTMLResponse:
-    snap = snapshot(request)
-    return render(request, "method.html.j2", {"s": snap, "r": snap.report})
+async def method(request: Request) -> HTMLResponse:
+    return page(request, "method.html.j2", lambda snap: {})
 
 
 @router.get("/downloads", response_class=HTMLResponse, name="downloads")
-def downloads(request: Request) -> HTMLResponse:
-    snap = snapshot(request)
-    return render(request, "downloads.html.j2", {"s": snap, "r": snap.report})
+async def downloads(request: Request) -> HTMLResponse:
+    return page(request, "downloads.html.j2", lambda snap: {})
 
 
 @router.get("/downloads/metingen.csv", name="download_csv")
