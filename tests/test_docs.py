@@ -40,7 +40,8 @@ def test_every_import_problem_code_is_documented() -> None:
 def test_every_command_is_documented() -> None:
     text = (DOCS / "cli.md").read_text(encoding="utf-8")
     for command in ("plan show", "plan export", "plan schema", "plan load", "lint", "db upgrade", "import",
-                    "measurements", "export", "derive", "due", "status", "override", "explain", "demo-data", "report"):
+                    "measurements", "export", "derive", "due", "status", "override", "explain", "demo-data", "report",
+                    "user add"):
         assert f"`koers {command}" in text, command
 
 

@@ -25,6 +25,7 @@ from koers.cli import plan as plan_cli
 from koers.cli import report as report_cli
 from koers.cli import serve as serve_cli
 from koers.cli import status as status_cli
+from koers.cli import users as users_cli
 from koers.cli.common import EXIT_UNREADABLE, LANGUAGES, Settings, err_console
 
 app = typer.Typer(
@@ -36,6 +37,7 @@ app = typer.Typer(
 )
 app.add_typer(plan_cli.app, name="plan")
 app.add_typer(db_cli.app, name="db")
+app.add_typer(users_cli.app, name="user")
 app.command("lint")(lint_cli.lint)
 app.command("import")(measurements_cli.import_file)
 app.command("measurements")(measurements_cli.measurements)

@@ -143,6 +143,7 @@ def _spec(goal: Goal, assessment: Assessment, measurements: Iterable[Measurement
         "title": _title(ctx, series, illustrative).to_dict(validate=False),
         "description": text_alternative(goal, assessment, measurements, lang, names=names),
         "autosize": {"type": "fit", "contains": "padding"}, "config": _config(lang),
+        "padding": {"left": 5, "top": 5, "right": 20, "bottom": 5},  # room for the legend's longest label
     }
     if datasets:
         spec["datasets"] = datasets

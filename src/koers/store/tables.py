@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -124,3 +125,68 @@ explanations = Table(
 )
 
 Index("ix_measurements_plan_subject_end", measurements.c.plan_id, measurements.c.subject, measurements.c.period_end)
+
+# -- the editor: accounts, sessions, the audit log, the status of reporting periods -------
+# ``users``: who may log in to the editor (/beheer), with a role and, for an editor, the
+# challenges it is limited to (comma-separated ids; empty: all); the password only as an
+# argon2 hash. ``sessions``: one row per login, keyed by the SHA-256 of the cookie's token
+# (never the token), with its CSRF token. ``login_attempts``: failed logins, for the rate
+# limit. ``audit_log``: who changed what, when, from what to what; append-only (migration
+# 0004 adds a trigger that refuses UPDATE and DELETE). ``report_periods``: a reporting
+# period's status (concept or vastgesteld); every change is a row, the latest counts.
+
+users = Table(
+    "users", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(100), nullable=False, unique=True),
+    Column("display_name", String(200), nullable=False),
+    Column("role", String(10), nullable=False),
+    Column("challenges", Text, nullable=False),
+    Column("password_hash", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("active", Boolean, nullable=False),
+)
+
+sessions = Table(
+    "sessions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("csrf_token", String(64), nullable=False),
+)
+
+login_attempts = Table(
+    "login_attempts", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(100), nullable=False),
+    Column("address", String(100), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+audit_log = Table(
+    "audit_log", metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("user_id", Integer, ForeignKey("users.id")),  # None: done on the command line
+    Column("action", String(50), nullable=False),
+    Column("target", Text),
+    Column("old_value", Text),
+    Column("new_value", Text),
+    Column("details", Text),
+)
+
+report_periods = Table(
+    "report_periods", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("plan_id", Integer, ForeignKey("plans.id"), nullable=False),
+    Column("period", String(20), nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("set_by", String(200)),
+    Column("set_at", DateTime(timezone=True), nullable=False),
+)
+
+Index("ix_login_attempts_username_at", login_attempts.c.username, login_attempts.c.at)
+Index("ix_login_attempts_address_at", login_attempts.c.address, login_attempts.c.at)
+Index("ix_report_periods_plan_period", report_periods.c.plan_id, report_periods.c.period)

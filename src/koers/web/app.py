@@ -18,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from koers import __version__
 from koers.store.database import open_engine
 from koers.store.plans import PlanNotFound
-from koers.web import api, public
+from koers.web import api, auth, editor, public
 from koers.web.render import render
 from koers.web.snapshot import Snapshots
 
@@ -35,6 +35,9 @@ def create_app(url: str, *, plan_key: str | None = None, today: date | None = No
     app.mount("/static", StaticFiles(directory=str(files("koers.web").joinpath("static"))), name="static")
     app.include_router(public.router)
     app.include_router(api.router)
+    app.include_router(auth.router)
+    app.include_router(editor.router)
+    auth.install(app)  # the editor's settings, and its answers to 'not logged in' (login) and 'not allowed' (403)
 
     @app.exception_handler(PlanNotFound)
     async def no_plan(request: Request, _: PlanNotFound) -> HTMLResponse:

@@ -1,0 +1,49 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""A real dashboard server for tests that need one (the browser tests): the demo database,
+served by uvicorn on 127.0.0.1 in a background thread, once per session.
+
+A browser cannot talk to FastAPI's in-process TestClient, so these tests get the same app on a
+real socket. The port is chosen by the operating system (bound before uvicorn starts, so no
+other process can take it in between) and the server is stopped when the session ends.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+import uvicorn
+
+from koers.cli.serve import prepare_demo
+from koers.web.app import create_app
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="session")
+def dashboard_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The address of a running dashboard on the demo plan with its illustrative figures."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('dashboard') / 'koers.db'}"
+    prepare_demo(url, seed=2024, today=TODAY)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(url, today=TODAY), log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="koers-dashboard", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the dashboard server did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
