@@ -24,18 +24,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from weasyprint import HTML  # noqa: E402
 
-from koers.demo import illustrative_batch  # noqa: E402
+from koers.cli.serve import prepare_demo  # noqa: E402
 from koers.domain.periods import Period  # noqa: E402
-from koers.planfile import read_plan  # noqa: E402
 from koers.reports.html import render_html  # noqa: E402
 from koers.reports.model import build_report  # noqa: E402
 from koers.reports.pdf import PDF_VARIANT  # noqa: E402
 from koers.store.database import open_engine  # noqa: E402
-from koers.store.imports import Provenance, store_batch  # noqa: E402
-from koers.store.migrate import upgrade  # noqa: E402
-from koers.store.plans import load_stored_plan, save_plan  # noqa: E402
-
-PLAN = Path(__file__).resolve().parent.parent / "examples" / "heemskerk-2024" / "plan.yaml"
+from koers.store.plans import load_stored_plan  # noqa: E402
 
 
 def main() -> None:
@@ -43,13 +38,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        engine = open_engine(f"sqlite:///{Path(folder) / 'koers.db'}")
-        upgrade(engine)
-        plan = read_plan(PLAN)
-        save_plan(engine, plan, source=str(PLAN), user="bench")
+        url = f"sqlite:///{Path(folder) / 'koers.db'}"
+        prepare_demo(url, seed=2024, today=date(2026, 11, 23))
+        engine = open_engine(url)
         stored = load_stored_plan(engine)
-        store_batch(engine, stored.id, illustrative_batch(plan, seed=2024, as_of=date(2026, 11, 23)),
-                    Provenance("demo", None, None, "bench"))
         best: tuple[float, float, int] | None = None
         for _ in range(args.repeat):
             started = time.perf_counter()

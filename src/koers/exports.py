@@ -11,7 +11,7 @@ import csv
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 EXPORT_COLUMNS = ("goal", "series", "period", "area", "value", "unit", "status", "version", "numerator",
                   "denominator", "sample_size", "ci_low", "ci_high", "source", "source_ref", "recorded_at",
@@ -21,10 +21,9 @@ SUFFIXES = (".csv", ".xlsx")
 
 def write_records(records: Iterable[dict[str, Any]], path: Path) -> int:
     """Write ``records`` to ``path`` (.csv or .xlsx); returns how many."""
-    rows = ([_cell(r.get(c)) for c in EXPORT_COLUMNS] for r in records)
     if path.suffix.lower() == ".xlsx":
-        return _xlsx(rows, path)
-    return _csv(rows, path)
+        return _xlsx(([_cell(r.get(c)) for c in EXPORT_COLUMNS] for r in records), path)
+    return _csv(records, path)
 
 
 def _cell(value: Any) -> Any:
@@ -33,15 +32,20 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _csv(rows: Iterable[list[Any]], path: Path) -> int:
+def write_csv(records: Iterable[dict[str, Any]], handle: TextIO) -> int:
+    """Write ``records`` as CSV to an open text stream (a file, or a response body)."""
+    writer = csv.writer(handle)
+    writer.writerow(EXPORT_COLUMNS)
     count = 0
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(EXPORT_COLUMNS)
-        for row in rows:
-            writer.writerow(["" if v is None else v for v in row])
-            count += 1
+    for record in records:
+        writer.writerow(["" if record.get(c) is None else _cell(record.get(c)) for c in EXPORT_COLUMNS])
+        count += 1
     return count
+
+
+def _csv(records: Iterable[dict[str, Any]], path: Path) -> int:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        return write_csv(records, handle)
 
 
 def _xlsx(rows: Iterable[list[Any]], path: Path) -> int:

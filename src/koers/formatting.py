@@ -7,6 +7,9 @@ and they must show them the same way.
 
 from __future__ import annotations
 
+from datetime import date
+
+from koers.domain.periods import MONTHS_EN, MONTHS_NL
 from koers.domain.units import Unit, UnitKind
 
 
@@ -37,3 +40,8 @@ def format_value(value: float, unit: Unit | None, lang: str = "nl") -> str:
 
 def format_euro(amount: float, lang: str = "nl") -> str:
     return f"€ {format_number(amount, lang, 0)}"
+
+
+def format_date(day: date, lang: str = "nl") -> str:
+    """'23 november 2026' (English: '23 November 2026')."""
+    return f"{day.day} {(MONTHS_NL if lang == 'nl' else MONTHS_EN)[day.month - 1]} {day.year}"

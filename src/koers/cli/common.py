@@ -18,6 +18,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from koers.domain.periods import Period, PeriodError
 from koers.domain.plan import Plan
 from koers.planfile import load_plan
 from koers.planfile.problems import Problem
@@ -98,3 +99,19 @@ def parse_date(text: str | None, lang: str) -> date:
     except ValueError:
         fail(t(lang, f"'{text}' is geen datum. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-07-01.",
                f"'{text}' is not a date. Write it as YYYY-MM-DD, for example 2026-07-01."))
+
+
+def parse_period(text: str, lang: str, *, year_too: bool = False) -> Period:
+    """The period TEXT names, or a message with an example (a half year; ``year_too``: or a year)."""
+    try:
+        return Period.parse(text)
+    except PeriodError:
+        nl, en = ("2026-H1 of 2026", "2026-H1 or 2026") if year_too else ("2026-H1", "2026-H1")
+        fail(t(lang, f"'{text}' is geen periode. Schrijf bijvoorbeeld {nl}.",
+               f"'{text}' is not a period. Write for example {en}."))
+
+
+def require_goal(plan: Plan, goal: str, lang: str) -> None:
+    """Stop with a message when the plan has no goal GOAL."""
+    if plan.goal(goal) is None:
+        fail(t(lang, f"Het plan heeft geen doel '{goal}'.", f"The plan has no goal '{goal}'."))

@@ -9,6 +9,7 @@ otherwise become the current value of real points.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -18,12 +19,13 @@ from sqlalchemy import Engine, select
 from koers.cli.common import console, fail, open_plan, parse_date, print_json, settings, t
 from koers.cli.storage import current_user, engine_for
 from koers.demo import ILLUSTRATIVE, illustrative_batch
-from koers.store.imports import Provenance, store_batch
+from koers.domain.plan import Plan
+from koers.store.imports import ImportOutcome, Provenance, store_batch
 from koers.store.migrate import upgrade
-from koers.store.plans import save_plan
+from koers.store.plans import LoadOutcome, save_plan
 from koers.store.tables import measurements
 
-DEFAULT_PLAN = Path("examples/heemskerk-2024/plan.yaml")
+DEMO_PLAN = Path(__file__).resolve().parents[3] / "examples" / "heemskerk-2024" / "plan.yaml"
 NEXT_COMMANDS = ("koers status", "koers measurements")
 
 
@@ -32,7 +34,7 @@ def demo_data(
     seed: Annotated[int, typer.Option("--seed", help="The same seed gives the same figures.")] = 2024,
     as_of: Annotated[str | None, typer.Option(
         "--as-of", help="Fill every period that has ended by this date (YYYY-MM-DD); default today.")] = None,
-    plan_file: Annotated[Path, typer.Option("--plan-file", help="The plan to load (.yaml or .xlsx).")] = DEFAULT_PLAN,
+    plan_file: Annotated[Path, typer.Option("--plan-file", help="The plan to load (.yaml or .xlsx).")] = DEMO_PLAN,
     as_json: Annotated[bool, typer.Option("--json", help="Print the outcome as JSON.")] = False,
 ) -> None:
     """Load a plan with ILLUSTRATIVE measurements (marked 'illustratief'), to try koers out."""
@@ -40,15 +42,14 @@ def demo_data(
     day = parse_date(as_of, lang)
     plan = open_plan(plan_file, lang, as_json)
     engine = engine_for(ctx, migrated=False)
-    upgrade(engine)
-    saved = save_plan(engine, plan, source=str(plan_file), user=current_user(None))
-    if _holds_real_measurements(engine, saved.plan_id):
-        fail(t(lang, f"Plan {saved.key} heeft al echte metingen. Illustratieve cijfers zouden die overschrijven. "
+    try:
+        saved, outcome = load_illustrative(engine, plan, seed=seed, as_of=day, source=str(plan_file),
+                                           user=current_user(None), by="koers demo-data")
+    except HoldsRealMeasurements as err:
+        fail(t(lang, f"Plan {err} heeft al echte metingen. Illustratieve cijfers zouden die overschrijven. "
                      "Gebruik een aparte database, bijvoorbeeld: koers --db sqlite:///demo.db demo-data",
-               f"Plan {saved.key} already holds real measurements; illustrative figures would supersede them. "
+               f"Plan {err} already holds real measurements; illustrative figures would supersede them. "
                "Use a separate database, for example: koers --db sqlite:///demo.db demo-data"))
-    batch = illustrative_batch(plan, seed=seed, as_of=day)
-    outcome = store_batch(engine, saved.plan_id, batch, Provenance("demo", None, None, "koers demo-data"))
     if as_json:
         print_json({"illustrative": True, "plan": saved.key, "plan_version": saved.version, "seed": seed,
                     "as_of": day.isoformat(), "rows": outcome.rows, "added": outcome.added, "new": outcome.new,
@@ -67,6 +68,22 @@ def demo_data(
                 f"{outcome.added} measurements added ({outcome.new} new, {outcome.revised} revised), "
                 f"{outcome.unchanged} were already there."))
     out.print(t(lang, "Probeer nu: ", "Now try: ") + t(lang, " en ", " and ").join(NEXT_COMMANDS))
+
+
+class HoldsRealMeasurements(Exception):
+    """The plan already holds figures without the illustrative mark; the message is its key."""
+
+
+def load_illustrative(engine: Engine, plan: Plan, *, seed: int, as_of: date, source: str, user: str,
+                      by: str) -> tuple[LoadOutcome, ImportOutcome]:
+    """The schema, the plan and its illustrative figures: what `koers demo-data` and `koers demo`
+    both put in a database. Refuses a plan that already holds real figures."""
+    upgrade(engine)
+    saved = save_plan(engine, plan, source=source, user=user)
+    if _holds_real_measurements(engine, saved.plan_id):
+        raise HoldsRealMeasurements(saved.key)
+    batch = illustrative_batch(plan, seed=seed, as_of=as_of)
+    return saved, store_batch(engine, saved.plan_id, batch, Provenance("demo", None, None, by))
 
 
 def _holds_real_measurements(engine: Engine, plan_id: int) -> bool:

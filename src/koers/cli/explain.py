@@ -8,9 +8,8 @@ from typing import Annotated
 
 import typer
 
-from koers.cli.common import console, fail, print_json, settings, t
+from koers.cli.common import console, fail, parse_period, print_json, require_goal, settings, t
 from koers.cli.storage import PLAN_OPTION, USER_OPTION, current_user, engine_for, stored_plan
-from koers.domain.periods import Period, PeriodError
 from koers.store.explanations import latest_explanations, write_explanation
 
 
@@ -27,15 +26,10 @@ def explain(
 ) -> None:
     """Write (or --show) the explanation of GOAL for a reporting period; every version is kept."""
     lang = settings(ctx).lang
-    try:
-        reporting = Period.parse(period)
-    except PeriodError:
-        fail(t(lang, f"'{period}' is geen periode. Schrijf bijvoorbeeld 2026-H1 of 2026.",
-               f"'{period}' is not a period. Write for example 2026-H1 or 2026."))
+    reporting = parse_period(period, lang, year_too=True)
     engine = engine_for(ctx)
     stored = stored_plan(ctx, engine, plan_key)
-    if stored.plan.goal(goal) is None:
-        fail(t(lang, f"Het plan heeft geen doel '{goal}'.", f"The plan has no goal '{goal}'."))
+    require_goal(stored.plan, goal, lang)
     if show:
         current = latest_explanations(engine, stored.id, reporting).get(goal)
         if current is None:

@@ -8,9 +8,8 @@ from typing import Annotated
 
 import typer
 
-from koers.cli.common import console, fail, print_json, settings, t
+from koers.cli.common import console, fail, parse_period, print_json, settings, t
 from koers.cli.storage import PLAN_OPTION, engine_for, stored_plan
-from koers.domain.periods import Period, PeriodError
 from koers.reports.model import REPORT_STATUSES, build_report
 
 FORMATS = ("pdf", "html", "docx", "xlsx")
@@ -36,11 +35,7 @@ def report(
     if out.exists() and not force:
         fail(t(lang, f"'{out}' bestaat al. Kies een andere naam, of gebruik --force.",
                f"'{out}' already exists. Choose another name, or use --force."))
-    try:
-        reporting = Period.parse(period)
-    except PeriodError:
-        fail(t(lang, f"'{period}' is geen periode. Schrijf bijvoorbeeld 2026-H1.",
-               f"'{period}' is not a period. Write for example 2026-H1."))
+    reporting = parse_period(period, lang)
     engine = engine_for(ctx)
     stored = stored_plan(ctx, engine, plan_key)
     built = build_report(engine, stored, reporting, status=status, lang=lang)

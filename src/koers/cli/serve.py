@@ -19,16 +19,11 @@ import uvicorn
 from platformdirs import user_data_dir
 
 from koers.cli.common import console, settings, t
+from koers.cli.demo import DEMO_PLAN, load_illustrative
 from koers.cli.storage import engine_for
-from koers.demo import illustrative_batch
 from koers.planfile import read_plan
 from koers.store.database import open_engine, resolve_url
-from koers.store.imports import Provenance, store_batch
-from koers.store.migrate import upgrade
-from koers.store.plans import load_stored_plan, save_plan
 from koers.web.app import SERVE_RECHECK, create_app
-
-DEMO_PLAN = Path(__file__).resolve().parents[3] / "examples" / "heemskerk-2024" / "plan.yaml"
 
 
 def serve(
@@ -64,13 +59,9 @@ def demo(
 
 def prepare_demo(url: str, *, seed: int, today: date | None = None) -> int:
     """The demo database: schema, the Heemskerk 2024 plan and its illustrative figures."""
-    engine = open_engine(url)
-    upgrade(engine)
-    plan = read_plan(DEMO_PLAN)
-    save_plan(engine, plan, source=str(DEMO_PLAN), user="koers demo")
-    stored = load_stored_plan(engine)
-    batch = illustrative_batch(plan, seed=seed, as_of=today or date.today())
-    return store_batch(engine, stored.id, batch, Provenance("demo", None, None, "koers demo")).added
+    _, outcome = load_illustrative(open_engine(url), read_plan(DEMO_PLAN), seed=seed, as_of=today or date.today(),
+                                   source=str(DEMO_PLAN), user="koers demo", by="koers demo")
+    return outcome.added
 
 
 def _run(app, host: str, port: int, lang: str, *, open_browser: bool) -> None:  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from koers.cli.common import console, fail, parse_date, print_json, settings, t
+from koers.cli.common import console, fail, parse_date, print_json, require_goal, settings, t
 from koers.cli.storage import PLAN_OPTION, USER_OPTION, current_user, engine_for, stored_plan
 from koers.domain.assessment import Assessment, Status, Thresholds, assess, rollup, with_override
 from koers.domain.plan import Plan
@@ -100,8 +100,7 @@ def override(
     lang = settings(ctx).lang
     engine = engine_for(ctx)
     stored = stored_plan(ctx, engine, plan_key)
-    if stored.plan.goal(goal) is None:
-        fail(t(lang, f"Het plan heeft geen doel '{goal}'.", f"The plan has no goal '{goal}'."))
+    require_goal(stored.plan, goal, lang)
     if lift == (status_code is not None):
         fail(t(lang, "Geef --status of --lift (één van beide).", "Give --status or --lift (one of them)."))
     chosen = None

@@ -23,7 +23,6 @@ visibly changes it.
 from __future__ import annotations
 
 import math
-import string
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -35,6 +34,8 @@ from koers.domain.goals import Goal, Scope
 from koers.domain.measurements import Measurement
 from koers.domain.periods import Period
 from koers.domain.targets import ChangeKind, Direction
+from koers.domain.text import fill
+from koers.formatting import format_number
 
 
 class Status(StrEnum):
@@ -121,8 +122,7 @@ class Reason:
     def text(self, lang: str = "nl") -> str:
         templates = REASONS[self.code]
         template = templates[0] if lang == "nl" else templates[1]
-        facts = {k: _render(v, lang) for k, v in self.facts.items()}
-        return string.Formatter().vformat(template, (), _Lenient(facts))
+        return fill(template, {k: _render(v, lang) for k, v in self.facts.items()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,11 +232,6 @@ REASONS: dict[str, tuple[str, str]] = {
 }
 
 
-class _Lenient(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return ""
-
-
 def _render(value: Any, lang: str) -> Any:
     if isinstance(value, Period):
         return value.label(lang)
@@ -250,8 +245,7 @@ def _render(value: Any, lang: str) -> Any:
 
 
 def _number(value: float, lang: str) -> str:
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".") if lang == "nl" else text
+    return format_number(round(value, 2), lang)
 
 
 def _share(value: float) -> str:

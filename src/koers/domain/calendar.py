@@ -45,9 +45,10 @@ from typing import Any
 from koers.domain.baselines import BaselineStatus
 from koers.domain.frequency import Frequency
 from koers.domain.goals import Goal
-from koers.domain.lint import Phrase
-from koers.domain.periods import MONTHS_EN, MONTHS_NL, Period, PeriodKind
+from koers.domain.periods import Period, PeriodKind
 from koers.domain.plan import Plan
+from koers.domain.text import Phrase
+from koers.formatting import format_date
 
 DEFAULT_GRACE_DAYS = 90
 
@@ -226,11 +227,11 @@ def _status(expected: Period, as_of: date, overdue_on: date) -> DueStatus:
 
 def _render(value: Any, lang: str) -> Any:
     if isinstance(value, Phrase):
-        return value.nl if lang == "nl" else value.en
+        return value.pick(lang)
     if isinstance(value, Period):
         return value.label(lang)
     if isinstance(value, date):
-        return f"{value.day} {(MONTHS_NL if lang == 'nl' else MONTHS_EN)[value.month - 1]} {value.year}"
+        return format_date(value, lang)
     return value
 
 

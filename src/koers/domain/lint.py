@@ -16,7 +16,6 @@ Every rule is declared once in ``RULES`` with its severity and messages; the doc
 
 from __future__ import annotations
 
-import string
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,6 +28,8 @@ from koers.domain.goals import Goal, Scope
 from koers.domain.periods import Period
 from koers.domain.plan import Plan
 from koers.domain.targets import ChangeKind, Direction
+from koers.domain.text import Phrase, fill
+from koers.formatting import format_number
 
 
 class Severity(StrEnum):
@@ -67,36 +68,22 @@ class Finding:
         """The explanation in ``lang``; the context is rendered in that language too."""
         rule = RULES[self.code]
         template = rule.message_nl if lang == "nl" else rule.message_en
-        context = {key: _render(value, lang) for key, value in self.context.items()}
-        return string.Formatter().vformat(template, (), _Lenient(context))
+        return fill(template, {key: _render(value, lang) for key, value in self.context.items()})
 
     def as_json(self, lang: str = "nl") -> dict[str, Any]:
         return {"goal": self.goal, "code": self.code, "severity": self.severity.value, "message": self.message(lang)}
 
 
-@dataclass(frozen=True, slots=True)
-class Phrase:
-    """A bit of text in both languages, chosen when the message is rendered."""
-
-    nl: str
-    en: str
-
-
 def _render(value: Any, lang: str) -> Any:
     if isinstance(value, Phrase):
-        return value.nl if lang == "nl" else value.en
+        return value.pick(lang)
     if isinstance(value, (Period, Frequency)):
         return value.label(lang)
     if isinstance(value, (list, tuple)):
         return (" en " if lang == "nl" else " and ").join(str(_render(v, lang)) for v in value)
     if isinstance(value, float):
-        return _number(value, lang)
+        return format_number(round(value, 2), lang)
     return value
-
-
-class _Lenient(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return ""
 
 
 def _rule(code: str, severity: Severity, title_nl: str, title_en: str, message_nl: str, message_en: str) -> Rule:
@@ -351,10 +338,3 @@ GOAL_RULES: tuple[GoalRule, ...] = (
     check_target_against_baseline,
     check_scope,
 )
-
-
-def _number(value: float, lang: str) -> str:
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    if lang == "nl":
-        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
-    return text

@@ -8,8 +8,9 @@ an empty string rather than failing, so a message can never crash the reader.
 
 from __future__ import annotations
 
-import string
 from typing import Any
+
+from koers.domain.text import fill
 
 FORMAT_DOC = "docs/plan-format.md"
 
@@ -167,11 +168,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
-class _Lenient(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return ""
-
-
 CATALOGUES: dict[str, dict[str, dict[str, tuple[str, str]]]] = {"plan": MESSAGES}
 
 
@@ -190,8 +186,8 @@ def render(code: str, part: str, lang: str, /, catalogue: str = "plan", **contex
     suffix = f"_{lang}"  # wording that differs per language: "expected_nl" fills "{expected}"
     context = {**context, **{k[: -len(suffix)]: v for k, v in context.items() if k.endswith(suffix)}}
     template = message if part == "message" else hint
-    values = _Lenient({k: _show(v, lang) for k, v in context.items()})
-    return string.Formatter().vformat(template, (), values)
+    values = {k: _show(v, lang) for k, v in context.items()}
+    return fill(template, values)
 
 
 def _show(value: Any, lang: str) -> Any:

@@ -8,15 +8,13 @@ drift apart.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
 from importlib.resources import files
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from koers import __version__
 from koers.domain.goals import Goal
-from koers.domain.periods import MONTHS_EN, MONTHS_NL
-from koers.formatting import format_euro, format_number, format_value
+from koers.formatting import format_date, format_euro, format_number, format_value
 from koers.reports.markdown import to_html
 from koers.reports.model import GoalSection, Report
 
@@ -41,14 +39,10 @@ def render_html(report: Report) -> str:
     def value(number: float, goal: Goal) -> str:
         return format_value(number, goal.unit, lang)
 
-    def day(when: date | datetime) -> str:
-        months = MONTHS_NL if lang == "nl" else MONTHS_EN
-        return f"{when.day} {months[when.month - 1]} {when.year}"
-
     template = _ENV.get_template("report.html.j2")
     return template.render(
         r=report, css=files("koers.reports").joinpath("templates/report.css").read_text(encoding="utf-8"),
-        version=__version__, t=t, value=value, day=day, markdown=to_html,
+        version=__version__, t=t, value=value, day=lambda when: format_date(when, lang), markdown=to_html,
         number=lambda n: format_number(n, lang), euro=lambda n: format_euro(n, lang),
         percent=lambda share: f"{format_number(share * 100, lang)}%", area=lambda a: names.get(a, a),
         chart=lambda section: chart_figure(section, report),

@@ -15,6 +15,9 @@ from koers.reports.model import Report
 PDF_VARIANT = "pdf/ua-1"
 
 
+def pdf_bytes(report: Report) -> bytes:
+    return HTML(string=render_html(report), base_url=None).write_pdf(pdf_variant=PDF_VARIANT)
+
+
 def write_pdf(report: Report, path: Path) -> None:
-    html = render_html(report)
-    HTML(string=html, base_url=None).write_pdf(path, pdf_variant=PDF_VARIANT)
+    path.write_bytes(pdf_bytes(report))

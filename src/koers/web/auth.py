@@ -33,7 +33,7 @@ from fastapi import APIRouter, Depends, FastAPI, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import Engine
 
-from koers.domain.periods import MONTHS_NL
+from koers.formatting import format_date
 from koers.store.accounts import (
     SESSION_LENGTH,
     NotAllowed,
@@ -167,7 +167,7 @@ def moment(when: datetime | None) -> str:
     if when is None:
         return ""
     local = when.astimezone(AMSTERDAM)
-    return f"{local.day} {MONTHS_NL[local.month - 1]} {local.year}, {local:%H:%M}"
+    return f"{format_date(local, 'nl')}, {local:%H:%M}"
 
 
 def login_page(request: Request, *, next_path: str = HOME, username: str = "", error: str | None = None,

@@ -80,7 +80,7 @@ def overview(request: Request, session: Viewer) -> HTMLResponse:
     snap = _snap(request)
     engine = request.app.state.engine
     context = _common(request, periods=_periods(request), entries=audit.entries(engine, limit=RECENT),
-                      editable={g.id for g in snap.goals() if may_edit_goal(session.user, g)})
+                      editable={g.id for g in snap.plan.goals if may_edit_goal(session.user, g)})
     return page(request, "beheer/overzicht.html.j2", context, session=session)
 
 
@@ -122,7 +122,7 @@ def measurement_store(request: Request, session: EditorPost, form: Annotated[Mea
 def _measurement_page(request: Request, session: Session, check: MeasurementCheck, *, saved: str = "",
                       status_code: int = 200) -> HTMLResponse:
     snap = _snap(request)
-    goals = [g for g in snap.goals() if may_edit_goal(session.user, g)] or snap.goals()
+    goals = [g for g in snap.plan.goals if may_edit_goal(session.user, g)] or snap.plan.goals
     context = _common(request, check=check, goals=goals, areas=snap.plan.areas, saved=snap.plan.goal(saved),
                       can_edit=session.user.role.allows(Role.EDITOR))
     return page(request, "beheer/meting.html.j2", context, session=session, status_code=status_code)

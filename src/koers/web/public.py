@@ -4,16 +4,14 @@ downloads. Stable, shareable URLs; every page readable without JavaScript."""
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 
-from koers.exports import EXPORT_COLUMNS
+from koers.exports import write_csv
 from koers.reports.html import Figure, chart_figure
 from koers.store.measurements import as_record
 from koers.web.render import render
@@ -32,22 +30,23 @@ def page(request: Request, template: str, build: Callable[[Snapshot], dict[str, 
     ``build`` gives the template's context, or None when the page does not exist (404).
     """
     snap = snapshot(request)
-    key = ("page", request.url.path)
-    if key not in snap.cache:
+
+    def make() -> bytes:
         context = build(snap)
         if context is None:
             raise HTTPException(404)
-        snap.cache[key] = render(request, template, {"s": snap, "r": snap.report, **context}).body
-    return HTMLResponse(snap.cache[key])
+        return render(request, template, {"s": snap, "r": snap.report, **context}).body
+
+    return HTMLResponse(snap.cached(("page", request.url.path), make))
 
 
 def figure(snap: Snapshot, goal_id: str) -> Figure | None:
     """The goal's chart, drawn once per snapshot."""
-    key = (goal_id, "nl")
-    if key not in snap.cache:
+    def make() -> Figure | None:
         section = snap.goal_section(goal_id)
-        snap.cache[key] = chart_figure(section, snap.report) if section else None
-    return snap.cache[key]
+        return chart_figure(section, snap.report) if section else None
+
+    return snap.cached((goal_id, "nl"), make)
 
 
 @router.get("/", response_class=HTMLResponse, name="overview")
@@ -98,30 +97,23 @@ async def downloads(request: Request) -> HTMLResponse:
 
 @router.get("/downloads/metingen.csv", name="download_csv")
 def download_csv(request: Request) -> PlainTextResponse:
+    """All measurements behind the pages, made once per version of the data."""
     snap = snapshot(request)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(EXPORT_COLUMNS)
-    for section in snap.report.goals:
-        for m in section.measurements:
-            record = as_record(m)
-            writer.writerow(["" if record.get(c) is None else
-                             (json.dumps(record[c], ensure_ascii=False) if isinstance(record[c], dict) else record[c])
-                             for c in EXPORT_COLUMNS])
-    return PlainTextResponse(buffer.getvalue(), media_type="text/csv; charset=utf-8",
+
+    def make() -> str:
+        buffer = io.StringIO()
+        write_csv((as_record(m) for section in snap.report.goals for m in section.measurements), buffer)
+        return buffer.getvalue()
+
+    return PlainTextResponse(snap.cached("csv", make), media_type="text/csv; charset=utf-8",
                              headers={"Content-Disposition": 'attachment; filename="metingen.csv"'})
 
 
 @router.get("/downloads/rapportage.pdf", name="download_pdf")
 def download_pdf(request: Request) -> Response:
     """The latest report as PDF, made once per version of the data."""
+    from koers.reports.pdf import pdf_bytes  # WeasyPrint loads only when a PDF is asked for
+
     snap = snapshot(request)
-    if "pdf" not in snap.cache:
-        from weasyprint import HTML
-
-        from koers.reports.html import render_html
-        from koers.reports.pdf import PDF_VARIANT
-
-        snap.cache["pdf"] = HTML(string=render_html(snap.report)).write_pdf(pdf_variant=PDF_VARIANT)
-    return Response(snap.cache["pdf"], media_type="application/pdf",
+    return Response(snap.cached("pdf", lambda: pdf_bytes(snap.report)), media_type="application/pdf",
                     headers={"Content-Disposition": 'attachment; filename="rapportage.pdf"'})

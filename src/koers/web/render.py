@@ -13,8 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from koers import __version__
 from koers.domain.goals import Goal
-from koers.domain.periods import MONTHS_NL
-from koers.formatting import format_euro, format_number, format_value
+from koers.formatting import format_date, format_euro, format_number, format_value
 from koers.reports.markdown import to_html
 
 ENV = Environment(loader=PackageLoader("koers.web", "templates"), autoescape=select_autoescape(["j2", "html"]),
@@ -22,7 +21,7 @@ ENV = Environment(loader=PackageLoader("koers.web", "templates"), autoescape=sel
 
 
 def _day(when: date | datetime | None) -> str:
-    return f"{when.day} {MONTHS_NL[when.month - 1]} {when.year}" if when else ""
+    return format_date(when, "nl") if when else ""
 
 
 ENV.globals.update(

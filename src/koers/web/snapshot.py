@@ -11,21 +11,20 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, func, select
 
-from koers.domain.assessment import Assessment, Rollup
-from koers.domain.goals import Goal
-from koers.domain.measurements import Measurement
 from koers.domain.periods import Period
 from koers.reports.model import Report, build_report
 from koers.store.plans import StoredPlan, load_stored_plan
 from koers.store.tables import explanations, measurements, plan_versions, status_overrides
 
 DataVersion = tuple[Any, ...]
+T = TypeVar("T")
 
 
 def reporting_period(today: date) -> Period:
@@ -48,24 +47,17 @@ class Snapshot:
     def illustrative(self) -> bool:
         return self.report.illustrative
 
-    def assessment(self, goal_id: str) -> Assessment:
-        return next(g.assessment for g in self.report.goals if g.goal.id == goal_id)
-
     def goal_section(self, goal_id: str):  # type: ignore[no-untyped-def]
         return next((g for g in self.report.goals if g.goal.id == goal_id), None)
 
     def challenge_section(self, challenge_id: str):  # type: ignore[no-untyped-def]
         return next((c for c in self.report.challenges if c.challenge.id == challenge_id), None)
 
-    def rollup(self) -> Rollup:
-        return self.report.rollup
-
-    def goals(self) -> list[Goal]:
-        return self.stored.plan.goals
-
-    def measurements_of(self, goal_id: str) -> list[Measurement]:
-        section = self.goal_section(goal_id)
-        return section.measurements if section else []
+    def cached(self, key: Any, make: Callable[[], T]) -> T:
+        """What ``make`` gives, made once for this version of the data (pages, charts, downloads)."""
+        if key not in self.cache:
+            self.cache[key] = make()
+        return self.cache[key]
 
 
 class Snapshots:
