@@ -28,9 +28,12 @@ from koers.domain.periods import Period  # noqa: E402
 
 PERIODS = [Period.half_year(year, half) for year in range(2016, 2026) for half in (1, 2)]
 SHAPES = [
-    ("increase", {"value": 60}, "percentage"), ("decrease", {"change": "-20%"}, "count"),
-    ("at-least", {"value": 70}, "percentage"), ("at-most", {"change": "+9%"}, "euro"),
-    ("maintain", {"change": "gelijk", "tolerance": "2%"}, "count"), ("at-least", {"change": "+10% per jaar"}, "count"),
+    ("increase", {"value": 60}, "percentage"),
+    ("decrease", {"change": "-20%"}, "count"),
+    ("at-least", {"value": 70}, "percentage"),
+    ("at-most", {"change": "+9%"}, "euro"),
+    ("maintain", {"change": "gelijk", "tolerance": "2%"}, "count"),
+    ("at-least", {"change": "+10% per jaar"}, "count"),
 ]
 
 
@@ -38,12 +41,21 @@ def goals(count: int) -> list[Goal]:
     made = []
     for i in range(count):
         direction, target, unit = SHAPES[i % len(SHAPES)]
-        made.append(Goal.model_validate({
-            "id": f"I{i:02d}", "challenge": "alles", "statement": f"Illustratief doel {i}.",
-            "indicator": {"name": f"Indicator {i}", "unit": unit}, "direction": direction,
-            "baseline": {"value": 50, "period": "2015-H2"}, "target": {**target, "period": "2027"},
-            "source": "Benchmarkbron", "frequency": "2X per jaar",
-        }))
+        made.append(
+            Goal.model_validate(
+                {
+                    "id": f"I{i:02d}",
+                    "challenge": "alles",
+                    "statement": f"Illustratief doel {i}.",
+                    "indicator": {"name": f"Indicator {i}", "unit": unit},
+                    "direction": direction,
+                    "baseline": {"value": 50, "period": "2015-H2"},
+                    "target": {**target, "period": "2027"},
+                    "source": "Benchmarkbron",
+                    "frequency": "2X per jaar",
+                }
+            )
+        )
     return made
 
 
@@ -63,8 +75,11 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(7)
     plan_goals = goals(args.goals)
-    work = [(goal, f"GM{m:04d}", measurements(goal, f"GM{m:04d}", rng))
-            for m in range(1, args.municipalities + 1) for goal in plan_goals]
+    work = [
+        (goal, f"GM{m:04d}", measurements(goal, f"GM{m:04d}", rng))
+        for m in range(1, args.municipalities + 1)
+        for goal in plan_goals
+    ]
     as_of = date(2026, 6, 30)
     best = float("inf")
     for _ in range(args.repeat):
@@ -72,9 +87,11 @@ def main() -> None:
         results = [assess(goal, ms, as_of=as_of, municipality=area) for goal, area, ms in work]
         best = min(best, time.perf_counter() - started)
     counts = Counter(r.status for r in results)
-    print(f"{len(work):,} goals ({args.municipalities} municipalities x {args.goals} goals, "
-          f"{len(PERIODS)} periods each) assessed in {best:.3f} s (best of {args.repeat}): "
-          f"{len(work) / best:,.0f} goals/s (target: all in < 1 s)")
+    print(
+        f"{len(work):,} goals ({args.municipalities} municipalities x {args.goals} goals, "
+        f"{len(PERIODS)} periods each) assessed in {best:.3f} s (best of {args.repeat}): "
+        f"{len(work) / best:,.0f} goals/s (target: all in < 1 s)"
+    )
     print("statuses: " + ", ".join(f"{s.value} {counts.get(s, 0)}" for s in Status if counts.get(s)))
 
 

@@ -68,9 +68,31 @@ def run_bare(url: str, data: Path, plan_file: Path) -> int:
             next(reader)
             for goal, period, area, value, status, ref in reader:
                 p = periods.get(period) or periods.setdefault(period, Period.parse(period))
-                yield (stored.id, goal, "goal", p.code, p.start, p.end, area, 1, float(value), units[goal],
-                       "provisional" if status == "voorlopig" else "final", None, None, None, None, None,
-                       "Benchmarkbron", ref, now, "bench", None, None, None)
+                yield (
+                    stored.id,
+                    goal,
+                    "goal",
+                    p.code,
+                    p.start,
+                    p.end,
+                    area,
+                    1,
+                    float(value),
+                    units[goal],
+                    "provisional" if status == "voorlopig" else "final",
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    "Benchmarkbron",
+                    ref,
+                    now,
+                    "bench",
+                    None,
+                    None,
+                    None,
+                )
 
     count = 0
     with engine.begin() as conn:
@@ -117,8 +139,12 @@ def child(mode: str, url: str, data: Path, plan_file: Path) -> None:
 
 
 def measure(mode: str, url: str, data: Path, plan_file: Path) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", mode, "--url", url, "--data", str(data.parent)],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", mode, "--url", url, "--data", str(data.parent)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -161,11 +187,15 @@ def report(backend: str, results: dict[str, dict]) -> None:
     bare = results["bare"]
     for mode, r in results.items():
         rate = r["rows"] / r["seconds"]
-        print(f"{backend:<11} {mode:<12} {r['rows']:>9,} rows {r['seconds']:>7.1f} s {rate:>10,.0f} rows/s "
-              f"{r['peak_mb']:>6.0f} MB peak")
+        print(
+            f"{backend:<11} {mode:<12} {r['rows']:>9,} rows {r['seconds']:>7.1f} s {rate:>10,.0f} rows/s "
+            f"{r['peak_mb']:>6.0f} MB peak"
+        )
     speed = bare["seconds"] / results["koers"]["seconds"]
-    print(f"{backend:<11} koers runs at {speed:.2f} x the bare bulk load's speed (target >= 0.50); "
-          f"peak {results['koers']['peak_mb']:.0f} MB (target < 500)")
+    print(
+        f"{backend:<11} koers runs at {speed:.2f} x the bare bulk load's speed (target >= 0.50); "
+        f"peak {results['koers']['peak_mb']:.0f} MB (target < 500)"
+    )
 
 
 def main() -> None:

@@ -58,9 +58,11 @@ def main() -> None:
     assert best is not None
     koers_s, weasy_s, pages = best
     total = koers_s + weasy_s
-    print(f"full Heemskerk PDF ({pages} pages, {len(report.goals)} goals): {total:.2f} s "
-          f"(best of {args.repeat}); koers {koers_s:.2f} s ({koers_s / total:.0%}), "
-          f"WeasyPrint {weasy_s:.2f} s ({weasy_s / total:.0%}); target: koers < 30%")
+    print(
+        f"full Heemskerk PDF ({pages} pages, {len(report.goals)} goals): {total:.2f} s "
+        f"(best of {args.repeat}); koers {koers_s:.2f} s ({koers_s / total:.0%}), "
+        f"WeasyPrint {weasy_s:.2f} s ({weasy_s / total:.0%}); target: koers < 30%"
+    )
 
 
 if __name__ == "__main__":

@@ -59,11 +59,18 @@ def wait_for(url: str, seconds: float = 60) -> None:
 
 
 def wrk(url: str, seconds: int, connections: int) -> dict[str, float]:
-    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s", url],
-                         capture_output=True, text=True, check=True, timeout=seconds + 30).stdout
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s", url],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=seconds + 30,
+    ).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
-    latency = {p: _ms(re.search(rf"^\s+{p}%\s+(\S+)", out, re.M).group(1))  # type: ignore[union-attr]
-               for p in ("50", "99")}
+    latency = {
+        p: _ms(re.search(rf"^\s+{p}%\s+(\S+)", out, re.M).group(1))  # type: ignore[union-attr]
+        for p in ("50", "99")
+    }
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return {"rps": rate, "p50": latency["50"], "p99": latency["99"], "errors": float(errors.group(1)) if errors else 0}
 
@@ -95,8 +102,11 @@ def main() -> None:
             with urllib.request.urlopen(f"{base}/", timeout=30) as response:
                 (static / "overview.html").write_bytes(response.read())
             wait_for(f"{base}/doelen/FF-01")  # draws and caches the chart
-            targets = [("overview", f"{base}/"), ("goal page", f"{base}/doelen/FF-01"),
-                       ("static file", f"{base}/static-bench/overview.html")]
+            targets = [
+                ("overview", f"{base}/"),
+                ("goal page", f"{base}/doelen/FF-01"),
+                ("static file", f"{base}/static-bench/overview.html"),
+            ]
             results = {name: wrk(target, args.seconds, args.connections) for name, target in targets}
         finally:
             server.terminate()
@@ -104,10 +114,14 @@ def main() -> None:
     static_rps = results["static file"]["rps"]
     for name, r in results.items():
         share = f"{r['rps'] / static_rps:.2f} x static" if name != "static file" else "baseline"
-        print(f"{name:<12} {r['rps']:>8,.0f} req/s  p50 {r['p50']:>6.1f} ms  p99 {r['p99']:>6.1f} ms  "
-              f"({share}; non-2xx {r['errors']:.0f})")
-    print(f"{args.connections} connections, {args.seconds} s each, wrk -t2 on loopback; "
-          "targets: p99 < 50 ms, throughput >= 0.25 x static")
+        print(
+            f"{name:<12} {r['rps']:>8,.0f} req/s  p50 {r['p50']:>6.1f} ms  p99 {r['p99']:>6.1f} ms  "
+            f"({share}; non-2xx {r['errors']:.0f})"
+        )
+    print(
+        f"{args.connections} connections, {args.seconds} s each, wrk -t2 on loopback; "
+        "targets: p99 < 50 ms, throughput >= 0.25 x static"
+    )
 
 
 if __name__ == "__main__":

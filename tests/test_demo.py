@@ -26,8 +26,21 @@ from koers.importers.measurements import check_file
 
 AS_OF = date(2026, 11, 23)
 SEED = 2024
-IMPORT_COLUMNS = ("goal", "series", "period", "area", "value", "unit", "status", "sample_size", "ci_low", "ci_high",
-                  "source", "source_ref", "note")
+IMPORT_COLUMNS = (
+    "goal",
+    "series",
+    "period",
+    "area",
+    "value",
+    "unit",
+    "status",
+    "sample_size",
+    "ci_low",
+    "ci_high",
+    "source",
+    "source_ref",
+    "note",
+)
 runner = CliRunner()
 
 
@@ -55,15 +68,26 @@ def write_csv(batch: Batch, path: Path) -> Path:
         writer.writerow(IMPORT_COLUMNS)
         for i in range(len(batch)):
             series = batch.kind(i) == "series"
-            writer.writerow(["" if series else batch.subject[i], batch.subject[i] if series else "",
-                             batch.period[i].code, batch.area[i], repr(batch.value[i]), batch.unit(i),
-                             batch.status[i], *("" if batch.get(c, i) is None else batch.get(c, i)
-                                                for c in ("sample_size", "ci_low", "ci_high")),
-                             batch.source[i], batch.source_ref[i], batch.get("note", i)])
+            writer.writerow(
+                [
+                    "" if series else batch.subject[i],
+                    batch.subject[i] if series else "",
+                    batch.period[i].code,
+                    batch.area[i],
+                    repr(batch.value[i]),
+                    batch.unit(i),
+                    batch.status[i],
+                    *("" if batch.get(c, i) is None else batch.get(c, i) for c in ("sample_size", "ci_low", "ci_high")),
+                    batch.source[i],
+                    batch.source_ref[i],
+                    batch.get("note", i),
+                ]
+            )
     return path
 
 
 # -- the generator --------------------------------------------------------------------------
+
 
 def test_the_same_seed_gives_the_same_batch(heemskerk_2024: Plan, batch: Batch) -> None:
     assert rows(illustrative_batch(heemskerk_2024, seed=SEED, as_of=AS_OF)) == rows(batch)
@@ -177,16 +201,21 @@ def test_nothing_before_any_period_has_ended(heemskerk_2024: Plan) -> None:
 @pytest.mark.parametrize("seed", [SEED, 7, 1, 99])
 def test_the_plan_shows_every_judged_status(heemskerk_2024: Plan, seed: int) -> None:
     generated = illustrative_batch(heemskerk_2024, seed=seed, as_of=AS_OF)
-    measured = [Measurement(generated.subject[i], generated.period[i], generated.area[i], generated.value[i])
-                for i in range(len(generated))]
+    measured = [
+        Measurement(generated.subject[i], generated.period[i], generated.area[i], generated.value[i])
+        for i in range(len(generated))
+    ]
     wijken = [a.cbs_code or a.id for a in heemskerk_2024.wijken()]
-    statuses = Counter(assess(g, [m for m in measured if m.subject == g.id], as_of=AS_OF, municipality="GM0396",
-                              wijken=wijken).status for g in heemskerk_2024.goals)
+    statuses = Counter(
+        assess(g, [m for m in measured if m.subject == g.id], as_of=AS_OF, municipality="GM0396", wijken=wijken).status
+        for g in heemskerk_2024.goals
+    )
     for status in (Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK, Status.ACHIEVED):
         assert statuses[status] >= 1, (status, statuses)
 
 
 # -- the command ----------------------------------------------------------------------------
+
 
 def invoke(*args: str) -> tuple[int, str]:
     result = runner.invoke(app, list(args), env={"COLUMNS": "200"})

@@ -39,9 +39,25 @@ def test_every_import_problem_code_is_documented() -> None:
 
 def test_every_command_is_documented() -> None:
     text = (DOCS / "cli.md").read_text(encoding="utf-8")
-    for command in ("plan show", "plan export", "plan schema", "plan load", "lint", "db upgrade", "import",
-                    "measurements", "export", "derive", "due", "status", "override", "explain", "demo-data", "report",
-                    "user add"):
+    for command in (
+        "plan show",
+        "plan export",
+        "plan schema",
+        "plan load",
+        "lint",
+        "db upgrade",
+        "import",
+        "measurements",
+        "export",
+        "derive",
+        "due",
+        "status",
+        "override",
+        "explain",
+        "demo-data",
+        "report",
+        "user add",
+    ):
         assert f"`koers {command}" in text, command
 
 
@@ -63,9 +79,17 @@ def test_readme_quick_start_has_exactly_two_commands_and_ci_runs_the_second() ->
 
 
 def test_every_source_file_has_an_spdx_header() -> None:
-    files = [*ROOT.joinpath("src").rglob("*.py"), *ROOT.joinpath("tests").rglob("*.py"),
-             *ROOT.joinpath("scripts").iterdir(), ROOT / ".ci" / "run"]
-    missing = [str(f.relative_to(ROOT)) for f in files
-               if f.is_file() and "SPDX-License-Identifier: EUPL-1.2" not in f.read_text(encoding="utf-8")[:300]
-               and f.stat().st_size > 0]
+    files = [
+        *ROOT.joinpath("src").rglob("*.py"),
+        *ROOT.joinpath("tests").rglob("*.py"),
+        *ROOT.joinpath("scripts").iterdir(),
+        ROOT / ".ci" / "run",
+    ]
+    missing = [
+        str(f.relative_to(ROOT))
+        for f in files
+        if f.is_file()
+        and "SPDX-License-Identifier: EUPL-1.2" not in f.read_text(encoding="utf-8")[:300]
+        and f.stat().st_size > 0
+    ]
     assert missing == []

@@ -86,6 +86,7 @@ def _illustrative(instrument: str | None) -> str:
 
 # -- what to generate -------------------------------------------------------------------------
 
+
 def _track(plan: Plan, goal: Goal, as_of: date) -> _Track | None:
     """The goal's periods and possible outcomes; None when there is nothing to generate."""
     unit, frequency, baseline = goal.unit, goal.frequency, goal.baseline
@@ -171,8 +172,10 @@ def _municipality(plan: Plan) -> str:
 
 # -- the values -------------------------------------------------------------------------------
 
-def _realise(track: _Track, area: str, intent: Status, rng: random.Random, as_of: date,
-             thresholds: Thresholds) -> list[float]:
+
+def _realise(
+    track: _Track, area: str, intent: Status, rng: random.Random, as_of: date, thresholds: Thresholds
+) -> list[float]:
     """Values whose assessment is ``intent``: drawn again until it is (the last draw stays)."""
     values: list[float] = []
     for _ in range(ATTEMPTS):
@@ -270,14 +273,25 @@ def _shape(value: float, unit: Unit) -> float:
 
 # -- the rows ---------------------------------------------------------------------------------
 
-def _append_goal(batch: Batch, track: _Track, area: str, values: list[float], rng: random.Random,
-                 ref: str) -> None:
+
+def _append_goal(batch: Batch, track: _Track, area: str, values: list[float], rng: random.Random, ref: str) -> None:
     goal, unit = track.goal, track.unit
     survey = SURVEY_MARK.lower() in (goal.source or "").lower()
     for period, value, status in zip(track.periods, values, _statuses(len(values)), strict=True):
         extra = _survey(value, unit, rng) if survey else {}
-        batch.append(goal.id, SubjectKind.GOAL.value, unit_code(unit), period, area, value, status,
-                     _illustrative(goal.source), ref, note=ILLUSTRATIVE_NOTE, **extra)
+        batch.append(
+            goal.id,
+            SubjectKind.GOAL.value,
+            unit_code(unit),
+            period,
+            area,
+            value,
+            status,
+            _illustrative(goal.source),
+            ref,
+            note=ILLUSTRATIVE_NOTE,
+            **extra,
+        )
 
 
 def _statuses(count: int) -> Iterator[str]:
@@ -312,9 +326,18 @@ def _append_population(batch: Batch, plan: Plan, seed: int, as_of: date, ref: st
     years = range(plan.start_year, as_of.year + 1)
     for year, status in zip(years, _statuses(len(years)), strict=True):
         value = round(_interpolate(totals, year) * (1 + rng.uniform(-0.004, 0.004)))
-        batch.append(POPULATION_SERIES, SubjectKind.SERIES.value, UnitKind.COUNT.value, Period.on(date(year, 1, 1)),
-                     _municipality(plan), float(value), status, _illustrative(table.source), ref,
-                     note=ILLUSTRATIVE_NOTE)
+        batch.append(
+            POPULATION_SERIES,
+            SubjectKind.SERIES.value,
+            UnitKind.COUNT.value,
+            Period.on(date(year, 1, 1)),
+            _municipality(plan),
+            float(value),
+            status,
+            _illustrative(table.source),
+            ref,
+            note=ILLUSTRATIVE_NOTE,
+        )
 
 
 def _interpolate(values: dict[int, float], year: int) -> float:
@@ -325,4 +348,3 @@ def _interpolate(values: dict[int, float], year: int) -> float:
     if before == after:
         return values[before]
     return values[before] + (values[after] - values[before]) * (year - before) / (after - before)
-

@@ -13,9 +13,27 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
-EXPORT_COLUMNS = ("goal", "series", "period", "area", "value", "unit", "status", "version", "numerator",
-                  "denominator", "sample_size", "ci_low", "ci_high", "source", "source_ref", "recorded_at",
-                  "recorded_by", "note", "derivation")
+EXPORT_COLUMNS = (
+    "goal",
+    "series",
+    "period",
+    "area",
+    "value",
+    "unit",
+    "status",
+    "version",
+    "numerator",
+    "denominator",
+    "sample_size",
+    "ci_low",
+    "ci_high",
+    "source",
+    "source_ref",
+    "recorded_at",
+    "recorded_by",
+    "note",
+    "derivation",
+)
 SUFFIXES = (".csv", ".xlsx")
 
 

@@ -70,9 +70,11 @@ def goal_json(goal: Goal, lang: str = "nl") -> dict[str, Any]:
         "region": goal.region,
         "source": goal.source,
         "frequency": {"code": goal.frequency.code.value, "as_written": goal.frequency.as_written}
-        if goal.frequency else None,
+        if goal.frequency
+        else None,
         "baseline": {"value": baseline.value, "period": baseline.period.code if baseline.period else None}
-        if baseline is not None and baseline.is_known else None,
+        if baseline is not None and baseline.is_known
+        else None,
         "baseline_status": baseline.status.value if baseline is not None else "not-stated",
         "baseline_note": baseline.reason if baseline is not None else None,
         "target": {
@@ -80,15 +82,16 @@ def goal_json(goal: Goal, lang: str = "nl") -> dict[str, Any]:
             "period": target.period.code if target.period else None,
             "change": target.change.as_written if target.change else None,
             "tolerance": target.tolerance.as_written if target.tolerance else None,
-        } if target is not None else None,
+        }
+        if target is not None
+        else None,
     }
 
 
 def unit_json(unit: Unit | None, lang: str = "nl") -> dict[str, Any] | None:
     if unit is None:
         return None
-    return {"kind": unit.kind.value, "per": unit.per, "population": unit.population,
-            "label": unit.label_text(lang)}
+    return {"kind": unit.kind.value, "per": unit.per, "population": unit.population, "label": unit.label_text(lang)}
 
 
 def findings_json(findings: list[Finding], lang: str = "nl") -> list[dict[str, Any]]:
@@ -105,6 +108,7 @@ def problems_json(problems: list[Problem], lang: str = "nl") -> dict[str, Any]:
 
 def assessment_json(a: Assessment, challenge: str, lang: str = "nl") -> dict[str, Any]:
     """One goal's assessment (``koers status --json``)."""
+
     def point(p: Point | None) -> dict[str, Any] | None:
         return {"value": p.value, "period": p.period.code} if p is not None else None
 
@@ -115,21 +119,41 @@ def assessment_json(a: Assessment, challenge: str, lang: str = "nl") -> dict[str
         "label": a.status.label(lang),
         "reason": a.message(lang),
         "computed_status": (a.computed or a.status).value,
-        "override": {"status": a.override.status.value, "justification": a.override.justification,
-                     "by": a.override.by, "from": a.override.on.isoformat() if a.override.on else None}
-        if a.override else None,
+        "override": {
+            "status": a.override.status.value,
+            "justification": a.override.justification,
+            "by": a.override.by,
+            "from": a.override.on.isoformat() if a.override.on else None,
+        }
+        if a.override
+        else None,
         "baseline": point(a.baseline),
         "target": point(a.target),
         "latest": point(a.latest),
         "expected": a.expected,
         "progress": a.progress,
         "gap": a.gap,
-        "forecast": {"value": a.forecast.value, "low": a.forecast.low, "high": a.forecast.high,
-                     "points": a.forecast.points, "method": a.forecast.method} if a.forecast else None,
-        "significance": {"method": a.significance.method, "z": a.significance.z, "p_value": a.significance.p_value,
-                         "significant": a.significance.significant} if a.significance else None,
-        "areas": [{"area": r.area, "status": r.status.value, "reason": r.reason.text(lang), "latest": point(r.latest)}
-                  for r in a.areas],
+        "forecast": {
+            "value": a.forecast.value,
+            "low": a.forecast.low,
+            "high": a.forecast.high,
+            "points": a.forecast.points,
+            "method": a.forecast.method,
+        }
+        if a.forecast
+        else None,
+        "significance": {
+            "method": a.significance.method,
+            "z": a.significance.z,
+            "p_value": a.significance.p_value,
+            "significant": a.significance.significant,
+        }
+        if a.significance
+        else None,
+        "areas": [
+            {"area": r.area, "status": r.status.value, "reason": r.reason.text(lang), "latest": point(r.latest)}
+            for r in a.areas
+        ],
         "used": [{"subject": s, "period": p, "area": ar, "version": v} for s, p, ar, v in a.used],
     }
 

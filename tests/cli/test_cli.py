@@ -80,8 +80,9 @@ def test_lint_stale_years_option_changes_the_outcome() -> None:
 
 def test_unreadable_plan_lists_problems_and_exits_2(tmp_path: Path) -> None:
     plan = tmp_path / "plan.yaml"
-    plan.write_text("municipality: {cbs_code: GM0396, name: H}\ntitle: T\nstart_year: 2024\ncolour: red\n",
-                    encoding="utf-8")
+    plan.write_text(
+        "municipality: {cbs_code: GM0396, name: H}\ntitle: T\nstart_year: 2024\ncolour: red\n", encoding="utf-8"
+    )
     code, _, err = run("lint", str(plan))
     assert code == 2
     assert "regel 4" in err
@@ -95,7 +96,9 @@ def test_unreadable_plan_as_json(tmp_path: Path) -> None:
     assert code == 2
     problems = json.loads(out)["problems"]
     assert {(p["field"], p["code"]) for p in problems} == {
-        ("municipality", "missing-field"), ("start_year", "missing-field")}
+        ("municipality", "missing-field"),
+        ("start_year", "missing-field"),
+    }
 
 
 def test_missing_file_is_a_clean_message() -> None:
@@ -151,8 +154,9 @@ def test_schema_command_prints_the_committed_schema() -> None:
     assert json.loads(out)["title"] == "koers plan file"
 
 
-def test_unexpected_error_is_one_sentence_not_a_traceback(monkeypatch: pytest.MonkeyPatch,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_unexpected_error_is_one_sentence_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk on fire")
 

@@ -13,8 +13,23 @@ from tests.conftest import HEEMSKERK_2024
 
 runner = CliRunner()
 
-GOAL_KEYS = {"id", "challenge", "statement", "result_area", "indicator", "unit", "direction", "scope", "region",
-             "source", "frequency", "baseline", "baseline_status", "baseline_note", "target"}
+GOAL_KEYS = {
+    "id",
+    "challenge",
+    "statement",
+    "result_area",
+    "indicator",
+    "unit",
+    "direction",
+    "scope",
+    "region",
+    "source",
+    "frequency",
+    "baseline",
+    "baseline_status",
+    "baseline_note",
+    "target",
+}
 
 
 def show_json() -> dict[str, Any]:
@@ -46,9 +61,15 @@ def test_every_goal_has_the_documented_keys() -> None:
 def test_challenges_carry_name_and_budget() -> None:
     challenges = {c["name"]: c for c in show_json()["challenges"]}
     assert challenges["Ontmoeten en omzien naar elkaar"]["budget"] == {
-        "amount": 4352650.0, "year": 2024, "basis": "begroting 2024", "note": None}
+        "amount": 4352650.0,
+        "year": 2024,
+        "basis": "begroting 2024",
+        "note": None,
+    }
     assert challenges["Financieel fit"]["goals"] == ["FF-01", "FF-02", "FF-03", "FF-04", "FF-05", "FF-06"]
-    assert {"id": "armoede", "name": "Armoede", "laws": ["Participatiewet"]} in challenges["Financieel fit"]["policy_areas"]
+    assert {"id": "armoede", "name": "Armoede", "laws": ["Participatiewet"]} in challenges["Financieel fit"][
+        "policy_areas"
+    ]
 
 
 def test_relative_target_is_resolved_and_kept_as_written() -> None:
@@ -88,7 +109,9 @@ def test_lint_json_is_a_list_of_findings() -> None:
     findings = json.loads(result.stdout)
     assert all(set(f) == {"goal", "code", "severity", "message"} for f in findings)
     assert findings[0] == {
-        "goal": "VW-01", "code": "target-not-measurable-in-time", "severity": "error",
+        "goal": "VW-01",
+        "code": "target-not-measurable-in-time",
+        "severity": "error",
         "message": findings[0]["message"],
     }
     assert "Na 2020 volgen metingen in 2024 en 2028, niet in 2027." in findings[0]["message"]

@@ -63,11 +63,21 @@ def goal(**fields: Any) -> Goal:
     return Goal.model_validate(data)
 
 
-def path_goal(direction: str, baseline: float, target: float, base_period: str = "2023",
-              target_period: str = "2027", **fields: Any) -> Goal:
+def path_goal(
+    direction: str,
+    baseline: float,
+    target: float,
+    base_period: str = "2023",
+    target_period: str = "2027",
+    **fields: Any,
+) -> Goal:
     """A goal with a known baseline and an absolute target."""
-    return goal(baseline={"value": baseline, "period": base_period},
-                target={"value": target, "period": target_period}, direction=direction, **fields)
+    return goal(
+        baseline={"value": baseline, "period": base_period},
+        target={"value": target, "period": target_period},
+        direction=direction,
+        **fields,
+    )
 
 
 def m(period: str, value: float, *, area: str = MUNI, subject: str = "G-1", **fields: Any) -> Measurement:
@@ -87,10 +97,10 @@ RANK = {Status.OFF_TRACK: 0, Status.AT_RISK: 1, Status.ON_TRACK: 2, Status.ACHIE
 # 2 years on, halfway, so the expected value is baseline + (target - baseline) * 2 / 4.
 PATH_CASES = [
     # increase 100 -> 200: expected 2025 = 100 + 100 * 2/4 = 150; required so far 50
-    ("increase on the path", "increase", 100, 200, "2025", 150, Status.ON_TRACK, "on-path"),       # 50/50 = 1
+    ("increase on the path", "increase", 100, 200, "2025", 150, Status.ON_TRACK, "on-path"),  # 50/50 = 1
     ("increase at 0.95 exactly", "increase", 100, 200, "2025", 147.5, Status.ON_TRACK, "on-path"),  # 47.5/50
     ("increase just below 0.95", "increase", 100, 200, "2025", 147, Status.AT_RISK, "behind-path"),  # 47/50 = 0.94
-    ("increase at risk", "increase", 100, 200, "2025", 140, Status.AT_RISK, "behind-path"),      # 40/50 = 0.8
+    ("increase at risk", "increase", 100, 200, "2025", 140, Status.AT_RISK, "behind-path"),  # 40/50 = 0.8
     ("increase at 0.6 exactly", "increase", 100, 200, "2025", 130, Status.AT_RISK, "behind-path"),  # 30/50
     ("increase just below 0.6", "increase", 100, 200, "2025", 129.5, Status.OFF_TRACK, "behind-path"),  # 0.59
     ("increase far behind", "increase", 100, 200, "2025", 120, Status.OFF_TRACK, "behind-path"),  # 20/50 = 0.4
@@ -102,49 +112,56 @@ PATH_CASES = [
     ("increase missed in 2027", "increase", 100, 200, "2027", 190, Status.OFF_TRACK, "missed"),
     ("increase missed, below baseline", "increase", 100, 200, "2027", 90, Status.OFF_TRACK, "missed"),
     # decrease 16 -> 11: expected 2025 = 16 - 5 * 2/4 = 13.5; required so far -2.5
-    ("decrease on the path", "decrease", 16, 11, "2025", 13.5, Status.ON_TRACK, "on-path"),      # -2.5/-2.5 = 1
-    ("decrease at risk", "decrease", 16, 11, "2025", 14, Status.AT_RISK, "behind-path"),         # -2/-2.5 = 0.8
-    ("decrease behind", "decrease", 16, 11, "2025", 15, Status.OFF_TRACK, "behind-path"),        # -1/-2.5 = 0.4
-    ("decrease the wrong way", "decrease", 16, 11, "2025", 17, Status.OFF_TRACK, "wrong-way"),   # 17 > 16
+    ("decrease on the path", "decrease", 16, 11, "2025", 13.5, Status.ON_TRACK, "on-path"),  # -2.5/-2.5 = 1
+    ("decrease at risk", "decrease", 16, 11, "2025", 14, Status.AT_RISK, "behind-path"),  # -2/-2.5 = 0.8
+    ("decrease behind", "decrease", 16, 11, "2025", 15, Status.OFF_TRACK, "behind-path"),  # -1/-2.5 = 0.4
+    ("decrease the wrong way", "decrease", 16, 11, "2025", 17, Status.OFF_TRACK, "wrong-way"),  # 17 > 16
     ("decrease met early", "decrease", 16, 11, "2025", 10.5, Status.ACHIEVED, "achieved"),
     ("decrease missed", "decrease", 16, 11, "2027", 12, Status.OFF_TRACK, "missed"),
     # at-least 40 -> 50, a floor not yet reached: expected 2025 = 40 + 10 * 2/4 = 45
-    ("at-least on the path", "at-least", 40, 50, "2025", 45, Status.ON_TRACK, "on-path"),        # 5/5
-    ("at-least at risk", "at-least", 40, 50, "2025", 43.5, Status.AT_RISK, "behind-path"),       # 3.5/5 = 0.7
-    ("at-least behind", "at-least", 40, 50, "2025", 42, Status.OFF_TRACK, "behind-path"),        # 2/5 = 0.4
+    ("at-least on the path", "at-least", 40, 50, "2025", 45, Status.ON_TRACK, "on-path"),  # 5/5
+    ("at-least at risk", "at-least", 40, 50, "2025", 43.5, Status.AT_RISK, "behind-path"),  # 3.5/5 = 0.7
+    ("at-least behind", "at-least", 40, 50, "2025", 42, Status.OFF_TRACK, "behind-path"),  # 2/5 = 0.4
     ("at-least the wrong way", "at-least", 40, 50, "2025", 39, Status.OFF_TRACK, "wrong-way"),
     ("at-least met", "at-least", 40, 50, "2025", 60, Status.ACHIEVED, "achieved"),
     ("at-least missed", "at-least", 40, 50, "2027", 49, Status.OFF_TRACK, "missed"),
     # at-most 1240 -> 1100 (FF-03), a ceiling not yet kept: expected 2025 = 1240 - 140 * 2/4 = 1170
-    ("at-most on the path", "at-most", 1240, 1100, "2025", 1160, Status.ON_TRACK, "on-path"),    # -80/-70 > 1
-    ("at-most at risk", "at-most", 1240, 1100, "2025", 1180, Status.AT_RISK, "behind-path"),     # -60/-70 = 0.857
-    ("at-most behind", "at-most", 1240, 1100, "2025", 1210, Status.OFF_TRACK, "behind-path"),    # -30/-70 = 0.43
+    ("at-most on the path", "at-most", 1240, 1100, "2025", 1160, Status.ON_TRACK, "on-path"),  # -80/-70 > 1
+    ("at-most at risk", "at-most", 1240, 1100, "2025", 1180, Status.AT_RISK, "behind-path"),  # -60/-70 = 0.857
+    ("at-most behind", "at-most", 1240, 1100, "2025", 1210, Status.OFF_TRACK, "behind-path"),  # -30/-70 = 0.43
     ("at-most the wrong way", "at-most", 1240, 1100, "2025", 1250, Status.OFF_TRACK, "wrong-way"),
     ("at-most met", "at-most", 1240, 1100, "2025", 1100, Status.ACHIEVED, "achieved"),
     ("at-most missed", "at-most", 1240, 1100, "2027", 1101, Status.OFF_TRACK, "missed"),
 ]
 
 
-@pytest.mark.parametrize(("direction", "baseline", "target", "period", "latest", "status", "code"),
-                         [case[1:] for case in PATH_CASES], ids=[case[0] for case in PATH_CASES])
-def test_path_status(direction: str, baseline: float, target: float, period: str, latest: float,
-                     status: Status, code: str) -> None:
+@pytest.mark.parametrize(
+    ("direction", "baseline", "target", "period", "latest", "status", "code"),
+    [case[1:] for case in PATH_CASES],
+    ids=[case[0] for case in PATH_CASES],
+)
+def test_path_status(
+    direction: str, baseline: float, target: float, period: str, latest: float, status: Status, code: str
+) -> None:
     a = run(path_goal(direction, baseline, target), m(period, latest), as_of=LATE)
     assert (a.status, a.reason.code) == (status, code)
 
 
 def test_on_path_reason_in_dutch_and_english() -> None:
     a = run(path_goal("increase", 100, 200), m("2025", 150))
-    assert a.message() == ("De laatste meting (2025) is 150. Op weg naar 200 hoorde daar 150 bij; "
-                           "100% van die stap is gezet.")
-    assert a.message("en") == ("The latest measurement (2025) is 150. On the way to 200 it should be 150; "
-                               "100% of that step has been made.")
+    assert a.message() == (
+        "De laatste meting (2025) is 150. Op weg naar 200 hoorde daar 150 bij; 100% van die stap is gezet."
+    )
+    assert a.message("en") == (
+        "The latest measurement (2025) is 150. On the way to 200 it should be 150; 100% of that step has been made."
+    )
 
 
 def test_behind_path_reason_gives_the_share_made() -> None:
     a = run(path_goal("increase", 100, 200), m("2025", 140))  # 40 / 50 = 80%
-    assert a.message() == ("De laatste meting (2025) is 140. Op weg naar 200 hoorde daar 150 bij; "
-                           "pas 80% van die stap is gezet.")
+    assert a.message() == (
+        "De laatste meting (2025) is 140. Op weg naar 200 hoorde daar 150 bij; pas 80% van die stap is gezet."
+    )
 
 
 def test_ahead_of_the_path_shows_at_most_100_percent() -> None:
@@ -155,21 +172,31 @@ def test_ahead_of_the_path_shows_at_most_100_percent() -> None:
 
 def test_wrong_way_reason_names_the_baseline() -> None:
     a = run(path_goal("decrease", 16, 11), m("2025", 17))
-    assert a.message() == ("De laatste meting (2025) is 17; dat is slechter dan de nulmeting (16). "
-                           "Het doel gaat de verkeerde kant op.")
+    assert a.message() == (
+        "De laatste meting (2025) is 17; dat is slechter dan de nulmeting (16). Het doel gaat de verkeerde kant op."
+    )
 
 
 def test_missed_reason_names_the_target_period() -> None:
     a = run(path_goal("increase", 100, 200), m("2027", 190), as_of=LATE)
-    assert a.message() == ("De streefperiode (2027) is voorbij en de streefwaarde (200) is niet gehaald: "
-                           "de laatste meting is 190.")
-    assert a.message("en") == ("The target period (2027) has passed and the target (200) is not met: "
-                               "the latest measurement is 190.")
+    assert a.message() == (
+        "De streefperiode (2027) is voorbij en de streefwaarde (200) is niet gehaald: de laatste meting is 190."
+    )
+    assert a.message("en") == (
+        "The target period (2027) has passed and the target (200) is not met: the latest measurement is 190."
+    )
 
 
 def test_achieved_reason_uses_dutch_number_format() -> None:
-    a = run(goal(baseline={"value": 5377, "period": "2023"}, target={"change": "+10%", "period": "2027"},
-                 direction="increase"), m("2027", 5920.5), as_of=LATE)
+    a = run(
+        goal(
+            baseline={"value": 5377, "period": "2023"},
+            target={"change": "+10%", "period": "2027"},
+            direction="increase",
+        ),
+        m("2027", 5920.5),
+        as_of=LATE,
+    )
     # 5377 * 1.1 = 5914.7
     assert a.status is Status.ACHIEVED
     assert a.message() == "De streefwaarde (5.914,7) is gehaald: de laatste meting (2027) is 5.920,5."
@@ -196,32 +223,40 @@ BOUND_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("direction", "target", "baseline", "period", "latest", "status", "code"),
-                         [case[1:] for case in BOUND_CASES], ids=[case[0] for case in BOUND_CASES])
-def test_bound_status(direction: str, target: dict[str, Any], baseline: float, period: str, latest: float,
-                      status: Status, code: str) -> None:
-    g = goal(baseline={"value": baseline, "period": "2023"}, target={**target, "period": "2027"},
-             direction=direction)
+@pytest.mark.parametrize(
+    ("direction", "target", "baseline", "period", "latest", "status", "code"),
+    [case[1:] for case in BOUND_CASES],
+    ids=[case[0] for case in BOUND_CASES],
+)
+def test_bound_status(
+    direction: str, target: dict[str, Any], baseline: float, period: str, latest: float, status: Status, code: str
+) -> None:
+    g = goal(baseline={"value": baseline, "period": "2023"}, target={**target, "period": "2027"}, direction=direction)
     a = run(g, m(period, latest), as_of=LATE)
     assert (a.status, a.reason.code) == (status, code)
     assert a.progress is None  # no required change, so no share of it
 
 
 def test_bound_reasons() -> None:
-    g = goal(baseline={"value": 2864, "period": "2023"}, target={"change": "+9%", "period": "2027"},
-             direction="at-most")
+    g = goal(
+        baseline={"value": 2864, "period": "2023"}, target={"change": "+9%", "period": "2027"}, direction="at-most"
+    )
     assert run(g, m("2025", 3000.0)).message() == (
-        "De laatste meting (2025) is 3.000; dat blijft binnen de grens van 3.121,76.")
+        "De laatste meting (2025) is 3.000; dat blijft binnen de grens van 3.121,76."
+    )
     assert run(g, m("2025", 3200.0)).message() == (
-        "De laatste meting (2025) is 3.200; dat is over de grens van 3.121,76.")
+        "De laatste meting (2025) is 3.200; dat is over de grens van 3.121,76."
+    )
     assert run(g, m("2027", 3100.0), as_of=LATE).message() == (
-        "In 2027 is de waarde 3.100; dat blijft binnen de grens van 3.121,76. Doel gehaald.")
+        "In 2027 is de waarde 3.100; dat blijft binnen de grens van 3.121,76. Doel gehaald."
+    )
     assert run(g, m("2025", 3000.0)).gap == pytest.approx(121.76)  # 3121.76 - 3000
 
 
 def test_an_integer_value_is_written_as_a_dutch_number() -> None:
-    g = goal(baseline={"value": 2864, "period": "2023"}, target={"change": "+9%", "period": "2027"},
-             direction="at-most")
+    g = goal(
+        baseline={"value": 2864, "period": "2023"}, target={"change": "+9%", "period": "2027"}, direction="at-most"
+    )
     assert "is 3.000;" in run(g, m("2025", 3000)).message()
 
 
@@ -246,8 +281,11 @@ MAINTAIN_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("tolerance", "period", "latest", "status", "code"),
-                         [case[1:] for case in MAINTAIN_CASES], ids=[case[0] for case in MAINTAIN_CASES])
+@pytest.mark.parametrize(
+    ("tolerance", "period", "latest", "status", "code"),
+    [case[1:] for case in MAINTAIN_CASES],
+    ids=[case[0] for case in MAINTAIN_CASES],
+)
 def test_maintain_status(tolerance: Any, period: str, latest: float, status: Status, code: str) -> None:
     target: dict[str, Any] = {"change": "gelijk", "period": "2027"}
     if tolerance is not None:
@@ -259,17 +297,23 @@ def test_maintain_status(tolerance: Any, period: str, latest: float, status: Sta
 
 
 def test_maintain_reason_names_the_band() -> None:
-    g = goal(baseline={"value": 80, "period": "2023"}, target={"change": "gelijk", "period": "2027", "tolerance": "2%"},
-             direction="maintain")
+    g = goal(
+        baseline={"value": 80, "period": "2023"},
+        target={"change": "gelijk", "period": "2027", "tolerance": "2%"},
+        direction="maintain",
+    )
     assert run(g, m("2025", 81)).message() == (
-        "De laatste meting (2025) is 81; dat ligt binnen de marge van 78,4 tot 81,6.")
+        "De laatste meting (2025) is 81; dat ligt binnen de marge van 78,4 tot 81,6."
+    )
     assert run(g, m("2025", 82)).message("en") == (
-        "The latest measurement (2025) is 82, outside the band of 78.4 to 81.6.")
+        "The latest measurement (2025) is 82, outside the band of 78.4 to 81.6."
+    )
 
 
 def test_maintain_without_a_band_says_the_plan_names_none() -> None:
-    g = goal(baseline={"value": 79.91, "period": "2023"}, target={"change": "gelijk", "period": "2027"},
-             direction="maintain")
+    g = goal(
+        baseline={"value": 79.91, "period": "2023"}, target={"change": "gelijk", "period": "2027"}, direction="maintain"
+    )
     a = run(g, m("2025", 80.5))
     assert a.status is Status.OFF_TRACK
     assert a.message().endswith("Het plan noemt geen marge: elke afwijking telt.")
@@ -277,25 +321,35 @@ def test_maintain_without_a_band_says_the_plan_names_none() -> None:
 
 
 def test_maintain_with_a_band_has_no_such_note() -> None:
-    g = goal(baseline={"value": 80, "period": "2023"}, target={"change": "gelijk", "period": "2027", "tolerance": 1},
-             direction="maintain")
+    g = goal(
+        baseline={"value": 80, "period": "2023"},
+        target={"change": "gelijk", "period": "2027", "tolerance": 1},
+        direction="maintain",
+    )
     assert "marge:" not in run(g, m("2025", 82)).message()
 
 
 # -- "+10% per jaar": the compound path ----------------------------------------------------------
 
+
 def per_year_goal() -> Goal:
     # "met minimaal 10% per jaar" from 100 in 2023: target 2027 = 100 * 1.1^4 = 146.41
-    return goal(baseline={"value": 100, "period": "2023"}, target={"change": "+10% per jaar", "period": "2027"},
-                direction="at-least")
+    return goal(
+        baseline={"value": 100, "period": "2023"},
+        target={"change": "+10% per jaar", "period": "2027"},
+        direction="at-least",
+    )
 
 
-@pytest.mark.parametrize(("period", "expected"), [
-    ("2024", 110.0),       # 100 * 1.1
-    ("2025", 121.0),       # 100 * 1.1^2, not the straight line 100 + 46.41 / 2 = 123.205
-    ("2026", 133.1),       # 100 * 1.1^3
-    ("2025-H1", 115.369),  # 100 * 1.1^1.5 = 100 * 1.1 * sqrt(1.1) = 110 * 1.04881 = 115.369
-])
+@pytest.mark.parametrize(
+    ("period", "expected"),
+    [
+        ("2024", 110.0),  # 100 * 1.1
+        ("2025", 121.0),  # 100 * 1.1^2, not the straight line 100 + 46.41 / 2 = 123.205
+        ("2026", 133.1),  # 100 * 1.1^3
+        ("2025-H1", 115.369),  # 100 * 1.1^1.5 = 100 * 1.1 * sqrt(1.1) = 110 * 1.04881 = 115.369
+    ],
+)
 def test_per_year_expected_follows_the_compound_path(period: str, expected: float) -> None:
     a = run(per_year_goal(), m(period, 100.5), as_of=LATE)
     assert a.expected == pytest.approx(expected, abs=5e-4)
@@ -317,36 +371,48 @@ def test_per_year_goal_behind_the_compound_path() -> None:
 
 
 def test_per_year_expected_never_overshoots_a_stated_target() -> None:
-    g = goal(baseline={"value": 10, "period": "2023"},
-             target={"value": 11, "change": "+3% per jaar", "period": "2027"}, direction="increase")
+    g = goal(
+        baseline={"value": 10, "period": "2023"},
+        target={"value": 11, "change": "+3% per jaar", "period": "2027"},
+        direction="increase",
+    )
     a = run(g, m("2027-H1", 10.95), as_of=LATE)
     assert a.expected is not None and 10 <= a.expected <= 11
 
 
 # -- the statuses that say why a goal cannot be judged -------------------------------------------
 
+
 def test_no_baseline_when_the_plan_is_silent() -> None:
     g = goal(target={"value": 60, "period": "2027"}, direction="at-least")
     a = run(g, m("2025", 55))
     assert a.status is Status.NO_BASELINE
     assert a.baseline is None
-    assert a.message() == ("Er is geen nulmeting. Daarom is niet te zeggen of het doel op koers ligt. "
-                           "De laatste meting (2025) is 55.")
-    assert a.message("en") == ("There is no baseline, so it cannot be said whether the goal is on track. "
-                               "The latest measurement (2025) is 55.")
+    assert a.message() == (
+        "Er is geen nulmeting. Daarom is niet te zeggen of het doel op koers ligt. De laatste meting (2025) is 55."
+    )
+    assert a.message("en") == (
+        "There is no baseline, so it cannot be said whether the goal is on track. The latest measurement (2025) is 55."
+    )
 
 
 def test_no_baseline_when_the_plan_says_there_is_none() -> None:
-    g = goal(baseline={"status": "absent", "reason": "geen nulmeting"}, target={"value": 60, "period": "2027"},
-             direction="at-least")
+    g = goal(
+        baseline={"status": "absent", "reason": "geen nulmeting"},
+        target={"value": 60, "period": "2027"},
+        direction="at-least",
+    )
     a = run(g)
     assert a.status is Status.NO_BASELINE
     assert a.message() == "Er is geen nulmeting. Daarom is niet te zeggen of het doel op koers ligt."
 
 
 def test_an_absolute_target_met_without_a_baseline_is_achieved() -> None:
-    g = goal(baseline={"status": "absent", "reason": "geen nulmeting"}, target={"value": 60, "period": "2027"},
-             direction="at-least")
+    g = goal(
+        baseline={"status": "absent", "reason": "geen nulmeting"},
+        target={"value": 60, "period": "2027"},
+        direction="at-least",
+    )
     a = run(g, m("2024", 50), m("2025", 62))
     assert a.status is Status.ACHIEVED
     assert a.message() == "De streefwaarde (60) is gehaald: de laatste meting (2025) is 62."
@@ -354,44 +420,65 @@ def test_an_absolute_target_met_without_a_baseline_is_achieved() -> None:
 
 def test_a_change_target_without_a_baseline_cannot_be_met() -> None:
     # "+10% per jaar" of nothing is nothing: the target cannot be resolved, whatever the figure.
-    g = goal(baseline={"status": "absent", "reason": "geen nulmeting"},
-             target={"change": "+10% per jaar", "period": "2027"}, direction="at-least")
+    g = goal(
+        baseline={"status": "absent", "reason": "geen nulmeting"},
+        target={"change": "+10% per jaar", "period": "2027"},
+        direction="at-least",
+    )
     a = run(g, m("2025", 99))
     assert a.status is Status.NO_BASELINE
     assert a.target is None
 
 
 def test_baseline_pending() -> None:
-    g = goal(baseline={"status": "pending", "period": "schooljaar 2023-2024", "expected": "2024-H2",
-                       "reason": "De cijfers komen in het najaar 2024 beschikbaar."},
-             target={"change": "-10%", "period": "schooljaar 2026-2027"}, direction="decrease",
-             frequency="1x per schooljaar")
+    g = goal(
+        baseline={
+            "status": "pending",
+            "period": "schooljaar 2023-2024",
+            "expected": "2024-H2",
+            "reason": "De cijfers komen in het najaar 2024 beschikbaar.",
+        },
+        target={"change": "-10%", "period": "schooljaar 2026-2027"},
+        direction="decrease",
+        frequency="1x per schooljaar",
+    )
     a = run(g)
     assert a.status is Status.BASELINE_PENDING
-    assert a.message() == ("De nulmeting (schooljaar 2023-2024) volgt nog. Tot die er is, is niet te zeggen "
-                           "of het doel op koers ligt.")
-    assert a.message("en") == ("The baseline (school year 2023-2024) is still to come. Until it is in, it "
-                               "cannot be said whether the goal is on track.")
+    assert a.message() == (
+        "De nulmeting (schooljaar 2023-2024) volgt nog. Tot die er is, is niet te zeggen of het doel op koers ligt."
+    )
+    assert a.message("en") == (
+        "The baseline (school year 2023-2024) is still to come. Until it is in, it "
+        "cannot be said whether the goal is on track."
+    )
 
 
 def test_baseline_pending_without_a_period_shows_no_question_mark() -> None:
-    g = goal(baseline={"status": "pending", "reason": "Wordt in 2025 gemeten.", "expected": "2025"},
-             target={"value": 50, "period": "2027"}, direction="increase")
+    g = goal(
+        baseline={"status": "pending", "reason": "Wordt in 2025 gemeten.", "expected": "2025"},
+        target={"value": 50, "period": "2027"},
+        direction="increase",
+    )
     a = run(g)
     assert a.status is Status.BASELINE_PENDING
     assert "?" not in a.message()
 
 
-@pytest.mark.parametrize("fields", [
-    {"baseline": {"value": 40, "period": "2023"}, "direction": "increase"},  # no target
-    {"baseline": {"value": 40, "period": "2023"}, "target": {"value": 50}, "direction": "increase"},  # no period
-    {"baseline": {"value": 40, "period": "2023"}, "target": {"value": 50, "period": "2027"}},  # no direction
-], ids=["no target", "target without period", "no direction"])
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"baseline": {"value": 40, "period": "2023"}, "direction": "increase"},  # no target
+        {"baseline": {"value": 40, "period": "2023"}, "target": {"value": 50}, "direction": "increase"},  # no period
+        {"baseline": {"value": 40, "period": "2023"}, "target": {"value": 50, "period": "2027"}},  # no direction
+    ],
+    ids=["no target", "target without period", "no direction"],
+)
 def test_no_target(fields: dict[str, Any]) -> None:
     a = run(goal(**fields), m("2025", 45))
     assert a.status is Status.NO_TARGET
-    assert a.message() == ("Het doel heeft geen streefwaarde met een periode of een richting. "
-                           "Daarom is het niet te beoordelen.")
+    assert a.message() == (
+        "Het doel heeft geen streefwaarde met een periode of een richting. Daarom is het niet te beoordelen."
+    )
     assert a.latest is not None and a.latest.value == 45
 
 
@@ -408,21 +495,29 @@ NOTHING_SINCE_BASELINE = [
     ("half-yearly, last day of grace", "2X per jaar", "2023", date(2024, 9, 28), Status.NOT_YET_MEASURABLE, "2024-H1"),
     ("half-yearly, grace over", "2X per jaar", "2023", date(2024, 9, 29), Status.NO_DATA, "2024-H1"),
     # school-yearly from 2023/2024: next 2024/2025, ends 2025-07-31; + 90 = 2025-10-29 (31 + 30 + 29)
-    ("school-yearly, last day of grace", "1x per schooljaar", "2023/2024", date(2025, 10, 29),
-     Status.NOT_YET_MEASURABLE, "2024/2025"),
+    (
+        "school-yearly, last day of grace",
+        "1x per schooljaar",
+        "2023/2024",
+        date(2025, 10, 29),
+        Status.NOT_YET_MEASURABLE,
+        "2024/2025",
+    ),
     ("school-yearly, grace over", "1x per schooljaar", "2023/2024", date(2025, 10, 30), Status.NO_DATA, "2024/2025"),
     # a yearly count on peildatum 1 January 2024: next 1 January 2025; + 90 = 1 April (30 + 28 + 31 + 1)
-    ("peildatum, last day of grace", "yearly", "2024-01-01", date(2025, 4, 1), Status.NOT_YET_MEASURABLE,
-     "2025-01-01"),
+    ("peildatum, last day of grace", "yearly", "2024-01-01", date(2025, 4, 1), Status.NOT_YET_MEASURABLE, "2025-01-01"),
     ("peildatum, grace over", "yearly", "2024-01-01", date(2025, 4, 2), Status.NO_DATA, "2025-01-01"),
 ]
 
 
-@pytest.mark.parametrize(("frequency", "base_period", "as_of", "status", "due"),
-                         [case[1:] for case in NOTHING_SINCE_BASELINE],
-                         ids=[case[0] for case in NOTHING_SINCE_BASELINE])
-def test_nothing_measured_since_the_baseline(frequency: str, base_period: str, as_of: date, status: Status,
-                                             due: str) -> None:
+@pytest.mark.parametrize(
+    ("frequency", "base_period", "as_of", "status", "due"),
+    [case[1:] for case in NOTHING_SINCE_BASELINE],
+    ids=[case[0] for case in NOTHING_SINCE_BASELINE],
+)
+def test_nothing_measured_since_the_baseline(
+    frequency: str, base_period: str, as_of: date, status: Status, due: str
+) -> None:
     g = path_goal("increase", 56, 60, base_period=base_period, target_period="2028", frequency=frequency)
     # a figure for the baseline period itself is not a measurement since the baseline
     a = run(g, m(base_period, 56), as_of=as_of)
@@ -435,12 +530,14 @@ def test_nothing_measured_since_the_baseline(frequency: str, base_period: str, a
 def test_no_data_and_not_yet_reasons() -> None:
     g = path_goal("at-least", 56, 60, base_period="2020", frequency="1X per 4 jaar")
     assert run(g, as_of=date(2024, 6, 1)).message() == (
-        "Het meetinstrument heeft na de nulmeting (2020) nog niet opnieuw gemeten; "
-        "de volgende meting gaat over 2024.")
+        "Het meetinstrument heeft na de nulmeting (2020) nog niet opnieuw gemeten; de volgende meting gaat over 2024."
+    )
     assert run(g, as_of=date(2025, 6, 1)).message() == (
-        "Er is na de nulmeting (2020) niets gemeten, terwijl er over 2024 een meting had moeten zijn.")
+        "Er is na de nulmeting (2020) niets gemeten, terwijl er over 2024 een meting had moeten zijn."
+    )
     assert run(g, as_of=date(2025, 6, 1)).message("en") == (
-        "Nothing has been measured since the baseline (2020), although a measurement for 2024 was due.")
+        "Nothing has been measured since the baseline (2020), although a measurement for 2024 was due."
+    )
 
 
 def test_grace_days_come_from_the_thresholds() -> None:
@@ -469,26 +566,56 @@ def per_wijk(*values: float | None, names: dict[str, str] | None = NAMES) -> Ass
     return run(g, *ms, wijken=WIJKEN, names=names)
 
 
-@pytest.mark.parametrize(("values", "status", "nl", "en"), [
-    # 150: 50/50 on track; 140: 40/50 at risk; 120: 20/50 off track; 200: achieved
-    ((150, 140, 120), Status.OFF_TRACK, "Niet op koers in 1 van de 3 wijken: Gamma.",
-     "Off track in 1 of the 3 wijken: Gamma."),
-    ((120, 140, 95), Status.OFF_TRACK, "Niet op koers in 2 van de 3 wijken: Alpha, Gamma.",
-     "Off track in 2 of the 3 wijken: Alpha, Gamma."),
-    ((150, 140, 145), Status.AT_RISK, "Risico in 2 van de 3 wijken: Beta, Gamma.",  # 45/50 = 0.9
-     "At risk in 2 of the 3 wijken: Beta, Gamma."),
-    # no figure for Gamma; the 2024 figure was due by 2025-03-31: no data beats on track
-    ((150, 150, None), Status.NO_DATA, "Geen gegevens in 1 van de 3 wijken: Gamma.",
-     "No data in 1 of the 3 wijken: Gamma."),
-    # but off track beats no data
-    ((120, 150, None), Status.OFF_TRACK, "Niet op koers in 1 van de 3 wijken: Alpha.",
-     "Off track in 1 of the 3 wijken: Alpha."),
-    ((150, 150, 160), Status.ON_TRACK, "In alle 3 wijken op koers.", "In all 3 wijken: on track."),
-    ((200, 210, 250), Status.ACHIEVED, "In alle 3 wijken gehaald.", "In all 3 wijken: achieved."),
-], ids=["one off track", "two off track", "two at risk", "one without data", "off track beats no data",
-        "all on track", "all achieved"])
-def test_per_wijk_status_is_the_worst_wijk(values: tuple[float | None, ...], status: Status, nl: str,
-                                           en: str) -> None:
+@pytest.mark.parametrize(
+    ("values", "status", "nl", "en"),
+    [
+        # 150: 50/50 on track; 140: 40/50 at risk; 120: 20/50 off track; 200: achieved
+        (
+            (150, 140, 120),
+            Status.OFF_TRACK,
+            "Niet op koers in 1 van de 3 wijken: Gamma.",
+            "Off track in 1 of the 3 wijken: Gamma.",
+        ),
+        (
+            (120, 140, 95),
+            Status.OFF_TRACK,
+            "Niet op koers in 2 van de 3 wijken: Alpha, Gamma.",
+            "Off track in 2 of the 3 wijken: Alpha, Gamma.",
+        ),
+        (
+            (150, 140, 145),
+            Status.AT_RISK,
+            "Risico in 2 van de 3 wijken: Beta, Gamma.",  # 45/50 = 0.9
+            "At risk in 2 of the 3 wijken: Beta, Gamma.",
+        ),
+        # no figure for Gamma; the 2024 figure was due by 2025-03-31: no data beats on track
+        (
+            (150, 150, None),
+            Status.NO_DATA,
+            "Geen gegevens in 1 van de 3 wijken: Gamma.",
+            "No data in 1 of the 3 wijken: Gamma.",
+        ),
+        # but off track beats no data
+        (
+            (120, 150, None),
+            Status.OFF_TRACK,
+            "Niet op koers in 1 van de 3 wijken: Alpha.",
+            "Off track in 1 of the 3 wijken: Alpha.",
+        ),
+        ((150, 150, 160), Status.ON_TRACK, "In alle 3 wijken op koers.", "In all 3 wijken: on track."),
+        ((200, 210, 250), Status.ACHIEVED, "In alle 3 wijken gehaald.", "In all 3 wijken: achieved."),
+    ],
+    ids=[
+        "one off track",
+        "two off track",
+        "two at risk",
+        "one without data",
+        "off track beats no data",
+        "all on track",
+        "all achieved",
+    ],
+)
+def test_per_wijk_status_is_the_worst_wijk(values: tuple[float | None, ...], status: Status, nl: str, en: str) -> None:
     a = per_wijk(*values)
     assert a.status is status
     assert a.message() == nl
@@ -498,15 +625,25 @@ def test_per_wijk_status_is_the_worst_wijk(values: tuple[float | None, ...], sta
 def test_per_wijk_assesses_every_wijk() -> None:
     a = per_wijk(150, 140, 120)
     assert [(r.area, r.status) for r in a.areas] == [
-        ("a", Status.ON_TRACK), ("b", Status.AT_RISK), ("c", Status.OFF_TRACK)]
+        ("a", Status.ON_TRACK),
+        ("b", Status.AT_RISK),
+        ("c", Status.OFF_TRACK),
+    ]
     assert [r.expected for r in a.areas] == [150, 150, 150]
     assert a.used == (("G-1", "2025", "a", 1), ("G-1", "2025", "b", 1), ("G-1", "2025", "c", 1))
 
 
 def test_per_wijk_ignores_the_municipal_figure() -> None:
     g = path_goal("increase", 100, 200, scope="every-wijk")
-    a = run(g, m("2025", 200), m("2025", 120, area="a"), m("2025", 150, area="b"), m("2025", 150, area="c"),
-            wijken=WIJKEN, names=NAMES)
+    a = run(
+        g,
+        m("2025", 200),
+        m("2025", 120, area="a"),
+        m("2025", 150, area="b"),
+        m("2025", 150, area="c"),
+        wijken=WIJKEN,
+        names=NAMES,
+    )
     assert a.status is Status.OFF_TRACK
     assert all(u[2] != MUNI for u in a.used)
 
@@ -524,9 +661,17 @@ def test_per_wijk_without_a_wijk_register_falls_back_to_the_municipality() -> No
 
 def test_worst_first_is_the_documented_order() -> None:
     # docs/methodology.md, "Goals per wijk": from bad to good
-    assert WORST_FIRST == (Status.OFF_TRACK, Status.AT_RISK, Status.NO_DATA, Status.NOT_YET_MEASURABLE,
-                           Status.NO_BASELINE, Status.BASELINE_PENDING, Status.NO_TARGET, Status.ON_TRACK,
-                           Status.ACHIEVED)
+    assert WORST_FIRST == (
+        Status.OFF_TRACK,
+        Status.AT_RISK,
+        Status.NO_DATA,
+        Status.NOT_YET_MEASURABLE,
+        Status.NO_BASELINE,
+        Status.BASELINE_PENDING,
+        Status.NO_TARGET,
+        Status.ON_TRACK,
+        Status.ACHIEVED,
+    )
 
 
 def test_a_wijk_without_a_judgement_outranks_wijken_on_track() -> None:
@@ -553,13 +698,14 @@ def test_region_scope_uses_the_region_area() -> None:
 
 # -- the numbers ---------------------------------------------------------------------------------
 
+
 def test_numbers_of_a_path_goal() -> None:
     g = path_goal("increase", 100, 200)
     a = run(g, m("2024", 120), m("2025", 140))
     assert a.latest is not None and (a.latest.value, a.latest.period) == (140, Period.year(2025))
-    assert a.expected == 150          # 100 + 100 * 2 / 4
-    assert a.progress == 0.4          # (140 - 100) / (200 - 100)
-    assert a.gap == 60                # 200 - 140
+    assert a.expected == 150  # 100 + 100 * 2 / 4
+    assert a.progress == 0.4  # (140 - 100) / (200 - 100)
+    assert a.gap == 60  # 200 - 140
     assert a.baseline is not None and (a.baseline.value, a.baseline.period) == (100, Period.year(2023))
     assert a.target is not None and (a.target.value, a.target.period) == (200, Period.year(2027))
     assert a.used == (("G-1", "2024", MUNI, 1), ("G-1", "2025", MUNI, 1))
@@ -568,22 +714,24 @@ def test_numbers_of_a_path_goal() -> None:
 def test_progress_and_gap_of_a_decrease() -> None:
     a = run(path_goal("decrease", 16, 11), m("2025", 14))
     assert a.progress == pytest.approx(0.4)  # (14 - 16) / (11 - 16) = -2 / -5
-    assert a.gap == -3                       # 11 - 14
+    assert a.gap == -3  # 11 - 14
 
 
 def test_ignored_measurements() -> None:
     g = path_goal("increase", 100, 200)
-    a = run(g,
-            m("2022", 300),                  # before the baseline
-            m("2023", 300),                  # the baseline period itself
-            m("2024", 125),                  # used
-            m("2026", 300),                  # ends 2026-12-31, after as_of 2026-06-01
-            m("2025", 300, subject="G-2"),   # another goal
-            m("2025", 300, area="GM0002"),   # another area
-            as_of=AS_OF)
+    a = run(
+        g,
+        m("2022", 300),  # before the baseline
+        m("2023", 300),  # the baseline period itself
+        m("2024", 125),  # used
+        m("2026", 300),  # ends 2026-12-31, after as_of 2026-06-01
+        m("2025", 300, subject="G-2"),  # another goal
+        m("2025", 300, area="GM0002"),  # another area
+        as_of=AS_OF,
+    )
     assert a.used == (("G-1", "2024", MUNI, 1),)
     assert a.latest is not None and a.latest.value == 125
-    assert a.status is Status.ON_TRACK       # expected 2024 = 125: ratio 25 / 25
+    assert a.status is Status.ON_TRACK  # expected 2024 = 125: ratio 25 / 25
 
 
 def test_a_measurement_ending_on_as_of_counts() -> None:
@@ -601,21 +749,25 @@ def test_a_revised_figure_changes_what_is_used() -> None:
     assert (first.status, revised.status) == (Status.ON_TRACK, Status.AT_RISK)  # 50/50 and 40/50
 
 
-@pytest.mark.parametrize(("period", "expected"), [
-    ("2024", 125.0),         # 2023-12-31 -> 2024-12-31: 1 year of 4: 100 + 100 / 4
-    ("2025-H1", 137.5),      # -> 2025-06-30: 547 days = 17.97 months -> 18: 100 + 100 * 1.5 / 4
-    ("2025", 150.0),         # 2 years
-    ("2025-01-01", 125.0),   # peildatum: 367 days = 12.06 months -> 12: 1 year
-    ("2026/2027", 189.5833),  # -> 2027-07-31: 1308 days = 42.97 months -> 43: 100 + 100 * 43 / 48
-    ("2027", 200.0),         # the target period
-    ("2028", 200.0),         # after the target period: the target
-])
+@pytest.mark.parametrize(
+    ("period", "expected"),
+    [
+        ("2024", 125.0),  # 2023-12-31 -> 2024-12-31: 1 year of 4: 100 + 100 / 4
+        ("2025-H1", 137.5),  # -> 2025-06-30: 547 days = 17.97 months -> 18: 100 + 100 * 1.5 / 4
+        ("2025", 150.0),  # 2 years
+        ("2025-01-01", 125.0),  # peildatum: 367 days = 12.06 months -> 12: 1 year
+        ("2026/2027", 189.5833),  # -> 2027-07-31: 1308 days = 42.97 months -> 43: 100 + 100 * 43 / 48
+        ("2027", 200.0),  # the target period
+        ("2028", 200.0),  # after the target period: the target
+    ],
+)
 def test_expected_is_the_straight_line_between_period_ends(period: str, expected: float) -> None:
     a = run(path_goal("increase", 100, 200), m(period, 100.5), as_of=LATE)
     assert a.expected == pytest.approx(expected, abs=1e-4)
 
 
 # -- forecast ------------------------------------------------------------------------------------
+
 
 def test_forecast_on_a_straight_line_is_exact() -> None:
     # points (0, 10), (1, 12), (2, 14): slope 2, intercept 10, no residual; at 2027 (x = 4): 18
@@ -644,22 +796,34 @@ def test_forecast_with_noise_has_a_prediction_interval() -> None:
     assert f.points == 3
 
 
-@pytest.mark.parametrize("measurements", [
-    (),
-    (("2025", 14),),
-    (("2022", 8), ("2023", 10), ("2025", 14)),  # only one after the baseline
-], ids=["none", "one", "one after the baseline"])
+@pytest.mark.parametrize(
+    "measurements",
+    [
+        (),
+        (("2025", 14),),
+        (("2022", 8), ("2023", 10), ("2025", 14)),  # only one after the baseline
+    ],
+    ids=["none", "one", "one after the baseline"],
+)
 def test_no_forecast_with_fewer_than_two_measurements_after_the_baseline(
-        measurements: tuple[tuple[str, float], ...]) -> None:
+    measurements: tuple[tuple[str, float], ...],
+) -> None:
     a = run(path_goal("increase", 10, 20), *(m(p, v) for p, v in measurements))
     assert a.forecast is None
 
 
 # -- significance --------------------------------------------------------------------------------
 
+
 def pct_goal() -> Goal:
-    return path_goal("at-least", 56, 60, base_period="2020", frequency="1X per 4 jaar",
-                     indicator={"name": "Ervaren gezondheid", "unit": "percentage"})
+    return path_goal(
+        "at-least",
+        56,
+        60,
+        base_period="2020",
+        frequency="1X per 4 jaar",
+        indicator={"name": "Ervaren gezondheid", "unit": "percentage"},
+    )
 
 
 def test_significance_from_confidence_intervals() -> None:
@@ -693,11 +857,15 @@ def test_significance_is_signed_by_the_change() -> None:
     assert a.significance is not None and a.significance.z == pytest.approx(-2.828427, abs=1e-6)
 
 
-@pytest.mark.parametrize("measurements", [
-    [m("2024", 60, ci_low=58.04, ci_high=61.96)],                                      # nothing at the baseline
-    [m("2020", 56), m("2024", 60, ci_low=58.04, ci_high=61.96)],                       # no interval at the baseline
-    [m("2020", 56, ci_low=54.04, ci_high=57.96), m("2024", 60)],                       # none on the latest
-], ids=["no baseline measurement", "baseline without interval", "latest without interval"])
+@pytest.mark.parametrize(
+    "measurements",
+    [
+        [m("2024", 60, ci_low=58.04, ci_high=61.96)],  # nothing at the baseline
+        [m("2020", 56), m("2024", 60, ci_low=58.04, ci_high=61.96)],  # no interval at the baseline
+        [m("2020", 56, ci_low=54.04, ci_high=57.96), m("2024", 60)],  # none on the latest
+    ],
+    ids=["no baseline measurement", "baseline without interval", "latest without interval"],
+)
 def test_no_significance_without_intervals_on_both(measurements: list[Measurement]) -> None:
     assert run(pct_goal(), *measurements).significance is None
 
@@ -724,6 +892,7 @@ def test_a_baseline_figure_without_significance_is_not_listed_as_used() -> None:
 
 # -- overrides and the roll-up ---------------------------------------------------------------------
 
+
 def test_override_keeps_the_computed_status() -> None:
     a = run(path_goal("increase", 100, 200), m("2025", 150))
     o = with_override(a, Override(Status.AT_RISK, "De wachtlijsten groeien sinds de zomer.", by="wethouder"))
@@ -731,11 +900,13 @@ def test_override_keeps_the_computed_status() -> None:
     assert o.reason == a.reason and o.used == a.used
     assert o.message() == (
         "Handmatig vastgesteld als 'risico' (berekend: 'op koers'): De wachtlijsten groeien sinds de zomer. "
-        "Berekening: De laatste meting (2025) is 150. Op weg naar 200 hoorde daar 150 bij; 100% van die stap is gezet.")
+        "Berekening: De laatste meting (2025) is 150. Op weg naar 200 hoorde daar 150 bij; 100% van die stap is gezet."
+    )
     assert o.message("en") == (
         "Set by hand to 'at risk' (computed: 'on track'): De wachtlijsten groeien sinds de zomer. "
         "Computation: The latest measurement (2025) is 150. On the way to 200 it should be 150; "
-        "100% of that step has been made.")
+        "100% of that step has been made."
+    )
 
 
 def test_no_override_changes_nothing() -> None:
@@ -771,17 +942,27 @@ def test_rollup_counts_every_status() -> None:
     assert set(r.counts) == set(Status)
 
 
-@pytest.mark.parametrize(("statuses", "nl", "en"), [
-    ([Status.ACHIEVED, Status.ON_TRACK, Status.ON_TRACK, Status.OFF_TRACK, Status.NO_DATA],
-     "Van de 5 doelen: 1 gehaald, 2 op koers, 1 niet op koers; van 1 is het nog niet te zeggen.",
-     "Of the 5 goals: 1 achieved, 2 on track, 1 off track; for 1 it cannot be said yet."),
-    ([Status.AT_RISK, Status.ON_TRACK],
-     "Van de 2 doelen: 1 op koers, 1 risico.",
-     "Of the 2 goals: 1 on track, 1 at risk."),
-    ([Status.NO_BASELINE, Status.BASELINE_PENDING, Status.NOT_YET_MEASURABLE],
-     "Van de 3 doelen: nog geen enkel doel beoordeeld; van 3 is het nog niet te zeggen.",
-     "Of the 3 goals: none judged yet; for 3 it cannot be said yet."),
-], ids=["mixed", "all judged", "none judged"])
+@pytest.mark.parametrize(
+    ("statuses", "nl", "en"),
+    [
+        (
+            [Status.ACHIEVED, Status.ON_TRACK, Status.ON_TRACK, Status.OFF_TRACK, Status.NO_DATA],
+            "Van de 5 doelen: 1 gehaald, 2 op koers, 1 niet op koers; van 1 is het nog niet te zeggen.",
+            "Of the 5 goals: 1 achieved, 2 on track, 1 off track; for 1 it cannot be said yet.",
+        ),
+        (
+            [Status.AT_RISK, Status.ON_TRACK],
+            "Van de 2 doelen: 1 op koers, 1 risico.",
+            "Of the 2 goals: 1 on track, 1 at risk.",
+        ),
+        (
+            [Status.NO_BASELINE, Status.BASELINE_PENDING, Status.NOT_YET_MEASURABLE],
+            "Van de 3 doelen: nog geen enkel doel beoordeeld; van 3 is het nog niet te zeggen.",
+            "Of the 3 goals: none judged yet; for 3 it cannot be said yet.",
+        ),
+    ],
+    ids=["mixed", "all judged", "none judged"],
+)
 def test_rollup_summary(statuses: list[Status], nl: str, en: str) -> None:
     r = rollup(assessment_with(s) for s in statuses)
     assert r.summary() == nl
@@ -796,12 +977,16 @@ def test_rollup_counts_the_status_set_by_hand() -> None:
 
 # -- thresholds ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("latest", "default", "plan_level"), [
-    (146, Status.AT_RISK, Status.ON_TRACK),      # 46 / 50 = 0.92: below 0.95, above 0.9
-    (127.5, Status.OFF_TRACK, Status.AT_RISK),   # 27.5 / 50 = 0.55: below 0.6, above 0.5
-    (150, Status.ON_TRACK, Status.ON_TRACK),
-    (120, Status.OFF_TRACK, Status.OFF_TRACK),   # 0.4
-])
+
+@pytest.mark.parametrize(
+    ("latest", "default", "plan_level"),
+    [
+        (146, Status.AT_RISK, Status.ON_TRACK),  # 46 / 50 = 0.92: below 0.95, above 0.9
+        (127.5, Status.OFF_TRACK, Status.AT_RISK),  # 27.5 / 50 = 0.55: below 0.6, above 0.5
+        (150, Status.ON_TRACK, Status.ON_TRACK),
+        (120, Status.OFF_TRACK, Status.OFF_TRACK),  # 0.4
+    ],
+)
 def test_plan_level_thresholds_change_a_borderline_case(latest: float, default: Status, plan_level: Status) -> None:
     settings_ = AssessmentSettings(on_track=0.9, at_risk=0.5)
     thresholds = Thresholds(settings_.on_track, settings_.at_risk, settings_.grace_days)
@@ -812,19 +997,23 @@ def test_plan_level_thresholds_change_a_borderline_case(latest: float, default: 
 
 # -- edge cases ------------------------------------------------------------------------------------
 
+
 def test_baseline_zero() -> None:
     g = path_goal("increase", 0, 10)
-    a = run(g, m("2025", 5))              # expected 0 + 10 * 2/4 = 5
+    a = run(g, m("2025", 5))  # expected 0 + 10 * 2/4 = 5
     assert (a.status, a.expected, a.progress, a.gap) == (Status.ON_TRACK, 5, 0.5, 5)
     assert run(g, m("2025", 0)).status is Status.OFF_TRACK  # 0 / 5 of the required step
 
 
-@pytest.mark.parametrize(("latest", "status", "code"), [
-    (0, Status.ON_TRACK, "on-path"),       # expected -50 + 100 * 2/4 = 0; ratio 50 / 50
-    (-20, Status.AT_RISK, "behind-path"),  # 30 / 50 = 0.6
-    (-60, Status.OFF_TRACK, "wrong-way"),  # below -50
-    (60, Status.ACHIEVED, "achieved"),
-])
+@pytest.mark.parametrize(
+    ("latest", "status", "code"),
+    [
+        (0, Status.ON_TRACK, "on-path"),  # expected -50 + 100 * 2/4 = 0; ratio 50 / 50
+        (-20, Status.AT_RISK, "behind-path"),  # 30 / 50 = 0.6
+        (-60, Status.OFF_TRACK, "wrong-way"),  # below -50
+        (60, Status.ACHIEVED, "achieved"),
+    ],
+)
 def test_negative_baseline(latest: float, status: Status, code: str) -> None:
     # net migration: -50 in 2023, +50 in 2027
     a = run(path_goal("increase", -50, 50), m("2025", latest))
@@ -834,16 +1023,20 @@ def test_negative_baseline(latest: float, status: Status, code: str) -> None:
 
 def test_negative_baseline_message() -> None:
     a = run(path_goal("increase", -50, 50), m("2025", -60))
-    assert a.message() == ("De laatste meting (2025) is -60; dat is slechter dan de nulmeting (-50). "
-                           "Het doel gaat de verkeerde kant op.")
+    assert a.message() == (
+        "De laatste meting (2025) is -60; dat is slechter dan de nulmeting (-50). Het doel gaat de verkeerde kant op."
+    )
 
 
-@pytest.mark.parametrize(("period", "latest", "status", "code"), [
-    ("2025", 50, Status.ACHIEVED, "achieved"),
-    ("2025", 51, Status.ACHIEVED, "achieved"),
-    ("2025", 49, Status.OFF_TRACK, "wrong-way"),
-    ("2027", 49, Status.OFF_TRACK, "missed"),
-])
+@pytest.mark.parametrize(
+    ("period", "latest", "status", "code"),
+    [
+        ("2025", 50, Status.ACHIEVED, "achieved"),
+        ("2025", 51, Status.ACHIEVED, "achieved"),
+        ("2025", 49, Status.OFF_TRACK, "wrong-way"),
+        ("2027", 49, Status.OFF_TRACK, "missed"),
+    ],
+)
 def test_target_equal_to_baseline_on_an_increase_goal(period: str, latest: float, status: Status, code: str) -> None:
     a = run(path_goal("increase", 50, 50), m(period, latest), as_of=LATE)
     assert (a.status, a.reason.code) == (status, code)
@@ -866,8 +1059,9 @@ def test_half_year_measurement_on_a_yearly_baseline() -> None:
 
 def test_school_year_target() -> None:
     # schooljaar 2023-2024 -> 2026-2027: 2024-07-31 -> 2027-07-31 = 1095 days = 35.97 months -> 3 years
-    g = path_goal("decrease", 100, 70, base_period="2023/2024", target_period="2026/2027",
-                  frequency="1x per schooljaar")
+    g = path_goal(
+        "decrease", 100, 70, base_period="2023/2024", target_period="2026/2027", frequency="1x per schooljaar"
+    )
     a = run(g, m("2024/2025", 90), as_of=LATE)  # 1 year on: 100 - 30 / 3 = 90
     assert (a.status, a.expected) == (Status.ON_TRACK, 90)
     # a calendar-year figure: 2024-07-31 -> 2025-12-31 = 518 days = 17.02 months -> 17: 100 - 30 * 17/36 = 85.8333
@@ -883,8 +1077,10 @@ def test_reference_date_measurement() -> None:
     g = path_goal("increase", 1000, 1400, base_period="2024-01-01", target_period="2028-01-01")
     a = run(g, m("2026-01-01", 1180.0), as_of=LATE)  # expected 1000 + 400 * 2/4 = 1200; 180 / 200 = 0.9
     assert (a.status, a.expected) == (Status.AT_RISK, 1200)
-    assert a.message() == ("De laatste meting (peildatum 1 januari 2026) is 1.180. Op weg naar 1.400 hoorde daar "
-                           "1.200 bij; pas 90% van die stap is gezet.")
+    assert a.message() == (
+        "De laatste meting (peildatum 1 januari 2026) is 1.180. Op weg naar 1.400 hoorde daar "
+        "1.200 bij; pas 90% van die stap is gezet."
+    )
 
 
 @pytest.mark.parametrize("period", ["2023-H2", "2023-Q4", "2023-12", "2023-12-31"])
@@ -919,8 +1115,9 @@ def test_the_share_shown_for_an_at_risk_goal_is_below_the_on_track_threshold() -
 VALUES = st.floats(min_value=-1000, max_value=1000, allow_nan=False).map(lambda v: round(v, 2))
 TARGETS = st.one_of(
     VALUES.map(lambda v: {"value": v}),
-    st.sampled_from(["+10%", "-20%", "+9%", "+5 pp", "-3 pp", "gelijk", "+10% per jaar", "-5% per jaar"])
-    .map(lambda c: {"change": c}),
+    st.sampled_from(["+10%", "-20%", "+9%", "+5 pp", "-3 pp", "gelijk", "+10% per jaar", "-5% per jaar"]).map(
+        lambda c: {"change": c}
+    ),
 )
 TOLERANCES = st.one_of(st.none(), st.integers(0, 50), st.integers(1, 10).map(lambda p: f"{p}%"))
 
@@ -948,7 +1145,8 @@ def band(g: Goal, centre: float) -> tuple[float, float]:
 @settings(max_examples=200, deadline=None)
 @given(judged_cases(), VALUES, st.floats(min_value=0, max_value=1))
 def test_property_moving_toward_the_target_never_makes_the_status_worse(
-        case: tuple[Goal, Period], old: float, fraction: float) -> None:
+    case: tuple[Goal, Period], old: float, fraction: float
+) -> None:
     g, period = case
     target = g.resolved_target()
     assert target is not None
@@ -992,22 +1190,25 @@ def test_property_expected_lies_between_baseline_and_target(case: tuple[Goal, Pe
 
 # -- the Heemskerk 2024 plan ---------------------------------------------------------------------
 
-@pytest.mark.parametrize(("value", "status", "share"), [
-    # FF-01: 5377 (2023) + 10% = 5914.7 in 2027; 2025-H2 is 2 of 4 years on:
-    # expected 5377 + 537.7 * 2/4 = 5645.85, required so far 268.85
-    (5650.0, Status.ON_TRACK, "100%"),    # 273 / 268.85 = 1.015
-    (5632.41, Status.ON_TRACK, "95%"),    # 255.41 / 268.85 = 0.95
-    (5632.40, Status.AT_RISK, None),      # 255.40 / 268.85 = 0.94996 (the share shown is rounded down: 94%)
-    (5550.0, Status.AT_RISK, "64%"),      # 173 / 268.85 = 0.643
-    (5538.31, Status.AT_RISK, "60%"),     # 161.31 / 268.85 = 0.6
-    (5538.30, Status.OFF_TRACK, None),    # 161.30 / 268.85 = 0.59996
-    (5400.0, Status.OFF_TRACK, "8%"),     # 23 / 268.85 = 0.0855, rounded down
-])
+
+@pytest.mark.parametrize(
+    ("value", "status", "share"),
+    [
+        # FF-01: 5377 (2023) + 10% = 5914.7 in 2027; 2025-H2 is 2 of 4 years on:
+        # expected 5377 + 537.7 * 2/4 = 5645.85, required so far 268.85
+        (5650.0, Status.ON_TRACK, "100%"),  # 273 / 268.85 = 1.015
+        (5632.41, Status.ON_TRACK, "95%"),  # 255.41 / 268.85 = 0.95
+        (5632.40, Status.AT_RISK, None),  # 255.40 / 268.85 = 0.94996 (the share shown is rounded down: 94%)
+        (5550.0, Status.AT_RISK, "64%"),  # 173 / 268.85 = 0.643
+        (5538.31, Status.AT_RISK, "60%"),  # 161.31 / 268.85 = 0.6
+        (5538.30, Status.OFF_TRACK, None),  # 161.30 / 268.85 = 0.59996
+        (5400.0, Status.OFF_TRACK, "8%"),  # 23 / 268.85 = 0.0855, rounded down
+    ],
+)
 def test_heemskerk_ff01_worked_example(heemskerk_2024: Plan, value: float, status: Status, share: str | None) -> None:
     g = heemskerk_2024.goal("FF-01")
     assert g is not None
-    a = assess(g, [m("2025-H2", value, subject="FF-01", area="GM0396")], as_of=date(2026, 3, 1),
-               municipality="GM0396")
+    a = assess(g, [m("2025-H2", value, subject="FF-01", area="GM0396")], as_of=date(2026, 3, 1), municipality="GM0396")
     assert a.status is status
     assert a.expected == pytest.approx(5645.85)
     if share is not None:
@@ -1017,10 +1218,11 @@ def test_heemskerk_ff01_worked_example(heemskerk_2024: Plan, value: float, statu
 def test_heemskerk_ff01_message(heemskerk_2024: Plan) -> None:
     g = heemskerk_2024.goal("FF-01")
     assert g is not None
-    a = assess(g, [m("2025-H2", 5550.0, subject="FF-01", area="GM0396")], as_of=date(2026, 3, 1),
-               municipality="GM0396")
-    assert a.message() == ("De laatste meting (2e helft 2025) is 5.550. Op weg naar 5.914,7 hoorde daar "
-                           "5.645,85 bij; pas 64% van die stap is gezet.")
+    a = assess(g, [m("2025-H2", 5550.0, subject="FF-01", area="GM0396")], as_of=date(2026, 3, 1), municipality="GM0396")
+    assert a.message() == (
+        "De laatste meting (2e helft 2025) is 5.550. Op weg naar 5.914,7 hoorde daar "
+        "5.645,85 bij; pas 64% van die stap is gezet."
+    )
     assert a.progress == pytest.approx(173 / 537.7)  # 0.3217 of the whole distance
 
 
@@ -1029,17 +1231,17 @@ def test_heemskerk_ff01_message(heemskerk_2024: Plan) -> None:
 HEEMSKERK_AS_OF = date(2026, 11, 23)
 # Why each goal gets its status on 23 November 2026 with no measurements at all (grace 90 days):
 HEEMSKERK_EXPECTED = {
-    "VW-01": Status.NO_DATA,     # 4-yearly from 2020: the 2024 monitor was due by 2025-03-31
-    "VW-02": Status.NO_DATA,     # half-yearly from 2023-H2: 2024-H1 due by 2024-09-28
-    "VW-03": Status.NO_DATA,     # 4-yearly from 2019: 2023
-    "VW-04": Status.NO_DATA,     # 4-yearly from 2020: 2024
-    "VW-05": Status.NO_DATA,     # 4-yearly from 2019: 2023
-    "ZW-01": Status.NO_DATA,     # yearly from 2023: 2024
-    "ZW-02": Status.NO_DATA,     # yearly from 2022 (region IJmond): 2023
-    "ZW-03": Status.NO_DATA,     # half-yearly from 2023: 2024-H1
+    "VW-01": Status.NO_DATA,  # 4-yearly from 2020: the 2024 monitor was due by 2025-03-31
+    "VW-02": Status.NO_DATA,  # half-yearly from 2023-H2: 2024-H1 due by 2024-09-28
+    "VW-03": Status.NO_DATA,  # 4-yearly from 2019: 2023
+    "VW-04": Status.NO_DATA,  # 4-yearly from 2020: 2024
+    "VW-05": Status.NO_DATA,  # 4-yearly from 2019: 2023
+    "ZW-01": Status.NO_DATA,  # yearly from 2023: 2024
+    "ZW-02": Status.NO_DATA,  # yearly from 2022 (region IJmond): 2023
+    "ZW-03": Status.NO_DATA,  # half-yearly from 2023: 2024-H1
     "ZW-04": Status.NO_DATA,
     "ZW-05": Status.NO_DATA,
-    "OZ-01": Status.NO_DATA,     # yearly from 2022: 2023
+    "OZ-01": Status.NO_DATA,  # yearly from 2022: 2023
     "OZ-02": Status.NO_BASELINE,  # the plan is silent about a baseline
     "OZ-03": Status.NO_DATA,
     "OZ-04": Status.NO_DATA,
@@ -1056,7 +1258,7 @@ HEEMSKERK_EXPECTED = {
     "OO-03": Status.NO_BASELINE,  # per wijk, absent
     "OO-04": Status.NO_BASELINE,  # "+10% per jaar" of an absent baseline
     "OO-05": Status.NOT_YET_MEASURABLE,  # per wijk, 4-yearly from 2022: 2026 ends 2026-12-31
-    "OO-06": Status.NO_DATA,     # yearly from 2024: 2025 due by 2026-03-31
+    "OO-06": Status.NO_DATA,  # yearly from 2024: 2025 due by 2026-03-31
 }
 
 
@@ -1068,8 +1270,12 @@ def heemskerk_assessments(heemskerk_2024: Plan) -> dict[str, Assessment]:
     names = {(a.cbs_code or a.id): a.name for a in plan.areas}
     s = plan.assessment
     thresholds = Thresholds(s.on_track, s.at_risk, s.grace_days)
-    return {g.id: assess(g, [], as_of=HEEMSKERK_AS_OF, municipality=municipality, wijken=wijken, names=names,
-                         thresholds=thresholds) for g in plan.goals}
+    return {
+        g.id: assess(
+            g, [], as_of=HEEMSKERK_AS_OF, municipality=municipality, wijken=wijken, names=names, thresholds=thresholds
+        )
+        for g in plan.goals
+    }
 
 
 def test_heemskerk_statuses_without_measurements(heemskerk_assessments: dict[str, Assessment]) -> None:
@@ -1079,16 +1285,17 @@ def test_heemskerk_statuses_without_measurements(heemskerk_assessments: dict[str
 
 def test_heemskerk_per_wijk_goal_names_its_wijken(heemskerk_assessments: dict[str, Assessment]) -> None:
     assert heemskerk_assessments["OO-05"].message() == (
-        "Nog niet meetbaar in 3 van de 3 wijken: Hart van Heemskerk, Broekpolder, Duin tot Dorp.")
+        "Nog niet meetbaar in 3 van de 3 wijken: Hart van Heemskerk, Broekpolder, Duin tot Dorp."
+    )
 
 
 def test_heemskerk_rollup(heemskerk_assessments: dict[str, Assessment]) -> None:
     assert rollup(heemskerk_assessments.values()).summary() == (
-        "Van de 28 doelen: nog geen enkel doel beoordeeld; van 28 is het nog niet te zeggen.")
+        "Van de 28 doelen: nog geen enkel doel beoordeeld; van 28 is het nog niet te zeggen."
+    )
 
 
-def test_heemskerk_messages_are_plain_dutch(heemskerk_2024: Plan,
-                                           heemskerk_assessments: dict[str, Assessment]) -> None:
+def test_heemskerk_messages_are_plain_dutch(heemskerk_2024: Plan, heemskerk_assessments: dict[str, Assessment]) -> None:
     area_ids = {a.id for a in heemskerk_2024.areas if a.id != a.name}
     codes = {s.value for s in Status} | {"ijmond", "GM0396"}
     for goal_id, a in heemskerk_assessments.items():

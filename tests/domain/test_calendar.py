@@ -51,13 +51,15 @@ DROP = object()
 
 def make_plan(*goals: dict[str, Any], start_year: int = 2025) -> Plan:
     cleaned = [{key: value for key, value in {**GOAL, **goal}.items() if value is not DROP} for goal in goals]
-    return Plan.model_validate({
-        "municipality": {"cbs_code": "GM9999", "name": "Zilverdam"},
-        "title": "Zilverdam doet mee",
-        "start_year": start_year,
-        "challenges": [{"id": "meedoen", "name": "Meedoen"}],
-        "goals": cleaned,
-    })
+    return Plan.model_validate(
+        {
+            "municipality": {"cbs_code": "GM9999", "name": "Zilverdam"},
+            "title": "Zilverdam doet mee",
+            "start_year": start_year,
+            "challenges": [{"id": "meedoen", "name": "Meedoen"}],
+            "goals": cleaned,
+        }
+    )
 
 
 def item(changes: dict[str, Any] | None = None, *, as_of: date, start_year: int = 2025, **kwargs: Any) -> DueItem:
@@ -75,6 +77,7 @@ NO_BASELINE = {"baseline": DROP}
 
 # -- period boundaries -------------------------------------------------------------------------
 
+
 def test_a_half_year_has_not_ended_on_its_last_day() -> None:
     goal = {**HALF_YEARLY, "baseline": {"value": 40, "period": "2024-H2"}}
     assert when(item(goal, as_of=date(2025, 6, 30))) == (H(2025, 1), date(2025, 7, 1), date(2025, 9, 28), UPCOMING)
@@ -87,12 +90,15 @@ def test_the_second_half_year_ends_on_31_december() -> None:
     assert item(goal, as_of=date(2026, 1, 1)).status is DUE
 
 
-@pytest.mark.parametrize(("as_of", "grace_days", "overdue_on", "status"), [
-    (date(2026, 3, 31), 90, date(2026, 3, 31), DUE),      # day 90 after 31 December: still in time
-    (date(2026, 4, 1), 90, date(2026, 3, 31), OVERDUE),   # day 91
-    (date(2026, 4, 1), 91, date(2026, 4, 1), DUE),
-    (date(2026, 1, 1), 0, date(2025, 12, 31), OVERDUE),   # no grace: late the day the period is over
-])
+@pytest.mark.parametrize(
+    ("as_of", "grace_days", "overdue_on", "status"),
+    [
+        (date(2026, 3, 31), 90, date(2026, 3, 31), DUE),  # day 90 after 31 December: still in time
+        (date(2026, 4, 1), 90, date(2026, 3, 31), OVERDUE),  # day 91
+        (date(2026, 4, 1), 91, date(2026, 4, 1), DUE),
+        (date(2026, 1, 1), 0, date(2025, 12, 31), OVERDUE),  # no grace: late the day the period is over
+    ],
+)
 def test_the_grace_ends_on_its_last_day(as_of: date, grace_days: int, overdue_on: date, status: DueStatus) -> None:
     goal = {**HALF_YEARLY, "baseline": {"value": 40, "period": "2025-H1"}}
     found = item(goal, as_of=as_of, grace_days=grace_days)
@@ -105,24 +111,30 @@ def test_the_grace_cannot_be_negative() -> None:
         item(as_of=date(2026, 1, 1), grace_days=-1)
 
 
-@pytest.mark.parametrize(("as_of", "status"), [
-    (date(2025, 7, 31), UPCOMING),   # the last day of the school year
-    (date(2025, 8, 1), DUE),
-    (date(2025, 10, 29), DUE),       # 90 days after 31 July
-    (date(2025, 10, 30), OVERDUE),
-])
+@pytest.mark.parametrize(
+    ("as_of", "status"),
+    [
+        (date(2025, 7, 31), UPCOMING),  # the last day of the school year
+        (date(2025, 8, 1), DUE),
+        (date(2025, 10, 29), DUE),  # 90 days after 31 July
+        (date(2025, 10, 30), OVERDUE),
+    ],
+)
 def test_a_school_year_ends_on_31_july(as_of: date, status: DueStatus) -> None:
     goal = {"frequency": "1x per schooljaar", "baseline": {"value": 40, "period": "schooljaar 2023-2024"}}
     assert when(item(goal, as_of=as_of)) == (S(2024), date(2025, 8, 1), date(2025, 10, 29), status)
 
 
-@pytest.mark.parametrize(("as_of", "grace_days", "status"), [
-    (date(2024, 12, 31), 90, UPCOMING),
-    (date(2025, 3, 31), 90, DUE),
-    (date(2025, 4, 1), 90, OVERDUE),
-    (date(2025, 6, 1), 90, OVERDUE),
-    (date(2025, 6, 1), 180, DUE),    # 180 days after 31 December 2024 is 29 June 2025
-])
+@pytest.mark.parametrize(
+    ("as_of", "grace_days", "status"),
+    [
+        (date(2024, 12, 31), 90, UPCOMING),
+        (date(2025, 3, 31), 90, DUE),
+        (date(2025, 4, 1), 90, OVERDUE),
+        (date(2025, 6, 1), 90, OVERDUE),
+        (date(2025, 6, 1), 180, DUE),  # 180 days after 31 December 2024 is 29 June 2025
+    ],
+)
 def test_a_four_yearly_monitor_from_2020_expects_2024(as_of: date, grace_days: int, status: DueStatus) -> None:
     goal = {"frequency": "1X per 4 jaar", "baseline": {"value": 56, "period": 2020}}
     found = item(goal, as_of=as_of, grace_days=grace_days)
@@ -131,6 +143,7 @@ def test_a_four_yearly_monitor_from_2020_expects_2024(as_of: date, grace_days: i
 
 
 # -- the anchor --------------------------------------------------------------------------------
+
 
 def test_the_last_measurement_moves_the_schedule() -> None:
     found = item(as_of=date(2026, 6, 30), last_measured={"G-01": Y(2025)})
@@ -165,8 +178,12 @@ def test_the_period_of_an_absent_baseline_is_not_an_anchor() -> None:
 
 def test_a_reference_date_recurs_on_that_date() -> None:
     goal = {"baseline": {"value": 40, "period": "peildatum 1 januari 2024"}}
-    assert when(item(goal, as_of=date(2025, 1, 1))) == (D(date(2025, 1, 1)), date(2025, 1, 2), date(2025, 4, 1),
-                                                         UPCOMING)
+    assert when(item(goal, as_of=date(2025, 1, 1))) == (
+        D(date(2025, 1, 1)),
+        date(2025, 1, 2),
+        date(2025, 4, 1),
+        UPCOMING,
+    )
     assert item(goal, as_of=date(2025, 1, 2)).status is DUE
     assert item(goal, as_of=date(2025, 4, 1)).status is DUE
     assert item(goal, as_of=date(2025, 4, 2)).status is OVERDUE
@@ -180,6 +197,7 @@ def test_a_half_yearly_count_on_a_reference_date_misses_both_dates() -> None:
 
 
 # -- several missing periods -------------------------------------------------------------------
+
 
 def test_two_gaps_expect_the_first_and_list_both() -> None:
     goal = {**HALF_YEARLY, "baseline": {"value": 40, "period": "2024-H2"}}
@@ -195,26 +213,33 @@ def test_the_period_still_running_is_not_missing() -> None:
 
 # -- no anchor: the start-year rule ------------------------------------------------------------
 
-@pytest.mark.parametrize(("kind", "year", "first"), [
-    (PeriodKind.YEAR, 2024, Y(2024)),
-    (PeriodKind.HALF_YEAR, 2024, H(2024, 1)),
-    (PeriodKind.QUARTER, 2024, Period.quarter(2024, 1)),
-    (PeriodKind.MONTH, 2024, Period.month(2024, 1)),
-    (PeriodKind.SCHOOL_YEAR, 2024, S(2024)),  # not 2023-2024: it starts in August 2023
-])
+
+@pytest.mark.parametrize(
+    ("kind", "year", "first"),
+    [
+        (PeriodKind.YEAR, 2024, Y(2024)),
+        (PeriodKind.HALF_YEAR, 2024, H(2024, 1)),
+        (PeriodKind.QUARTER, 2024, Period.quarter(2024, 1)),
+        (PeriodKind.MONTH, 2024, Period.month(2024, 1)),
+        (PeriodKind.SCHOOL_YEAR, 2024, S(2024)),  # not 2023-2024: it starts in August 2023
+    ],
+)
 def test_the_first_period_lies_wholly_in_the_start_year(kind: PeriodKind, year: int, first: Period) -> None:
     assert first_period_from(kind, year) == first
 
 
-@pytest.mark.parametrize(("changes", "as_of", "expected", "status"), [
-    ({}, date(2025, 6, 1), Y(2025), UPCOMING),             # nothing has ended: the first period
-    ({}, date(2027, 2, 1), Y(2026), DUE),                  # 2025 and 2026 ended: the latest
-    (HALF_YEARLY, date(2026, 11, 23), H(2026, 1), OVERDUE),
-    ({"frequency": "1x per schooljaar"}, date(2025, 6, 1), S(2025), UPCOMING),
-    ({"frequency": "1x per schooljaar"}, date(2026, 8, 1), S(2025), DUE),
-    ({"frequency": "1X per 4 jaar"}, date(2028, 6, 1), Y(2025), OVERDUE),  # 2025, 2029: not 2027
-    ({"frequency": "1X per 4 jaar"}, date(2030, 1, 1), Y(2029), DUE),
-])
+@pytest.mark.parametrize(
+    ("changes", "as_of", "expected", "status"),
+    [
+        ({}, date(2025, 6, 1), Y(2025), UPCOMING),  # nothing has ended: the first period
+        ({}, date(2027, 2, 1), Y(2026), DUE),  # 2025 and 2026 ended: the latest
+        (HALF_YEARLY, date(2026, 11, 23), H(2026, 1), OVERDUE),
+        ({"frequency": "1x per schooljaar"}, date(2025, 6, 1), S(2025), UPCOMING),
+        ({"frequency": "1x per schooljaar"}, date(2026, 8, 1), S(2025), DUE),
+        ({"frequency": "1X per 4 jaar"}, date(2028, 6, 1), Y(2025), OVERDUE),  # 2025, 2029: not 2027
+        ({"frequency": "1X per 4 jaar"}, date(2030, 1, 1), Y(2029), DUE),
+    ],
+)
 def test_without_baseline_or_measurement_the_schedule_starts_with_the_plan(
     changes: dict[str, Any], as_of: date, expected: Period, status: DueStatus
 ) -> None:
@@ -224,6 +249,7 @@ def test_without_baseline_or_measurement_the_schedule_starts_with_the_plan(
 
 
 # -- no frequency ------------------------------------------------------------------------------
+
 
 def test_a_goal_without_frequency_has_no_schedule() -> None:
     found = item({"frequency": DROP}, as_of=date(2026, 6, 1))
@@ -266,8 +292,10 @@ def test_due_message() -> None:
 
 def test_upcoming_message() -> None:
     found = item(SUITE4SD, as_of=date(2025, 12, 31))
-    assert found.message() == "De volgende meting gaat over 2e helft 2025. Vraag de cijfers vanaf 1 januari 2026 " \
-                              "op bij Suite4SD."
+    assert (
+        found.message() == "De volgende meting gaat over 2e helft 2025. Vraag de cijfers vanaf 1 januari 2026 "
+        "op bij Suite4SD."
+    )
     assert found.message("en") == (
         "The next measurement covers second half of 2025. From 1 January 2026, request the figures from Suite4SD."
     )
@@ -310,9 +338,13 @@ def test_statuses_have_stable_codes_and_both_languages() -> None:
 
 # -- the summary -------------------------------------------------------------------------------
 
+
 def test_summary_counts_every_status_in_a_fixed_order() -> None:
     plan = make_plan(
-        {"id": "A"}, {"id": "B"}, {"id": "C", "frequency": DROP}, {"id": "D", "baseline": {"value": 1, "period": 2025}},
+        {"id": "A"},
+        {"id": "B"},
+        {"id": "C", "frequency": DROP},
+        {"id": "D", "baseline": {"value": 1, "period": 2025}},
     )
     items = due(plan, as_of=date(2026, 2, 1))
     assert [i.status for i in items] == [DUE, DUE, NO_SCHEDULE, UPCOMING]
@@ -323,6 +355,7 @@ def test_summary_counts_every_status_in_a_fixed_order() -> None:
 
 
 # -- properties --------------------------------------------------------------------------------
+
 
 @given(
     anchor=periods(2015, 2030),
@@ -364,37 +397,51 @@ def test_heemskerk_has_one_item_per_goal(heemskerk: dict[str, DueItem]) -> None:
     assert len(heemskerk) == 28
 
 
-@pytest.mark.parametrize(("goal", "anchor", "expected", "due_on", "overdue_on", "status", "missing"), [
-    # half-yearly, baseline 2e helft 2023: five half years have ended since
-    ("VW-02", H(2023, 2), H(2024, 1), date(2024, 7, 1), date(2024, 9, 28), OVERDUE, SINCE_2023_H2),
-    # half-yearly, baseline the year 2023: anchored at its second half
-    ("FF-01", Y(2023), H(2024, 1), date(2024, 7, 1), date(2024, 9, 28), OVERDUE, SINCE_2023_H2),
-    # school-yearly, pending baseline schooljaar 2023-2024
-    ("OZ-06", S(2023), S(2024), date(2025, 8, 1), date(2025, 10, 29), OVERDUE, (S(2024), S(2025))),
-    # 4-yearly GGD monitor from 2020: 2024, then 2028
-    ("VW-01", Y(2020), Y(2024), date(2025, 1, 1), date(2025, 3, 31), OVERDUE, (Y(2024),)),
-    # 4-yearly from 2019: 2023 should be in, 2027 is still to come
-    ("VW-03", Y(2019), Y(2023), date(2024, 1, 1), date(2024, 3, 30), OVERDUE, (Y(2023),)),
-    # 4-yearly from 2022: 2026 runs until 31 December
-    ("OO-05", Y(2022), Y(2026), date(2027, 1, 1), date(2027, 3, 31), UPCOMING, ()),
-    # yearly from 2024
-    ("OO-06", Y(2024), Y(2025), date(2026, 1, 1), date(2026, 3, 31), OVERDUE, (Y(2025),)),
-    # yearly from 2022
-    ("ZW-02", Y(2022), Y(2023), date(2024, 1, 1), date(2024, 3, 30), OVERDUE, (Y(2023), Y(2024), Y(2025))),
-    # no baseline, half-yearly from the plan's start (2024): the latest ended half year
-    ("OZ-02", None, H(2026, 1), date(2026, 7, 1), date(2026, 9, 28), OVERDUE, (H(2026, 1),)),
-    # "geen nulmeting" (absent), half-yearly: the same rule
-    ("FF-06", None, H(2026, 1), date(2026, 7, 1), date(2026, 9, 28), OVERDUE, (H(2026, 1),)),
-    # no baseline, yearly
-    ("OZ-05", None, Y(2025), date(2026, 1, 1), date(2026, 3, 31), OVERDUE, (Y(2025),)),
-])
+@pytest.mark.parametrize(
+    ("goal", "anchor", "expected", "due_on", "overdue_on", "status", "missing"),
+    [
+        # half-yearly, baseline 2e helft 2023: five half years have ended since
+        ("VW-02", H(2023, 2), H(2024, 1), date(2024, 7, 1), date(2024, 9, 28), OVERDUE, SINCE_2023_H2),
+        # half-yearly, baseline the year 2023: anchored at its second half
+        ("FF-01", Y(2023), H(2024, 1), date(2024, 7, 1), date(2024, 9, 28), OVERDUE, SINCE_2023_H2),
+        # school-yearly, pending baseline schooljaar 2023-2024
+        ("OZ-06", S(2023), S(2024), date(2025, 8, 1), date(2025, 10, 29), OVERDUE, (S(2024), S(2025))),
+        # 4-yearly GGD monitor from 2020: 2024, then 2028
+        ("VW-01", Y(2020), Y(2024), date(2025, 1, 1), date(2025, 3, 31), OVERDUE, (Y(2024),)),
+        # 4-yearly from 2019: 2023 should be in, 2027 is still to come
+        ("VW-03", Y(2019), Y(2023), date(2024, 1, 1), date(2024, 3, 30), OVERDUE, (Y(2023),)),
+        # 4-yearly from 2022: 2026 runs until 31 December
+        ("OO-05", Y(2022), Y(2026), date(2027, 1, 1), date(2027, 3, 31), UPCOMING, ()),
+        # yearly from 2024
+        ("OO-06", Y(2024), Y(2025), date(2026, 1, 1), date(2026, 3, 31), OVERDUE, (Y(2025),)),
+        # yearly from 2022
+        ("ZW-02", Y(2022), Y(2023), date(2024, 1, 1), date(2024, 3, 30), OVERDUE, (Y(2023), Y(2024), Y(2025))),
+        # no baseline, half-yearly from the plan's start (2024): the latest ended half year
+        ("OZ-02", None, H(2026, 1), date(2026, 7, 1), date(2026, 9, 28), OVERDUE, (H(2026, 1),)),
+        # "geen nulmeting" (absent), half-yearly: the same rule
+        ("FF-06", None, H(2026, 1), date(2026, 7, 1), date(2026, 9, 28), OVERDUE, (H(2026, 1),)),
+        # no baseline, yearly
+        ("OZ-05", None, Y(2025), date(2026, 1, 1), date(2026, 3, 31), OVERDUE, (Y(2025),)),
+    ],
+)
 def test_heemskerk_items(
-    heemskerk: dict[str, DueItem], goal: str, anchor: Period | None, expected: Period, due_on: date,
-    overdue_on: date, status: DueStatus, missing: tuple[Period, ...],
+    heemskerk: dict[str, DueItem],
+    goal: str,
+    anchor: Period | None,
+    expected: Period,
+    due_on: date,
+    overdue_on: date,
+    status: DueStatus,
+    missing: tuple[Period, ...],
 ) -> None:
     found = heemskerk[goal]
     assert (found.anchor, found.expected, found.due_on, found.overdue_on, found.status, found.missing) == (
-        anchor, expected, due_on, overdue_on, status, missing
+        anchor,
+        expected,
+        due_on,
+        overdue_on,
+        status,
+        missing,
     )
 
 

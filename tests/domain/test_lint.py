@@ -89,24 +89,41 @@ RULE_CASES: list[tuple[str, dict[str, Any], dict[str, Any], list[tuple[str, Seve
     ("missing-direction", {"direction": DROP}, {}, [("missing-direction", E)]),
     ("missing-source", {"source": DROP}, {}, [("missing-source", E)]),
     ("missing-frequency", {"frequency": DROP}, {}, [("missing-frequency", E)]),
-    ("target-not-measurable-in-time", {"frequency": "1X per 4 jaar", "target": {"value": 50, "period": 2027}}, {},
-     [("target-not-measurable-in-time", E)]),
-    ("no-tolerance", {"direction": "maintain", "target": {"change": "gelijk", "period": 2028}}, {},
-     [("no-tolerance", W)]),
+    (
+        "target-not-measurable-in-time",
+        {"frequency": "1X per 4 jaar", "target": {"value": 50, "period": 2027}},
+        {},
+        [("target-not-measurable-in-time", E)],
+    ),
+    (
+        "no-tolerance",
+        {"direction": "maintain", "target": {"change": "gelijk", "period": 2028}},
+        {},
+        [("no-tolerance", W)],
+    ),
     ("stale-baseline", {"baseline": {"value": 40, "period": 2021}}, {}, [("stale-baseline", W)]),
-    ("relative-target-on-zero-baseline",
-     {"baseline": {"value": 0, "period": 2024}, "target": {"change": "+10%", "period": 2028}}, {},
-     [("relative-target-on-zero-baseline", E), ("target-contradicts-direction", E)]),  # +10% of 0 is 0
-    ("relative-target-without-baseline",
-     {"baseline": {"status": "absent", "reason": "geen nulmeting"}, "target": {"change": "+10%", "period": 2028}}, {},
-     [("missing-baseline", E), ("relative-target-without-baseline", E)]),
+    (
+        "relative-target-on-zero-baseline",
+        {"baseline": {"value": 0, "period": 2024}, "target": {"change": "+10%", "period": 2028}},
+        {},
+        [("relative-target-on-zero-baseline", E), ("target-contradicts-direction", E)],
+    ),  # +10% of 0 is 0
+    (
+        "relative-target-without-baseline",
+        {"baseline": {"status": "absent", "reason": "geen nulmeting"}, "target": {"change": "+10%", "period": 2028}},
+        {},
+        [("missing-baseline", E), ("relative-target-without-baseline", E)],
+    ),
     ("target-not-after-baseline", {"target": {"value": 50, "period": 2024}}, {}, [("target-not-after-baseline", E)]),
     ("target-contradicts-direction", {"direction": "decrease"}, {}, [("target-contradicts-direction", E)]),
     ("missing-region", {"scope": "region"}, {}, [("missing-region", E)]),
     ("every-wijk-without-wijken", {"scope": "every-wijk"}, {"areas": []}, [("every-wijk-without-wijken", E)]),
-    ("wijken-without-cbs-code", {"scope": "every-wijk"},
-     {"areas": [*WIJKEN, {"id": "nieuwbouw", "name": "Nieuwbouw", "level": "wijk"}]},
-     [("wijken-without-cbs-code", INFO)]),
+    (
+        "wijken-without-cbs-code",
+        {"scope": "every-wijk"},
+        {"areas": [*WIJKEN, {"id": "nieuwbouw", "name": "Nieuwbouw", "level": "wijk"}]},
+        [("wijken-without-cbs-code", INFO)],
+    ),
 ]
 
 
@@ -114,10 +131,12 @@ def test_the_smart_goal_has_no_findings() -> None:
     assert found(make_plan()) == []
 
 
-@pytest.mark.parametrize(("code", "goal_changes", "plan_changes", "expected"), RULE_CASES,
-                         ids=[case[0] for case in RULE_CASES])
-def test_rule(code: str, goal_changes: dict[str, Any], plan_changes: dict[str, Any],
-              expected: list[tuple[str, Severity]]) -> None:
+@pytest.mark.parametrize(
+    ("code", "goal_changes", "plan_changes", "expected"), RULE_CASES, ids=[case[0] for case in RULE_CASES]
+)
+def test_rule(
+    code: str, goal_changes: dict[str, Any], plan_changes: dict[str, Any], expected: list[tuple[str, Severity]]
+) -> None:
     assert found(make_plan(goal_changes, **plan_changes)) == expected
     assert (code, RULES[code].severity) in expected
 
@@ -133,6 +152,7 @@ def test_every_rule_has_both_languages() -> None:
 
 
 # -- the rules' edges ----------------------------------------------------------------------------
+
 
 def test_empty_source_counts_as_missing() -> None:
     assert found(make_plan({"source": ""})) == [("missing-source", E)]
@@ -197,13 +217,16 @@ def test_last_measurement_moves_the_schedule() -> None:
     assert found(plan, last_measured={"G-01": Period.parse(2023)}) == []
 
 
-@pytest.mark.parametrize(("frequency", "target_period"), [
-    ("2X per jaar", "2027-H1"),
-    ("4x per jaar", "2026-Q3"),
-    ("1x per schooljaar", "schooljaar 2026-2027"),
-    ("1X per 2 jaar", 2028),
-    ("maandelijks", "2026-03"),
-])
+@pytest.mark.parametrize(
+    ("frequency", "target_period"),
+    [
+        ("2X per jaar", "2027-H1"),
+        ("4x per jaar", "2026-Q3"),
+        ("1x per schooljaar", "schooljaar 2026-2027"),
+        ("1X per 2 jaar", 2028),
+        ("maandelijks", "2026-03"),
+    ],
+)
 def test_schedules_that_reach_the_target(frequency: str, target_period: Any) -> None:
     plan = make_plan({"frequency": frequency, "target": {"value": 50, "period": target_period}})
     assert found(plan) == []
@@ -248,10 +271,16 @@ def test_wijken_without_code_are_named() -> None:
 
 
 def test_errors_come_first_within_a_goal_and_goals_keep_their_order() -> None:
-    second = {**SMART_GOAL, "id": "G-02", "baseline": {"value": 40, "period": 2020}, "scope": "every-wijk",
-              "direction": None}
-    plan = make_plan(goals=[second, {**SMART_GOAL, "source": None}],
-                     areas=[{"id": "w", "name": "Wijk", "level": "wijk"}])
+    second = {
+        **SMART_GOAL,
+        "id": "G-02",
+        "baseline": {"value": 40, "period": 2020},
+        "scope": "every-wijk",
+        "direction": None,
+    }
+    plan = make_plan(
+        goals=[second, {**SMART_GOAL, "source": None}], areas=[{"id": "w", "name": "Wijk", "level": "wijk"}]
+    )
     assert [(f.goal, f.code) for f in lint_plan(plan, as_of=AS_OF)] == [
         ("G-02", "missing-direction"),
         ("G-02", "stale-baseline"),
@@ -286,11 +315,14 @@ def test_severity_labels() -> None:
 
 # -- known bugs --------------------------------------------------------------------------------
 
+
 def test_yearly_count_on_a_reference_date_is_measurable() -> None:
-    plan = make_plan({
-        "baseline": {"value": 40, "period": "peildatum 1 januari 2024"},
-        "target": {"value": 50, "period": "peildatum 1 januari 2028"},
-    })
+    plan = make_plan(
+        {
+            "baseline": {"value": 40, "period": "peildatum 1 januari 2024"},
+            "target": {"value": 50, "period": "peildatum 1 januari 2028"},
+        }
+    )
     assert found(plan) == []
 
 
@@ -328,8 +360,12 @@ HEEMSKERK_FINDINGS = [
     ("OO-05", "target-not-measurable-in-time", E),
     ("OO-05", "wijken-without-cbs-code", INFO),
 ]
-STALE = {("VW-01", "stale-baseline", W), ("VW-03", "stale-baseline", W),
-         ("VW-04", "stale-baseline", W), ("VW-05", "stale-baseline", W)}
+STALE = {
+    ("VW-01", "stale-baseline", W),
+    ("VW-03", "stale-baseline", W),
+    ("VW-04", "stale-baseline", W),
+    ("VW-05", "stale-baseline", W),
+}
 
 
 @pytest.fixture(scope="module")

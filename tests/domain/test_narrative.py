@@ -28,13 +28,15 @@ def explain(plan: Plan, goal_id: str, measurements: list[Measurement], lang: str
 
 
 def test_on_track_with_a_forecast(heemskerk_2024: Plan) -> None:
-    status, text = explain(heemskerk_2024, "FF-01",
-                           figures("FF-01", ("2024-H2", 5500.0), ("2025-H1", 5560.0), ("2025-H2", 5650.0)))
+    status, text = explain(
+        heemskerk_2024, "FF-01", figures("FF-01", ("2024-H2", 5500.0), ("2025-H1", 5560.0), ("2025-H2", 5650.0))
+    )
     assert status == Status.ON_TRACK
     assert text == (
         "Dit doel ligt op koers. De laatste meting (2e helft 2025) is 5.650 toekenningen. Dat is meer dan bij de "
         "nulmeting in 2023 (5.377 toekenningen). Als de lijn van de metingen doorzet, komt de waarde in 2027 rond "
-        "5.906 toekenningen. De streefwaarde is 5.914,7 toekenningen.")
+        "5.906 toekenningen. De streefwaarde is 5.914,7 toekenningen."
+    )
 
 
 def test_a_broken_ceiling_says_maximaal(heemskerk_2024: Plan) -> None:
@@ -50,12 +52,19 @@ def test_english(heemskerk_2024: Plan) -> None:
     assert "The target for 2027 is at most € 3,121.76." in text
 
 
-@pytest.mark.parametrize(("goal_id", "status", "start"), [
-    ("OZ-02", Status.NO_BASELINE, "We kunnen nog niet zeggen of dit doel op koers ligt, want er is geen nulmeting."),
-    ("OZ-06", Status.BASELINE_PENDING, "De nulmeting van dit doel komt nog."),
-    ("VW-02", Status.NO_DATA, "Er zijn nog geen nieuwe cijfers, terwijl die er wel hadden moeten zijn."),
-    ("OO-05", Status.NOT_YET_MEASURABLE, "Er is nog geen nieuwe meting."),
-])
+@pytest.mark.parametrize(
+    ("goal_id", "status", "start"),
+    [
+        (
+            "OZ-02",
+            Status.NO_BASELINE,
+            "We kunnen nog niet zeggen of dit doel op koers ligt, want er is geen nulmeting.",
+        ),
+        ("OZ-06", Status.BASELINE_PENDING, "De nulmeting van dit doel komt nog."),
+        ("VW-02", Status.NO_DATA, "Er zijn nog geen nieuwe cijfers, terwijl die er wel hadden moeten zijn."),
+        ("OO-05", Status.NOT_YET_MEASURABLE, "Er is nog geen nieuwe meting."),
+    ],
+)
 def test_goals_that_cannot_be_judged_say_why(heemskerk_2024: Plan, goal_id: str, status: Status, start: str) -> None:
     found, text = explain(heemskerk_2024, goal_id, [])
     assert found == status

@@ -50,6 +50,7 @@ def _questions(plan: Plan, goal_id: str) -> list[str]:
 
 # -- the plan as a whole -------------------------------------------------------------------
 
+
 def test_identity(plan: Plan) -> None:
     assert plan.format == 1
     assert plan.municipality.cbs_code == "GM0396"
@@ -79,6 +80,7 @@ def test_vision_is_section_5_1(plan: Plan) -> None:
 
 
 # -- principles (§5.2) ---------------------------------------------------------------------
+
 
 def test_principles(plan: Plan) -> None:
     assert [p.name for p in plan.principles] == [
@@ -111,6 +113,7 @@ def test_principle_texts_are_verbatim_without_footnote_numbers(plan: Plan) -> No
 
 # -- challenges (chapter 6) ----------------------------------------------------------------
 
+
 def test_challenges(plan: Plan) -> None:
     assert [(c.id, c.name) for c in plan.challenges] == [
         ("meedoen", "Meedoen"),
@@ -129,8 +132,7 @@ def test_challenge_aims_and_descriptions(plan: Plan) -> None:
         "omzien-naar-elkaar": "Heemskerkers ondersteunen elkaar en zetten zich actief in voor de samenleving.",
         "zo-thuis-mogelijk-wonen": "Heemskerkers kunnen zo lang mogelijk functioneren in een thuissituatie.",
         "gezond-en-weerbaar": (
-            "Heemskerkers hebben aandacht voor een gezonde levensstijl en ontwikkelen zich tot "
-            "weerbare inwoners."
+            "Heemskerkers hebben aandacht voor een gezonde levensstijl en ontwikkelen zich tot weerbare inwoners."
         ),
     }
     meedoen = plan.challenge("meedoen")
@@ -147,6 +149,7 @@ def test_challenge_aims_and_descriptions(plan: Plan) -> None:
 
 
 # -- goals: the nine ontwikkellijnen (chapter 7) -------------------------------------------
+
 
 def test_goals_and_their_challenges(plan: Plan) -> None:
     assert [(g.id, g.challenge, g.title) for g in plan.goals] == [
@@ -268,10 +271,7 @@ def test_questions_kept_as_printed(plan: Plan) -> None:
         ),
     ]
     assert _questions(plan, "OL-9") == [
-        (
-            "Hoe waardeert u de wijze waarop uw gemeente inwoners en organisaties betrekt en de "
-            "samenwerking zoekt?"
-        ),
+        ("Hoe waardeert u de wijze waarop uw gemeente inwoners en organisaties betrekt en de samenwerking zoekt?"),
         "Op welke manier zou u zelf betrokken willen worden bij de gemeente? Voorbeelden noemen.",
     ]
 
@@ -304,6 +304,7 @@ def test_goals_keep_the_gaps_that_made_the_plan_unmeasurable(plan: Plan) -> None
 
 # -- policy areas (§1.1) -------------------------------------------------------------------
 
+
 def test_policy_areas(plan: Plan) -> None:
     assert [a.name for a in plan.policy_areas] == [
         "Vrijwillige inzet en mantelzorgbeleid",
@@ -323,9 +324,7 @@ def test_policy_areas(plan: Plan) -> None:
 
 def test_policy_area_laws_only_where_the_plan_ties_them(plan: Plan) -> None:
     laws = {a.id: a.laws for a in plan.policy_areas}
-    assert laws["onderwijsachterstandenbeleid"] == [
-        "Wet ontwikkelingskansen door kwaliteit en educatie (Wet OKE)"
-    ]
+    assert laws["onderwijsachterstandenbeleid"] == ["Wet ontwikkelingskansen door kwaliteit en educatie (Wet OKE)"]
     assert laws["re-integratiebeleid"] == ["Participatiewet"]
     assert laws["jeugdbeleid"] == ["Jeugdwet"]
     assert laws["welzijn"] == []
@@ -354,6 +353,7 @@ def test_policy_area_descriptions_come_from_the_subsection_named_after_them(plan
 
 # -- areas ---------------------------------------------------------------------------------
 
+
 def test_areas(plan: Plan) -> None:
     municipality = plan.areas[0]
     assert municipality.id == municipality.cbs_code == "GM0396"
@@ -368,6 +368,7 @@ def test_areas(plan: Plan) -> None:
 
 
 # -- budget table (chapter 8) --------------------------------------------------------------
+
 
 def test_budget_table_header(budget: BudgetTable) -> None:
     assert budget.basis == "meerjarenbegroting 2020 - 2024"
@@ -434,9 +435,7 @@ def test_stated_totals(budget: BudgetTable) -> None:
 
 @pytest.mark.parametrize("kind", ["expenses", "income"])
 @pytest.mark.parametrize("year", YEARS)
-def test_lines_add_up_to_the_stated_totals_within_one_euro(
-    budget: BudgetTable, kind: str, year: int
-) -> None:
+def test_lines_add_up_to_the_stated_totals_within_one_euro(budget: BudgetTable, kind: str, year: int) -> None:
     assert abs(budget.total(kind, year) - budget.stated_totals[kind][year]) <= 1
 
 

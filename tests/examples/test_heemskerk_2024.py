@@ -50,20 +50,33 @@ def test_policy_areas_with_their_laws(heemskerk_2024: Plan) -> None:
     assert areas["Onderwijsachterstandenbeleid"] == (["Wet primair onderwijs"], "opgroeien-en-zelfontplooiing")
     assert areas["Schuldhulpverlening"] == (["Wet gemeentelijke schuldhulpverlening"], "financieel-fit")
     assert areas["Inclusie"] == (["VN-verdrag Handicap"], "ontmoeten-en-omzien")
-    assert areas["Laaggeletterdheid en volwasseneducatie"] == (["Wet educatie en beroepsonderwijs"],
-                                                               "opgroeien-en-zelfontplooiing")
+    assert areas["Laaggeletterdheid en volwasseneducatie"] == (
+        ["Wet educatie en beroepsonderwijs"],
+        "opgroeien-en-zelfontplooiing",
+    )
     assert areas["Inburgering"] == (["Wet inburgering"], "financieel-fit")
     assert areas["Sociale veiligheid"][1] == "zorg-en-wonen"
-    per_challenge = {c.id: sum(1 for a in heemskerk_2024.policy_areas if a.challenge == c.id)
-                     for c in heemskerk_2024.challenges}
-    assert per_challenge == {"vitaal-en-weerbaar": 2, "zorg-en-wonen": 3, "opgroeien-en-zelfontplooiing": 6,
-                             "financieel-fit": 5, "ontmoeten-en-omzien": 3}
+    per_challenge = {
+        c.id: sum(1 for a in heemskerk_2024.policy_areas if a.challenge == c.id) for c in heemskerk_2024.challenges
+    }
+    assert per_challenge == {
+        "vitaal-en-weerbaar": 2,
+        "zorg-en-wonen": 3,
+        "opgroeien-en-zelfontplooiing": 6,
+        "financieel-fit": 5,
+        "ontmoeten-en-omzien": 3,
+    }
 
 
 def test_twenty_eight_goals_five_or_six_per_challenge(heemskerk_2024: Plan) -> None:
     counts = {c.id: len(heemskerk_2024.goals_of(c.id)) for c in heemskerk_2024.challenges}
-    assert counts == {"vitaal-en-weerbaar": 5, "zorg-en-wonen": 5, "opgroeien-en-zelfontplooiing": 6,
-                      "financieel-fit": 6, "ontmoeten-en-omzien": 6}
+    assert counts == {
+        "vitaal-en-weerbaar": 5,
+        "zorg-en-wonen": 5,
+        "opgroeien-en-zelfontplooiing": 6,
+        "financieel-fit": 6,
+        "ontmoeten-en-omzien": 6,
+    }
     assert len({g.id for g in heemskerk_2024.goals}) == 28
 
 
@@ -93,11 +106,17 @@ GOALS = [
 ]
 
 
-@pytest.mark.parametrize(("goal_id", "base", "base_period", "target", "target_period", "direction", "frequency"),
-                         GOALS)
-def test_goal_with_known_baseline(heemskerk_2024: Plan, goal_id: str, base: float, base_period: str,
-                                  target: float, target_period: str, direction: Direction,
-                                  frequency: FrequencyCode) -> None:
+@pytest.mark.parametrize(("goal_id", "base", "base_period", "target", "target_period", "direction", "frequency"), GOALS)
+def test_goal_with_known_baseline(
+    heemskerk_2024: Plan,
+    goal_id: str,
+    base: float,
+    base_period: str,
+    target: float,
+    target_period: str,
+    direction: Direction,
+    frequency: FrequencyCode,
+) -> None:
     goal = heemskerk_2024.goal(goal_id)
     assert goal is not None and goal.baseline is not None and goal.target is not None
     assert goal.baseline.value == base
@@ -109,8 +128,11 @@ def test_goal_with_known_baseline(heemskerk_2024: Plan, goal_id: str, base: floa
 
 
 def test_relative_targets_are_kept_as_written(heemskerk_2024: Plan) -> None:
-    changes = {g.id: (g.target.change.kind, g.target.change.amount, g.target.change.as_written)
-               for g in heemskerk_2024.goals if g.target and g.target.change}
+    changes = {
+        g.id: (g.target.change.kind, g.target.change.amount, g.target.change.as_written)
+        for g in heemskerk_2024.goals
+        if g.target and g.target.change
+    }
     assert changes == {
         "VW-04": (ChangeKind.POINTS, -5, "-5 pp"),
         "ZW-01": (ChangeKind.PERCENT, -20, "-20%"),
@@ -162,10 +184,12 @@ def test_units_scopes_and_sources(heemskerk_2024: Plan) -> None:
 def test_statements_are_the_plans_words(heemskerk_2024: Plan) -> None:
     assert heemskerk_2024.goal("ZW-04").statement == (  # type: ignore[union-attr]
         "In 2027 zijn de jaarlijkse gemiddelde Wmo-maatwerkkosten per gebruiker maximaal met 9% "
-        "toegenomen ten opzichte van € 2.864 in 2023.")
+        "toegenomen ten opzichte van € 2.864 in 2023."
+    )
     assert heemskerk_2024.goal("OO-04").statement == (  # type: ignore[union-attr]
         "Tot 2027 stijgt het percentage inwoners dat deelneemt aan het wijkplatform met minimaal 10% "
-        "per jaar (geen 0-meting).")
+        "per jaar (geen 0-meting)."
+    )
     assert heemskerk_2024.goal("OZ-06").statement.endswith("10% lager dan x* in 2023-2024.")  # type: ignore[union-attr]
 
 
@@ -173,15 +197,25 @@ def test_bbv_indicators(heemskerk_2024: Plan) -> None:
     bbv = {b.number: b for b in heemskerk_2024.bbv_indicators}
     assert sorted(bbv) == [17, 18, 19, 20, 21, 22, 23, 24, 26, 27, 28, 29, 30, 31, 32]
     assert (bbv[20].name, bbv[20].unit, bbv[20].taakveld, bbv[20].challenge) == (
-        "Niet-sporters", "%", "Sport, cultuur & recreatie", "vitaal-en-weerbaar")
+        "Niet-sporters",
+        "%",
+        "Sport, cultuur & recreatie",
+        "vitaal-en-weerbaar",
+    )
     assert (bbv[32].unit, bbv[32].source) == ("Aantal per 10.000 inwoners", "GMSD")
     assert (bbv[17].unit, bbv[17].source, bbv[17].taakveld) == ("Aantal per 1.000 leerlingen", "DUO", "Onderwijs")
     assert bbv[24].source == "CBS"
     assert not [b for b in heemskerk_2024.bbv_indicators if b.challenge == "ontmoeten-en-omzien"]
-    per_challenge = {c.id: sum(1 for b in heemskerk_2024.bbv_indicators if b.challenge == c.id)
-                     for c in heemskerk_2024.challenges}
-    assert per_challenge == {"vitaal-en-weerbaar": 1, "zorg-en-wonen": 1, "opgroeien-en-zelfontplooiing": 7,
-                             "financieel-fit": 6, "ontmoeten-en-omzien": 0}
+    per_challenge = {
+        c.id: sum(1 for b in heemskerk_2024.bbv_indicators if b.challenge == c.id) for c in heemskerk_2024.challenges
+    }
+    assert per_challenge == {
+        "vitaal-en-weerbaar": 1,
+        "zorg-en-wonen": 1,
+        "opgroeien-en-zelfontplooiing": 7,
+        "financieel-fit": 6,
+        "ontmoeten-en-omzien": 0,
+    }
 
 
 def test_bbv_indicators_match_the_national_set(heemskerk_2024: Plan) -> None:

@@ -63,6 +63,7 @@ HEADER = ["goal", "period", "area", "value"]
 
 # -- helpers --------------------------------------------------------------------------------
 
+
 def spot(problem: Problem) -> Spot:
     """(row, column, code); a missing column is named by its field."""
     column = problem.location.column
@@ -101,9 +102,18 @@ def check_rows(plan: Plan, tmp_path: Path, header: list[str], rows: list[list[An
 def rows_of(batch: Batch, default_ref: str) -> list[tuple[Any, ...]]:
     """Every column of every row of a batch; the file's own name (the default source_ref) as FILE."""
     return [
-        (batch.subject[i], batch.kind(i), batch.unit(i), batch.period[i].code, batch.area[i], batch.value[i],
-         batch.status[i], batch.source[i], FILE if batch.source_ref[i] == default_ref else batch.source_ref[i],
-         *(batch.get(name, i) for name in OPTIONAL))
+        (
+            batch.subject[i],
+            batch.kind(i),
+            batch.unit(i),
+            batch.period[i].code,
+            batch.area[i],
+            batch.value[i],
+            batch.status[i],
+            batch.source[i],
+            FILE if batch.source_ref[i] == default_ref else batch.source_ref[i],
+            *(batch.get(name, i) for name in OPTIONAL),
+        )
         for i in range(len(batch))
     ]
 
@@ -119,84 +129,195 @@ def only_row(result: CheckResult) -> tuple[Any, ...]:
 BROKEN_FILES: list[tuple[str, str, list[Spot]]] = [
     ("empty.csv", "a file of zero bytes", [(None, None, "empty-file")]),
     ("header-only.csv", "column names but no measurements", [(None, None, "empty-file")]),
-    ("missing-columns.csv", "neither goal nor series, and no period, area or value: each is named", [
-        (1, "goal", "missing-column"), (1, "period", "missing-column"),
-        (1, "area", "missing-column"), (1, "value", "missing-column"),
-    ]),
-    ("missing-value-column.csv", "a series column stands in for goal; only value is missing", [
-        (1, "value", "missing-column"),
-    ]),
-    ("unknown-and-duplicate-columns.csv", "Dutch and unknown headers; a column twice in another case", [
-        (1, "waarde", "unknown-column"), (1, "Value", "duplicate-column"),
-        (1, "opmerking", "unknown-column"), (1, "PERIOD", "duplicate-column"),
-    ]),
-    ("dutch-headers.csv", "Dutch column names without --map: unknown, and so the required ones missing", [
-        (1, "Doel", "unknown-column"), (1, "Periode", "unknown-column"),
-        (1, "Gebied", "unknown-column"), (1, "Waarde", "unknown-column"),
-        (1, "goal", "missing-column"), (1, "period", "missing-column"),
-        (1, "area", "missing-column"), (1, "value", "missing-column"),
-    ]),
-    ("missing-values.csv", "an empty goal, period, area and value (blank and spaces); a blank row counts", [
-        (2, "goal", "missing-value"), (3, "period", "missing-value"), (4, "area", "missing-value"),
-        (6, "value", "missing-value"), (7, "value", "missing-value"),
-    ]),
-    ("goals.csv", "unknown goal ids, goal and series both filled; 'ff-01' and bbv-32 are fine", [
-        (2, "goal", "unknown-goal"), (3, "goal", "unknown-goal"), (4, "goal", "goal-and-series"),
-    ]),
-    ("areas.csv", "areas neither in the register nor a CBS code; GM0375 and a name in lower case are fine", [
-        (2, "area", "unknown-area"), (3, "area", "unknown-area"),
-        (4, "area", "unknown-area"), (5, "area", "unknown-area"),
-    ]),
-    ("periods.csv", "ambiguous 2023-2024, H3, month 13, words, an implausible year; '2e helft 2024' is fine", [
-        (2, "period", "invalid-period"), (3, "period", "invalid-period"), (4, "period", "invalid-period"),
-        (5, "period", "invalid-period"), (6, "period", "invalid-period"),
-    ]),
-    ("numbers.csv", "text where a number belongs: value, numerator, ci_low and ci_high; '1.250,5' is fine", [
-        (2, "value", "invalid-number"), (3, "value", "invalid-number"), (4, "value", "invalid-number"),
-        (5, "value", "invalid-number"), (6, "numerator", "invalid-number"),
-        (7, "ci_low", "invalid-number"), (7, "ci_high", "invalid-number"),
-    ]),
-    ("ranges.csv", "percentages outside 0-100, a negative count, rate and number of nights; "
-                   "0, 100 and a negative amount in euro are fine", [
-        (2, "value", "out-of-range"), (3, "value", "out-of-range"), (4, "value", "out-of-range"),
-        (5, "value", "out-of-range"), (6, "value", "out-of-range"),
-    ]),
-    ("statuses.csv", "statuses koers does not know; 'Definitief' and 'V' are fine", [
-        (2, "status", "invalid-status"), (3, "status", "invalid-status"), (4, "status", "invalid-status"),
-    ]),
-    ("units.csv", "a unit of another goal (euro for a percentage, % for a count, per 10.000 for per 1.000), "
-                  "unit texts koers does not know; matching units are fine", [
-        (2, "unit", "unit-mismatch"), (3, "unit", "unit-mismatch"), (4, "unit", "unit-mismatch"),
-        (5, "unit", "invalid-unit"), (6, "unit", "invalid-unit"),
-    ]),
-    ("series-units.csv", "a series without a unit, and a series whose unit changes; the unit, once known, "
-                         "may be left out", [
-        (2, "unit", "unit-unknown"), (4, "unit", "unit-mismatch"),
-    ]),
-    ("survey.csv", "GGD figures: a sample size that is not a whole number or negative; an interval that "
-                   "misses the value, and one the wrong way round", [
-        (2, "sample_size", "invalid-whole-number"), (3, "sample_size", "invalid-whole-number"),
-        (4, "ci_low", "invalid-interval"), (5, "ci_low", "invalid-interval"),
-    ]),
-    ("fractions.csv", "numerator/denominator that do not give the value (x100 for %, x1000 per 1.000)", [
-        (4, "value", "invalid-fraction"), (5, "value", "invalid-fraction"), (6, "value", "invalid-fraction"),
-    ]),
-    ("dates.csv", "retrieved_at in Dutch order, a day that does not exist, a word; ISO forms are fine", [
-        (2, "retrieved_at", "invalid-date"), (3, "retrieved_at", "invalid-date"),
-        (4, "retrieved_at", "invalid-date"),
-    ]),
-    ("duplicates.csv", "the same goal, period and area again, also spelled differently (Heemskerk, "
-                       "2024JJ00, Hart van Heemskerk)", [
-        (3, "goal", "duplicate-row"), (5, "goal", "duplicate-row"), (6, "goal", "duplicate-row"),
-    ]),
-    ("many-problems.csv", "several rows with problems, one row with six: all are reported", [
-        (2, "goal", "unknown-goal"),
-        (3, "period", "invalid-period"), (3, "area", "unknown-area"), (3, "value", "invalid-number"),
-        (3, "status", "invalid-status"), (3, "sample_size", "invalid-whole-number"),
-        (3, "retrieved_at", "invalid-date"),
-        (4, "unit", "unit-mismatch"),
-        (7, "goal", "duplicate-row"),
-    ]),
+    (
+        "missing-columns.csv",
+        "neither goal nor series, and no period, area or value: each is named",
+        [
+            (1, "goal", "missing-column"),
+            (1, "period", "missing-column"),
+            (1, "area", "missing-column"),
+            (1, "value", "missing-column"),
+        ],
+    ),
+    (
+        "missing-value-column.csv",
+        "a series column stands in for goal; only value is missing",
+        [
+            (1, "value", "missing-column"),
+        ],
+    ),
+    (
+        "unknown-and-duplicate-columns.csv",
+        "Dutch and unknown headers; a column twice in another case",
+        [
+            (1, "waarde", "unknown-column"),
+            (1, "Value", "duplicate-column"),
+            (1, "opmerking", "unknown-column"),
+            (1, "PERIOD", "duplicate-column"),
+        ],
+    ),
+    (
+        "dutch-headers.csv",
+        "Dutch column names without --map: unknown, and so the required ones missing",
+        [
+            (1, "Doel", "unknown-column"),
+            (1, "Periode", "unknown-column"),
+            (1, "Gebied", "unknown-column"),
+            (1, "Waarde", "unknown-column"),
+            (1, "goal", "missing-column"),
+            (1, "period", "missing-column"),
+            (1, "area", "missing-column"),
+            (1, "value", "missing-column"),
+        ],
+    ),
+    (
+        "missing-values.csv",
+        "an empty goal, period, area and value (blank and spaces); a blank row counts",
+        [
+            (2, "goal", "missing-value"),
+            (3, "period", "missing-value"),
+            (4, "area", "missing-value"),
+            (6, "value", "missing-value"),
+            (7, "value", "missing-value"),
+        ],
+    ),
+    (
+        "goals.csv",
+        "unknown goal ids, goal and series both filled; 'ff-01' and bbv-32 are fine",
+        [
+            (2, "goal", "unknown-goal"),
+            (3, "goal", "unknown-goal"),
+            (4, "goal", "goal-and-series"),
+        ],
+    ),
+    (
+        "areas.csv",
+        "areas neither in the register nor a CBS code; GM0375 and a name in lower case are fine",
+        [
+            (2, "area", "unknown-area"),
+            (3, "area", "unknown-area"),
+            (4, "area", "unknown-area"),
+            (5, "area", "unknown-area"),
+        ],
+    ),
+    (
+        "periods.csv",
+        "ambiguous 2023-2024, H3, month 13, words, an implausible year; '2e helft 2024' is fine",
+        [
+            (2, "period", "invalid-period"),
+            (3, "period", "invalid-period"),
+            (4, "period", "invalid-period"),
+            (5, "period", "invalid-period"),
+            (6, "period", "invalid-period"),
+        ],
+    ),
+    (
+        "numbers.csv",
+        "text where a number belongs: value, numerator, ci_low and ci_high; '1.250,5' is fine",
+        [
+            (2, "value", "invalid-number"),
+            (3, "value", "invalid-number"),
+            (4, "value", "invalid-number"),
+            (5, "value", "invalid-number"),
+            (6, "numerator", "invalid-number"),
+            (7, "ci_low", "invalid-number"),
+            (7, "ci_high", "invalid-number"),
+        ],
+    ),
+    (
+        "ranges.csv",
+        "percentages outside 0-100, a negative count, rate and number of nights; "
+        "0, 100 and a negative amount in euro are fine",
+        [
+            (2, "value", "out-of-range"),
+            (3, "value", "out-of-range"),
+            (4, "value", "out-of-range"),
+            (5, "value", "out-of-range"),
+            (6, "value", "out-of-range"),
+        ],
+    ),
+    (
+        "statuses.csv",
+        "statuses koers does not know; 'Definitief' and 'V' are fine",
+        [
+            (2, "status", "invalid-status"),
+            (3, "status", "invalid-status"),
+            (4, "status", "invalid-status"),
+        ],
+    ),
+    (
+        "units.csv",
+        "a unit of another goal (euro for a percentage, % for a count, per 10.000 for per 1.000), "
+        "unit texts koers does not know; matching units are fine",
+        [
+            (2, "unit", "unit-mismatch"),
+            (3, "unit", "unit-mismatch"),
+            (4, "unit", "unit-mismatch"),
+            (5, "unit", "invalid-unit"),
+            (6, "unit", "invalid-unit"),
+        ],
+    ),
+    (
+        "series-units.csv",
+        "a series without a unit, and a series whose unit changes; the unit, once known, may be left out",
+        [
+            (2, "unit", "unit-unknown"),
+            (4, "unit", "unit-mismatch"),
+        ],
+    ),
+    (
+        "survey.csv",
+        "GGD figures: a sample size that is not a whole number or negative; an interval that "
+        "misses the value, and one the wrong way round",
+        [
+            (2, "sample_size", "invalid-whole-number"),
+            (3, "sample_size", "invalid-whole-number"),
+            (4, "ci_low", "invalid-interval"),
+            (5, "ci_low", "invalid-interval"),
+        ],
+    ),
+    (
+        "fractions.csv",
+        "numerator/denominator that do not give the value (x100 for %, x1000 per 1.000)",
+        [
+            (4, "value", "invalid-fraction"),
+            (5, "value", "invalid-fraction"),
+            (6, "value", "invalid-fraction"),
+        ],
+    ),
+    (
+        "dates.csv",
+        "retrieved_at in Dutch order, a day that does not exist, a word; ISO forms are fine",
+        [
+            (2, "retrieved_at", "invalid-date"),
+            (3, "retrieved_at", "invalid-date"),
+            (4, "retrieved_at", "invalid-date"),
+        ],
+    ),
+    (
+        "duplicates.csv",
+        "the same goal, period and area again, also spelled differently (Heemskerk, 2024JJ00, Hart van Heemskerk)",
+        [
+            (3, "goal", "duplicate-row"),
+            (5, "goal", "duplicate-row"),
+            (6, "goal", "duplicate-row"),
+        ],
+    ),
+    (
+        "many-problems.csv",
+        "several rows with problems, one row with six: all are reported",
+        [
+            (2, "goal", "unknown-goal"),
+            (3, "period", "invalid-period"),
+            (3, "area", "unknown-area"),
+            (3, "value", "invalid-number"),
+            (3, "status", "invalid-status"),
+            (3, "sample_size", "invalid-whole-number"),
+            (3, "retrieved_at", "invalid-date"),
+            (4, "unit", "unit-mismatch"),
+            (7, "goal", "duplicate-row"),
+        ],
+    ),
 ]
 
 
@@ -235,6 +356,7 @@ def test_rows_counts_the_measurement_rows_not_the_blank_ones(heemskerk_2024: Pla
 
 # -- columns --------------------------------------------------------------------------------
 
+
 def test_the_documented_columns() -> None:
     assert REQUIRED == ("period", "area", "value")
     assert set(EXPORT_ONLY).isdisjoint(COLUMNS)
@@ -250,14 +372,25 @@ def test_each_required_column_is_missed_alone(heemskerk_2024: Plan, tmp_path: Pa
     assert result.rows == 0
 
 
-@pytest.mark.parametrize(("header", "row", "kind"), [
-    (["goal", "period", "area", "value"], ["FF-01", "2024", "GM0396", "5500"], "goal"),
-    (["series", "period", "area", "value", "unit"], ["inwoners", "2024-01-01", "GM0396", "39450", "aantal"], "series"),
-    (["goal", "series", "period", "area", "value", "unit"], ["", "inwoners", "2024-01-01", "GM0396", "39450", "aantal"],
-     "series"),
-])
-def test_goal_or_series_is_enough(heemskerk_2024: Plan, tmp_path: Path, header: list[str], row: list[str],
-                                  kind: str) -> None:
+@pytest.mark.parametrize(
+    ("header", "row", "kind"),
+    [
+        (["goal", "period", "area", "value"], ["FF-01", "2024", "GM0396", "5500"], "goal"),
+        (
+            ["series", "period", "area", "value", "unit"],
+            ["inwoners", "2024-01-01", "GM0396", "39450", "aantal"],
+            "series",
+        ),
+        (
+            ["goal", "series", "period", "area", "value", "unit"],
+            ["", "inwoners", "2024-01-01", "GM0396", "39450", "aantal"],
+            "series",
+        ),
+    ],
+)
+def test_goal_or_series_is_enough(
+    heemskerk_2024: Plan, tmp_path: Path, header: list[str], row: list[str], kind: str
+) -> None:
     assert only_row(check_rows(heemskerk_2024, tmp_path, header, [row]))[1] == kind
 
 
@@ -269,23 +402,63 @@ def test_map_names_dutch_headers_case_insensitively(heemskerk_2024: Plan) -> Non
     assert spots(result) == []
     assert result.batch is not None
     assert rows_of(result.batch, "dutch-headers.csv") == [
-        ("FF-01", "goal", "count", "2024-H1", "GM0396", 5500.0, "provisional", "Suite4SD", FILE,
-         None, None, None, None, None, None, None),
-        ("VW-01", "goal", "percentage", "2024", "hart-van-heemskerk", 48.1, "final", "GGD gezondheidsmonitor", FILE,
-         None, None, None, None, None, None, None),
+        (
+            "FF-01",
+            "goal",
+            "count",
+            "2024-H1",
+            "GM0396",
+            5500.0,
+            "provisional",
+            "Suite4SD",
+            FILE,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        ),
+        (
+            "VW-01",
+            "goal",
+            "percentage",
+            "2024",
+            "hart-van-heemskerk",
+            48.1,
+            "final",
+            "GGD gezondheidsmonitor",
+            FILE,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+        ),
     ]
 
 
 def test_a_mapped_header_next_to_its_canonical_name_is_a_duplicate(heemskerk_2024: Plan, tmp_path: Path) -> None:
-    result = check_rows(heemskerk_2024, tmp_path, [*HEADER, "Waarde"], [["FF-01", "2024", "GM0396", "1", "2"]],
-                        mapping={"value": "waarde"})
+    result = check_rows(
+        heemskerk_2024,
+        tmp_path,
+        [*HEADER, "Waarde"],
+        [["FF-01", "2024", "GM0396", "1", "2"]],
+        mapping={"value": "waarde"},
+    )
     assert spots(result) == [(1, "Waarde", "duplicate-column")]
 
 
 def test_export_only_columns_are_ignored(heemskerk_2024: Plan, tmp_path: Path) -> None:
     row = ["FF-01", "2024", "GM0396", "5500"]
-    exported = write_csv(tmp_path / "export.csv", [*HEADER, "version", "Recorded_At", "recorded_by", "derivation"],
-                         [[*row, "3", "2025-01-01T10:00:00", "jdevries", "ZW-05 = a / b * 1000"]])
+    exported = write_csv(
+        tmp_path / "export.csv",
+        [*HEADER, "version", "Recorded_At", "recorded_by", "derivation"],
+        [[*row, "3", "2025-01-01T10:00:00", "jdevries", "ZW-05 = a / b * 1000"]],
+    )
     plain = write_csv(tmp_path / "plain.csv", HEADER, [row])
     with_export = check_file(exported, heemskerk_2024)
     without = check_file(plain, heemskerk_2024)
@@ -294,6 +467,7 @@ def test_export_only_columns_are_ignored(heemskerk_2024: Plan, tmp_path: Path) -
 
 
 # -- unreadable files -----------------------------------------------------------------------
+
 
 def test_a_file_not_saved_as_utf8_is_unreadable(heemskerk_2024: Plan, tmp_path: Path) -> None:
     path = tmp_path / "ansi.csv"
@@ -334,6 +508,7 @@ def test_data_under_an_empty_header_is_not_dropped(heemskerk_2024: Plan, tmp_pat
 
 # -- cells: what is accepted ---------------------------------------------------------------
 
+
 def test_unknown_goal_suggests_ids_of_the_plan(heemskerk_2024: Plan) -> None:
     problem = check_file(BROKEN / "goals.csv", heemskerk_2024).problems[0]
     assert problem.message("nl") == "Het plan heeft geen doel of BBV-indicator 'FF-1'."
@@ -343,43 +518,84 @@ def test_unknown_goal_suggests_ids_of_the_plan(heemskerk_2024: Plan) -> None:
     assert all(goal_id in problem.hint("nl") and goal_id in problem.hint("en") for goal_id in suggested)
 
 
-@pytest.mark.parametrize(("goal", "stored", "kind"), [
-    ("FF-01", "FF-01", "goal"), ("ff-01", "FF-01", "goal"), (" VW-01 ", "VW-01", "goal"),
-    ("bbv-20", "bbv-20", "bbv"), ("BBV-20", "bbv-20", "bbv"),
-])
+@pytest.mark.parametrize(
+    ("goal", "stored", "kind"),
+    [
+        ("FF-01", "FF-01", "goal"),
+        ("ff-01", "FF-01", "goal"),
+        (" VW-01 ", "VW-01", "goal"),
+        ("bbv-20", "bbv-20", "bbv"),
+        ("BBV-20", "bbv-20", "bbv"),
+    ],
+)
 def test_goal_ids(heemskerk_2024: Plan, tmp_path: Path, goal: str, stored: str, kind: str) -> None:
     row = only_row(check_rows(heemskerk_2024, tmp_path, HEADER, [[goal, "2024", "GM0396", "5"]]))
     assert row[:2] == (stored, kind)
 
 
-@pytest.mark.parametrize(("area", "stored"), [
-    ("GM0396", "GM0396"), ("gm0396", "GM0396"), ("Heemskerk", "GM0396"),
-    ("hart-van-heemskerk", "hart-van-heemskerk"), ("Hart van Heemskerk", "hart-van-heemskerk"),
-    ("HART VAN HEEMSKERK", "hart-van-heemskerk"), ("Broekpolder", "broekpolder"),
-    ("  Duin tot Dorp ", "duin-tot-dorp"), ("IJmond", "ijmond"), ("ijmond", "ijmond"),
-    # A CBS code that is not in the register is accepted as that code.
-    ("GM0375", "GM0375"), ("wk039601", "WK039601"), ("BU03960101", "BU03960101"),
-])
+@pytest.mark.parametrize(
+    ("area", "stored"),
+    [
+        ("GM0396", "GM0396"),
+        ("gm0396", "GM0396"),
+        ("Heemskerk", "GM0396"),
+        ("hart-van-heemskerk", "hart-van-heemskerk"),
+        ("Hart van Heemskerk", "hart-van-heemskerk"),
+        ("HART VAN HEEMSKERK", "hart-van-heemskerk"),
+        ("Broekpolder", "broekpolder"),
+        ("  Duin tot Dorp ", "duin-tot-dorp"),
+        ("IJmond", "ijmond"),
+        ("ijmond", "ijmond"),
+        # A CBS code that is not in the register is accepted as that code.
+        ("GM0375", "GM0375"),
+        ("wk039601", "WK039601"),
+        ("BU03960101", "BU03960101"),
+    ],
+)
 def test_areas_resolve_to_their_stored_id(heemskerk_2024: Plan, tmp_path: Path, area: str, stored: str) -> None:
     assert only_row(check_rows(heemskerk_2024, tmp_path, HEADER, [["FF-01", "2024", area, "5"]]))[4] == stored
 
 
-@pytest.mark.parametrize(("period", "code"), [
-    ("2024", "2024"), ("2024-H1", "2024-H1"), ("2e helft 2024", "2024-H2"), ("2024-Q3", "2024-Q3"),
-    ("2024-03", "2024-03"), ("schooljaar 2023-2024", "2023/2024"), ("2023/2024", "2023/2024"),
-    ("2024-01-01", "2024-01-01"), ("peildatum 1 januari 2024", "2024-01-01"),
-    ("2024JJ00", "2024"), ("2024KW01", "2024-Q1"), ("2024MM03", "2024-03"),
-])
+@pytest.mark.parametrize(
+    ("period", "code"),
+    [
+        ("2024", "2024"),
+        ("2024-H1", "2024-H1"),
+        ("2e helft 2024", "2024-H2"),
+        ("2024-Q3", "2024-Q3"),
+        ("2024-03", "2024-03"),
+        ("schooljaar 2023-2024", "2023/2024"),
+        ("2023/2024", "2023/2024"),
+        ("2024-01-01", "2024-01-01"),
+        ("peildatum 1 januari 2024", "2024-01-01"),
+        ("2024JJ00", "2024"),
+        ("2024KW01", "2024-Q1"),
+        ("2024MM03", "2024-03"),
+    ],
+)
 def test_period_spellings(heemskerk_2024: Plan, tmp_path: Path, period: str, code: str) -> None:
     assert only_row(check_rows(heemskerk_2024, tmp_path, HEADER, [["FF-01", period, "GM0396", "5"]]))[3] == code
 
 
 NUMBERS: list[tuple[str, float | None]] = [
-    ("48.1", 48.1), ("48,1", 48.1), ("1.250,5", 1250.5), ("1,250.5", 1250.5), ("1 250,5", 1250.5),
-    (" 48.1 ", 48.1), ("1\u00a0250", 1250.0), ("-3,5", -3.5), ("0", 0.0),
+    ("48.1", 48.1),
+    ("48,1", 48.1),
+    ("1.250,5", 1250.5),
+    ("1,250.5", 1250.5),
+    ("1 250,5", 1250.5),
+    (" 48.1 ", 48.1),
+    ("1\u00a0250", 1250.0),
+    ("-3,5", -3.5),
+    ("0", 0.0),
     ("1.250", 1.25),  # documented: a bare 1.250 is 1.25, thousands separators are left out
-    ("48.1%", None), ("n.v.t.", None), ("1.250.000", None), ("ca. 48", None), ("", None),
-    ("nan", None), ("inf", None), ("-inf", None),
+    ("48.1%", None),
+    ("n.v.t.", None),
+    ("1.250.000", None),
+    ("ca. 48", None),
+    ("", None),
+    ("nan", None),
+    ("inf", None),
+    ("-inf", None),
 ]
 
 
@@ -401,48 +617,85 @@ def test_a_value_that_is_not_a_number(heemskerk_2024: Plan, tmp_path: Path, text
     assert result.problems[0].context["value"] == text.strip()
 
 
-@pytest.mark.parametrize(("status", "stored"), [
-    ("definitief", "final"), ("Definitief", "final"), ("D", "final"), ("final", "final"), ("FINAL", "final"),
-    ("voorlopig", "provisional"), ("Voorlopig", "provisional"), ("v", "provisional"),
-    ("provisional", "provisional"), ("", "final"),
-])
+@pytest.mark.parametrize(
+    ("status", "stored"),
+    [
+        ("definitief", "final"),
+        ("Definitief", "final"),
+        ("D", "final"),
+        ("final", "final"),
+        ("FINAL", "final"),
+        ("voorlopig", "provisional"),
+        ("Voorlopig", "provisional"),
+        ("v", "provisional"),
+        ("provisional", "provisional"),
+        ("", "final"),
+    ],
+)
 def test_status_words(heemskerk_2024: Plan, tmp_path: Path, status: str, stored: str) -> None:
     result = check_rows(heemskerk_2024, tmp_path, [*HEADER, "status"], [["FF-01", "2024", "GM0396", "5", status]])
     assert only_row(result)[6] == stored
 
 
-@pytest.mark.parametrize(("goal", "unit", "code"), [
-    ("VW-01", "%", "percentage"), ("VW-01", "percentage", "percentage"), ("VW-01", "Procent", "percentage"),
-    ("FF-01", "aantal", "count"), ("FF-01", "count", "count"), ("FF-01", "", "count"),
-    ("ZW-05", "per 1.000 inwoners", "rate/1000/inwoners"), ("ZW-05", "per 1000 inwoners", "rate/1000/inwoners"),
-    ("ZW-05", "rate/1000/inwoners", "rate/1000/inwoners"),
-    ("OZ-03", "per 1.000 jeugdigen tot 18 jaar", "rate/1000/jeugdigen tot 18 jaar"),
-    ("ZW-04", "euro", "euro"), ("ZW-04", "€", "euro"), ("ZW-01", "nachten", "nights"),
-])
+@pytest.mark.parametrize(
+    ("goal", "unit", "code"),
+    [
+        ("VW-01", "%", "percentage"),
+        ("VW-01", "percentage", "percentage"),
+        ("VW-01", "Procent", "percentage"),
+        ("FF-01", "aantal", "count"),
+        ("FF-01", "count", "count"),
+        ("FF-01", "", "count"),
+        ("ZW-05", "per 1.000 inwoners", "rate/1000/inwoners"),
+        ("ZW-05", "per 1000 inwoners", "rate/1000/inwoners"),
+        ("ZW-05", "rate/1000/inwoners", "rate/1000/inwoners"),
+        ("OZ-03", "per 1.000 jeugdigen tot 18 jaar", "rate/1000/jeugdigen tot 18 jaar"),
+        ("ZW-04", "euro", "euro"),
+        ("ZW-04", "€", "euro"),
+        ("ZW-01", "nachten", "nights"),
+    ],
+)
 def test_a_unit_that_matches_the_goal(heemskerk_2024: Plan, tmp_path: Path, goal: str, unit: str, code: str) -> None:
     result = check_rows(heemskerk_2024, tmp_path, [*HEADER, "unit"], [[goal, "2024", "GM0396", "5", unit]])
     assert only_row(result)[2] == code
 
 
-@pytest.mark.parametrize(("row", "nl", "en"), [
-    (2, "De eenheid 'euro' past niet bij VW-01: dat meet in %.",
-     "The unit 'euro' does not fit VW-01: it is measured in %."),
-    (3, "De eenheid '%' past niet bij FF-01: dat meet in toekenningen.",
-     "The unit '%' does not fit FF-01: it is measured in toekenningen."),
-    (4, "De eenheid 'per 10.000 inwoners' past niet bij ZW-05: dat meet in per 1.000 inwoners.",
-     "The unit 'per 10.000 inwoners' does not fit ZW-05: it is measured in per 1,000 inwoners."),
-])
+@pytest.mark.parametrize(
+    ("row", "nl", "en"),
+    [
+        (
+            2,
+            "De eenheid 'euro' past niet bij VW-01: dat meet in %.",
+            "The unit 'euro' does not fit VW-01: it is measured in %.",
+        ),
+        (
+            3,
+            "De eenheid '%' past niet bij FF-01: dat meet in toekenningen.",
+            "The unit '%' does not fit FF-01: it is measured in toekenningen.",
+        ),
+        (
+            4,
+            "De eenheid 'per 10.000 inwoners' past niet bij ZW-05: dat meet in per 1.000 inwoners.",
+            "The unit 'per 10.000 inwoners' does not fit ZW-05: it is measured in per 1,000 inwoners.",
+        ),
+    ],
+)
 def test_unit_mismatch_names_both_units(heemskerk_2024: Plan, row: int, nl: str, en: str) -> None:
     [problem] = [p for p in check_file(BROKEN / "units.csv", heemskerk_2024).problems if p.location.row == row]
     assert (problem.message("nl"), problem.message("en")) == (nl, en)
 
 
 def test_a_series_keeps_the_unit_it_was_given_first(heemskerk_2024: Plan, tmp_path: Path) -> None:
-    result = check_rows(heemskerk_2024, tmp_path, ["series", "period", "area", "value", "unit"], [
-        ["inwoners", "2024-01-01", "GM0396", "39450", "aantal"],
-        ["inwoners", "2025-01-01", "GM0396", "39600", ""],
-        ["inwoners", "2025-01-01", "Hart van Heemskerk", "11020", "Aantal"],
-    ])
+    result = check_rows(
+        heemskerk_2024,
+        tmp_path,
+        ["series", "period", "area", "value", "unit"],
+        [
+            ["inwoners", "2024-01-01", "GM0396", "39450", "aantal"],
+            ["inwoners", "2025-01-01", "GM0396", "39600", ""],
+            ["inwoners", "2025-01-01", "Hart van Heemskerk", "11020", "Aantal"],
+        ],
+    )
     assert spots(result) == []
     assert result.batch is not None and result.batch.units == {"inwoners": "count"}
 
@@ -456,18 +709,29 @@ def test_the_duplicate_row_names_the_first_row(heemskerk_2024: Plan) -> None:
 
 def test_optional_columns_that_fit(heemskerk_2024: Plan, tmp_path: Path) -> None:
     header = [*HEADER, "numerator", "denominator", "sample_size", "ci_low", "ci_high", "retrieved_at", "note"]
-    result = check_rows(heemskerk_2024, tmp_path, header, [
-        ["VW-01", "2024", "GM0396", "48,1", "601", "1250", "1.250", "", "", "", ""],
-    ])
+    result = check_rows(
+        heemskerk_2024,
+        tmp_path,
+        header,
+        [
+            ["VW-01", "2024", "GM0396", "48,1", "601", "1250", "1.250", "", "", "", ""],
+        ],
+    )
     # A bare '1.250' reads as 1.25 (documented), which is not a whole number.
     assert spots(result) == [(2, "sample_size", "invalid-whole-number")]
-    result = check_rows(heemskerk_2024, tmp_path, header, [
-        ["VW-01", "2024", "GM0396", "48,1", "601", "1250", "1250", "46,2", "50,0", "2026-03-15T09:30", " let op "],
-    ])
+    result = check_rows(
+        heemskerk_2024,
+        tmp_path,
+        header,
+        [
+            ["VW-01", "2024", "GM0396", "48,1", "601", "1250", "1250", "46,2", "50,0", "2026-03-15T09:30", " let op "],
+        ],
+    )
     assert only_row(result)[9:] == (601.0, 1250.0, 1250, 46.2, 50.0, datetime(2026, 3, 15, 9, 30), "let op")
 
 
 # -- many problems, and the cap ---------------------------------------------------------------
+
 
 def test_problem_count_is_true_while_the_list_is_capped(heemskerk_2024: Plan, tmp_path: Path) -> None:
     rows = [["FF-01", "ooit", "GM0396", "5"]] * (MAX_PROBLEMS + 7)
@@ -494,48 +758,384 @@ GGD = "GGD Gezondheidsmonitor 2024 tabel 3.2"
 SAMPLE_BATCH: list[tuple[Any, ...]] = [
     # subject, kind, unit, period, area, value, status, source, source_ref,
     # numerator, denominator, sample_size, ci_low, ci_high, retrieved_at, note
-    ("FF-01", "goal", "count", "2024-H1", "GM0396", 2810.0, "provisional", "Suite4SD", "Suite4SD export 2024-07-15",
-     None, None, None, None, None, datetime(2024, 7, 15), "Voorbeeldcijfer"),
-    ("FF-01", "goal", "count", "2024-H2", "GM0396", 2975.0, "final", "Suite4SD", "Suite4SD export 2025-01-14",
-     None, None, None, None, None, datetime(2025, 1, 14), "Voorbeeldcijfer"),
-    ("FF-01", "goal", "count", "2024", "GM0396", 5785.0, "final", "Suite4SD", FILE,
-     None, None, None, None, None, None, "Voorbeeldcijfer, heel 2024"),
-    ("FF-02", "goal", "count", "2024", "GM0396", 1012.0, "final", "Suite4SD", FILE,
-     None, None, None, None, None, None, None),
-    ("FF-03", "goal", "count", "2023", "GM0396", 1215.0, "final", "Schuldenproblematiek in beeld (cbs.nl)", FILE,
-     None, None, None, None, None, None, "Voorbeeldcijfer"),
-    ("FF-05", "goal", "percentage", "2024", "GM0396", 14.2, "provisional", "Benchmark Divosa", FILE,
-     71.0, 500.0, None, None, None, None, "Voorbeeldcijfer"),
-    ("VW-01", "goal", "percentage", "2024", "GM0396", 47.6, "final", "GGD gezondheidsmonitor", GGD,
-     None, None, 1480, 45.1, 50.1, datetime(2025, 3, 1), "Voorbeeldcijfer"),
-    ("VW-01", "goal", "percentage", "2024", "hart-van-heemskerk", 49.3, "final", "GGD gezondheidsmonitor", GGD,
-     None, None, 512, 44.9, 53.7, datetime(2025, 3, 1), "Voorbeeldcijfer"),
-    ("VW-01", "goal", "percentage", "2024", "broekpolder", 45.8, "final", "GGD gezondheidsmonitor", GGD,
-     None, None, 436, 41.0, 50.6, datetime(2025, 3, 1), "Voorbeeldcijfer"),
-    ("VW-01", "goal", "percentage", "2024", "duin-tot-dorp", 46.9, "final", "GGD gezondheidsmonitor", GGD,
-     None, None, 532, 42.6, 51.2, datetime(2025, 3, 1), "Voorbeeldcijfer"),
-    ("ZW-05", "goal", "rate/1000/inwoners", "2024", "GM0396", 81.2, "provisional", "Basisregistratie", FILE,
-     3203.0, 39450.0, None, None, None, None, "Voorbeeldcijfer"),
-    ("ZW-05", "goal", "rate/1000/inwoners", "2023", "GM0396", 79.8, "final", "Basisregistratie", FILE,
-     3127.0, 39190.0, None, None, None, None, "Voorbeeldcijfer"),
-    ("ZW-04", "goal", "euro", "2024", "GM0396", 1250.5, "provisional", "Basisregistratie", FILE,
-     None, None, None, None, None, None, "Voorbeeldcijfer"),
-    ("ZW-01", "goal", "nights", "2024", "GM0396", 3650.0, "final", "Registraties BCT", FILE,
-     None, None, None, None, None, None, None),
-    ("OZ-06", "goal", "count", "2023/2024", "GM0396", 18.0, "final", "Jaarverslag Leerplein",
-     "Jaarverslag Leerplein 2023-2024", None, None, None, None, None, None, "Voorbeeldcijfer"),
-    ("OO-01", "goal", "percentage", "2024", "GM0375", 19.4, "final", "Vzinfo.nl", FILE,
-     None, None, None, None, None, None, "Beverwijk ter vergelijking"),
-    ("OO-02", "goal", "count", "2024", "hart-van-heemskerk", 1.0, "final", "Tellen", FILE,
-     None, None, None, None, None, None, "Voorbeeldcijfer"),
-    ("bbv-20", "bbv", "percentage", "2024", "GM0396", 46.0, "provisional", "Gezondheidsenquête (CBS, RIVM)", FILE,
-     None, None, None, None, None, None, "Voorbeeldcijfer"),
-    ("bbv-32", "bbv", "rate/10000/inwoners", "2024", "GM0396", 512.0, "final", "GMSD", FILE,
-     None, None, None, None, None, None, "Voorbeeldcijfer"),
-    ("inwoners", "series", "count", "2024-01-01", "GM0396", 39450.0, "final", "CBS StatLine", "CBS 03759ned",
-     None, None, None, None, None, datetime(2024, 6, 30), "Voorbeeldcijfer"),
-    ("wmo-gebruikers", "series", "count", "2024", "GM0396", 3203.0, "provisional", "GMSD", FILE,
-     None, None, None, None, None, None, None),
+    (
+        "FF-01",
+        "goal",
+        "count",
+        "2024-H1",
+        "GM0396",
+        2810.0,
+        "provisional",
+        "Suite4SD",
+        "Suite4SD export 2024-07-15",
+        None,
+        None,
+        None,
+        None,
+        None,
+        datetime(2024, 7, 15),
+        "Voorbeeldcijfer",
+    ),
+    (
+        "FF-01",
+        "goal",
+        "count",
+        "2024-H2",
+        "GM0396",
+        2975.0,
+        "final",
+        "Suite4SD",
+        "Suite4SD export 2025-01-14",
+        None,
+        None,
+        None,
+        None,
+        None,
+        datetime(2025, 1, 14),
+        "Voorbeeldcijfer",
+    ),
+    (
+        "FF-01",
+        "goal",
+        "count",
+        "2024",
+        "GM0396",
+        5785.0,
+        "final",
+        "Suite4SD",
+        FILE,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        "Voorbeeldcijfer, heel 2024",
+    ),
+    (
+        "FF-02",
+        "goal",
+        "count",
+        "2024",
+        "GM0396",
+        1012.0,
+        "final",
+        "Suite4SD",
+        FILE,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+    ),
+    (
+        "FF-03",
+        "goal",
+        "count",
+        "2023",
+        "GM0396",
+        1215.0,
+        "final",
+        "Schuldenproblematiek in beeld (cbs.nl)",
+        FILE,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        "Voorbeeldcijfer",
+    ),
+    (
+        "FF-05",
+        "goal",
+        "percentage",
+        "2024",
+        "GM0396",
+        14.2,
+        "provisional",
+        "Benchmark Divosa",
+        FILE,
+        71.0,
+        500.0,
+        None,
+        None,
+        None,
+        None,
+        "Voorbeeldcijfer",
+    ),
+    (
+        "VW-01",
+        "goal",
+        "percentage",
+        "2024",
+        "GM0396",
+        47.6,
+        "final",
+        "GGD gezondheidsmonitor",
+        GGD,
+        None,
+        None,
+        1480,
+        45.1,
+        50.1,
+        datetime(2025, 3, 1),
+        "Voorbeeldcijfer",
+    ),
+    (
+        "VW-01",
+        "goal",
+        "percentage",
+        "2024",
+        "hart-van-heemskerk",
+        49.3,
+        "final",
+        "GGD gezondheidsmonitor",
+        GGD,
+        None,
+        None,
+        512,
+        44.9,
+        53.7,
+        datetime(2025, 3, 1),
+        "Voorbeeldcijfer",
+    ),
+    (
+        "VW-01",
+        "goal",
+        "percentage",
+        "2024",
+        "broekpolder",
+        45.8,
+        "final",
+        "GGD gezondheidsmonitor",
+        GGD,
+        None,
+        None,
+        436,
+        41.0,
+        50.6,
+        datetime(2025, 3, 1),
+        "Voorbeeldcijfer",
+    ),
+    (
+        "VW-01",
+        "goal",
+        "percentage",
+        "2024",
+        "duin-tot-dorp",
+        46.9,
+        "final",
+        "GGD gezondheidsmonitor",
+        GGD,
+        None,
+        None,
+        532,
+        42.6,
+        51.2,
+        datetime(2025, 3, 1),
+        "Voorbeeldcijfer",
+    ),
+    (
+        "ZW-05",
+        "goal",
+        "rate/1000/inwoners",
+        "2024",
+        "GM0396",
+        81.2,
+        "provisional",
+        "Basisregistratie",
+        FILE,
+        3203.0,
+        39450.0,
+        None,
+        None,
+        None,
+        None,
+        "Voorbeeldcijfer",
+    ),
+    (
+        "ZW-05",
+        "goal",
+        "rate/1000/inwoners",
+        "2023",
+        "GM0396",
+        79.8,
+        "final",
+        "Basisregistratie",
+        FILE,
+        3127.0,
+        39190.0,
+        None,
+        None,
+        None,
+        None,
+        "Voorbeeldcijfer",
+    ),
+    (
+        "ZW-04",
+        "goal",
+        "euro",
+        "2024",
+        "GM0396",
+        1250.5,
+        "provisional",
+        "Basisregistratie",
+        FILE,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        "Voorbeeldcijfer",
+    ),
+    (
+        "ZW-01",
+        "goal",
+        "nights",
+        "2024",
+        "GM0396",
+        3650.0,
+        "final",
+        "Registraties BCT",
+        FILE,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+    ),
+    (
+        "OZ-06",
+        "goal",
+        "count",
+        "2023/2024",
+        "GM0396",
+        18.0,
+        "final",
+        "Jaarverslag Leerplein",
+        "Jaarverslag Leerplein 2023-2024",
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        "Voorbeeldcijfer",
+    ),
+    (
+        "OO-01",
+        "goal",
+        "percentage",
+        "2024",
+        "GM0375",
+        19.4,
+        "final",
+        "Vzinfo.nl",
+        FILE,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        "Beverwijk ter vergelijking",
+    ),
+    (
+        "OO-02",
+        "goal",
+        "count",
+        "2024",
+        "hart-van-heemskerk",
+        1.0,
+        "final",
+        "Tellen",
+        FILE,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        "Voorbeeldcijfer",
+    ),
+    (
+        "bbv-20",
+        "bbv",
+        "percentage",
+        "2024",
+        "GM0396",
+        46.0,
+        "provisional",
+        "Gezondheidsenquête (CBS, RIVM)",
+        FILE,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        "Voorbeeldcijfer",
+    ),
+    (
+        "bbv-32",
+        "bbv",
+        "rate/10000/inwoners",
+        "2024",
+        "GM0396",
+        512.0,
+        "final",
+        "GMSD",
+        FILE,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        "Voorbeeldcijfer",
+    ),
+    (
+        "inwoners",
+        "series",
+        "count",
+        "2024-01-01",
+        "GM0396",
+        39450.0,
+        "final",
+        "CBS StatLine",
+        "CBS 03759ned",
+        None,
+        None,
+        None,
+        None,
+        None,
+        datetime(2024, 6, 30),
+        "Voorbeeldcijfer",
+    ),
+    (
+        "wmo-gebruikers",
+        "series",
+        "count",
+        "2024",
+        "GM0396",
+        3203.0,
+        "provisional",
+        "GMSD",
+        FILE,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+    ),
 ]
 
 
@@ -594,12 +1194,17 @@ def sample_sheet() -> list[list[Any]]:
     return [header, *([excel_cell(c, t) for c, t in zip(header, row, strict=True)] for row in rows)]
 
 
-@pytest.mark.parametrize("sheets", [
-    pytest.param(lambda data: {"Blad1": data}, id="only-sheet"),
-    pytest.param(lambda data: {"Blad1": data, "Toelichting": [["Bron: Suite4SD"]]}, id="first-sheet"),
-    pytest.param(lambda data: {"Toelichting": [["Bron: Suite4SD"], ["goal", "x"]], "measurements": data},
-                 id="sheet-named-measurements-second"),
-])
+@pytest.mark.parametrize(
+    "sheets",
+    [
+        pytest.param(lambda data: {"Blad1": data}, id="only-sheet"),
+        pytest.param(lambda data: {"Blad1": data, "Toelichting": [["Bron: Suite4SD"]]}, id="first-sheet"),
+        pytest.param(
+            lambda data: {"Toelichting": [["Bron: Suite4SD"], ["goal", "x"]], "measurements": data},
+            id="sheet-named-measurements-second",
+        ),
+    ],
+)
 def test_a_workbook_gives_the_same_batch_as_the_csv(heemskerk_2024: Plan, tmp_path: Path, sheets: Any) -> None:
     path = write_xlsx(tmp_path / "metingen.xlsx", sheets(sample_sheet()))
     calls: list[int] = []
@@ -610,17 +1215,26 @@ def test_a_workbook_gives_the_same_batch_as_the_csv(heemskerk_2024: Plan, tmp_pa
 
 
 def test_a_broken_workbook_names_the_rows_of_the_sheet(heemskerk_2024: Plan, tmp_path: Path) -> None:
-    path = write_xlsx(tmp_path / "metingen.xlsx", {"measurements": [
-        HEADER,
-        ["VW-01", 2024, "GM0396", 150],
-        [None, None, None, None],
-        ["FF-01", 2024, "GM0396", "veel"],
-        ["FF-01", date(2024, 1, 1), "Noord", 5],
-        ["ZW-05", "2024", "GM0396", -3],
-    ]})
+    path = write_xlsx(
+        tmp_path / "metingen.xlsx",
+        {
+            "measurements": [
+                HEADER,
+                ["VW-01", 2024, "GM0396", 150],
+                [None, None, None, None],
+                ["FF-01", 2024, "GM0396", "veel"],
+                ["FF-01", date(2024, 1, 1), "Noord", 5],
+                ["ZW-05", "2024", "GM0396", -3],
+            ]
+        },
+    )
     result = check_file(path, heemskerk_2024)
-    assert spots(result) == [(2, "value", "out-of-range"), (4, "value", "invalid-number"),
-                             (5, "area", "unknown-area"), (6, "value", "out-of-range")]
+    assert spots(result) == [
+        (2, "value", "out-of-range"),
+        (4, "value", "invalid-number"),
+        (5, "area", "unknown-area"),
+        (6, "value", "out-of-range"),
+    ]
 
 
 def test_a_workbook_with_only_a_header_is_empty(heemskerk_2024: Plan, tmp_path: Path) -> None:
@@ -636,14 +1250,17 @@ def test_a_damaged_workbook_is_unreadable(heemskerk_2024: Plan, tmp_path: Path) 
 
 # -- the fast path keeps the same rows as the thorough one -------------------------------------
 
+
 def test_repeated_rows_give_the_same_batch_with_and_without_the_fast_path(
-        heemskerk_2024: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    heemskerk_2024: Plan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Only goal, period, area, value, status, source, source_ref: a row whose cells were all
     # seen before takes the fast path. An extra (empty) note column turns the fast path off.
     header = [*HEADER, "status", "source", "source_ref"]
     extras = [("voorlopig", "", ""), ("", "Eigen telling", "tabel 1"), ("Definitief", " ", "")]
-    points = itertools.product(("FF-01", "VW-01", "ZW-05"), ("2023", "2024-H1", "2024"),
-                               ("GM0396", "Hart van Heemskerk", "broekpolder"))
+    points = itertools.product(
+        ("FF-01", "VW-01", "ZW-05"), ("2023", "2024-H1", "2024"), ("GM0396", "Hart van Heemskerk", "broekpolder")
+    )
     rows = [[goal, period, area, f"{7 + i * 0.5}", *extras[i % 3]] for i, (goal, period, area) in enumerate(points)]
     thorough: list[int] = []
     original = _RowChecker._thorough
@@ -663,16 +1280,22 @@ def test_repeated_rows_give_the_same_batch_with_and_without_the_fast_path(
 
 
 @pytest.mark.parametrize(("value", "ref"), [(True, None), (5, 12345)], ids=["true-as-value", "numeric-source-ref"])
-def test_the_fast_path_treats_excel_cells_like_the_thorough_path(heemskerk_2024: Plan, tmp_path: Path,
-                                                                 value: Any, ref: Any) -> None:
+def test_the_fast_path_treats_excel_cells_like_the_thorough_path(
+    heemskerk_2024: Plan, tmp_path: Path, value: Any, ref: Any
+) -> None:
     # Row 4 only holds cells seen in rows 2 and 3, so it takes the fast path; row 5 does not.
-    path = write_xlsx(tmp_path / "m.xlsx", {"measurements": [
-        [*HEADER, "source_ref"],
-        ["FF-01", "2024", "GM0396", 5, None],
-        ["FF-02", "2025", "GM0396", 5, None],
-        ["FF-01", "2025", "GM0396", value, ref],
-        ["FF-01", "2026", "GM0396", value, ref],
-    ]})
+    path = write_xlsx(
+        tmp_path / "m.xlsx",
+        {
+            "measurements": [
+                [*HEADER, "source_ref"],
+                ["FF-01", "2024", "GM0396", 5, None],
+                ["FF-02", "2025", "GM0396", 5, None],
+                ["FF-01", "2025", "GM0396", value, ref],
+                ["FF-01", "2026", "GM0396", value, ref],
+            ]
+        },
+    )
     result = check_file(path, heemskerk_2024)
     thorough = [p.code for p in result.problems if p.location.row == 5]
     fast = [p.code for p in result.problems if p.location.row == 4]
@@ -683,22 +1306,42 @@ def test_the_fast_path_treats_excel_cells_like_the_thorough_path(heemskerk_2024:
 
 # -- messages -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("name", "row", "nl", "en"), [
-    ("goals.csv", 2, "Het plan heeft geen doel of BBV-indicator 'FF-1'.",
-     "The plan has no goal or BBV indicator 'FF-1'."),
-    ("goals.csv", 4, "Deze rij heeft zowel een doel als een reeks.", "This row has both a goal and a series."),
-    ("missing-values.csv", 2, "Deze cel is leeg.", "This cell is empty."),
-    ("ranges.csv", 4, "-1 kan niet: dit getal kan niet negatief zijn.",
-     "-1 is not possible: this number cannot be negative."),
-    ("statuses.csv", 2, "'concept' is geen status.", "'concept' is not a status."),
-    ("units.csv", 5, "'kilo' is geen eenheid die koers kent.", "'kilo' is not a unit koers knows."),
-    ("series-units.csv", 2, "Van wmo-gebruikers is de eenheid niet bekend.",
-     "The unit of wmo-gebruikers is not known."),
-    ("unknown-and-duplicate-columns.csv", 1, "koers kent de kolom 'waarde' niet.",
-     "koers does not know the column 'waarde'."),
-    ("missing-columns.csv", 1, "De kolom 'goal' ontbreekt.", "The column 'goal' is missing."),
-    ("empty.csv", None, "Het bestand heeft geen rijen met metingen.", "The file has no rows with measurements."),
-])
+
+@pytest.mark.parametrize(
+    ("name", "row", "nl", "en"),
+    [
+        (
+            "goals.csv",
+            2,
+            "Het plan heeft geen doel of BBV-indicator 'FF-1'.",
+            "The plan has no goal or BBV indicator 'FF-1'.",
+        ),
+        ("goals.csv", 4, "Deze rij heeft zowel een doel als een reeks.", "This row has both a goal and a series."),
+        ("missing-values.csv", 2, "Deze cel is leeg.", "This cell is empty."),
+        (
+            "ranges.csv",
+            4,
+            "-1 kan niet: dit getal kan niet negatief zijn.",
+            "-1 is not possible: this number cannot be negative.",
+        ),
+        ("statuses.csv", 2, "'concept' is geen status.", "'concept' is not a status."),
+        ("units.csv", 5, "'kilo' is geen eenheid die koers kent.", "'kilo' is not a unit koers knows."),
+        (
+            "series-units.csv",
+            2,
+            "Van wmo-gebruikers is de eenheid niet bekend.",
+            "The unit of wmo-gebruikers is not known.",
+        ),
+        (
+            "unknown-and-duplicate-columns.csv",
+            1,
+            "koers kent de kolom 'waarde' niet.",
+            "koers does not know the column 'waarde'.",
+        ),
+        ("missing-columns.csv", 1, "De kolom 'goal' ontbreekt.", "The column 'goal' is missing."),
+        ("empty.csv", None, "Het bestand heeft geen rijen met metingen.", "The file has no rows with measurements."),
+    ],
+)
 def test_messages_in_dutch_and_english(heemskerk_2024: Plan, name: str, row: int | None, nl: str, en: str) -> None:
     problem = next(p for p in check_file(BROKEN / name, heemskerk_2024).problems if p.location.row == row)
     assert problem.message() == problem.message("nl") == nl
@@ -721,8 +1364,13 @@ def test_importer_registers_its_own_messages(tmp_path: Path) -> None:
         "plan = read_plan(Path(sys.argv[1]))\n"
         "print(check_file(Path(sys.argv[2]), plan).problems[0].message())\n"
     )
-    done = subprocess.run([sys.executable, "-c", script, str(ROOT / "examples/heemskerk-2024/plan.yaml"), str(path)],
-                          capture_output=True, text=True, check=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(ROOT / "examples/heemskerk-2024/plan.yaml"), str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
     assert done.stdout.strip() == "Het plan heeft geen doel of BBV-indicator 'XX-99'."
 
 
@@ -731,12 +1379,17 @@ class _Blank(dict[str, Any]):
         return ""
 
 
-@pytest.mark.parametrize(("column", "cell", "code"), [
-    ("area", "Noord", "unknown-area"), ("period", "ooit", "invalid-period"),
-    ("retrieved_at", "15-03-2026", "invalid-date"),
-])
-def test_shared_codes_render_the_importers_own_texts(heemskerk_2024: Plan, tmp_path: Path, column: str, cell: str,
-                                                     code: str) -> None:
+@pytest.mark.parametrize(
+    ("column", "cell", "code"),
+    [
+        ("area", "Noord", "unknown-area"),
+        ("period", "ooit", "invalid-period"),
+        ("retrieved_at", "15-03-2026", "invalid-date"),
+    ],
+)
+def test_shared_codes_render_the_importers_own_texts(
+    heemskerk_2024: Plan, tmp_path: Path, column: str, cell: str, code: str
+) -> None:
     row = {"goal": "FF-01", "period": "2024", "area": "GM0396", "value": "5", "retrieved_at": "", column: cell}
     result = check_rows(heemskerk_2024, tmp_path, list(row), [list(row.values())])
     [problem] = result.problems
@@ -755,12 +1408,17 @@ def test_unknown_area_suggests_different_areas(heemskerk_2024: Plan) -> None:
     assert len(suggested) >= 2 and set(suggested) <= ids
 
 
-@pytest.mark.parametrize(("row", "expected"), [
-    (["VW-01", "2024", "GM0396", "1234567", "", ""], "1234567 kan niet"),
-    (["VW-01", "2024", "GM0396", "44", "45,1", "49,9"], "45,1 tot 49,9"),
-], ids=["large-number", "dutch-decimal-comma"])
-def test_numbers_in_messages_read_as_written(heemskerk_2024: Plan, tmp_path: Path, row: list[str],
-                                             expected: str) -> None:
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        (["VW-01", "2024", "GM0396", "1234567", "", ""], "1234567 kan niet"),
+        (["VW-01", "2024", "GM0396", "44", "45,1", "49,9"], "45,1 tot 49,9"),
+    ],
+    ids=["large-number", "dutch-decimal-comma"],
+)
+def test_numbers_in_messages_read_as_written(
+    heemskerk_2024: Plan, tmp_path: Path, row: list[str], expected: str
+) -> None:
     result = check_rows(heemskerk_2024, tmp_path, [*HEADER, "ci_low", "ci_high"], [row])
     assert expected in result.problems[0].message("nl")
 
@@ -775,36 +1433,49 @@ def test_a_sample_size_problem_quotes_the_cell(heemskerk_2024: Plan, tmp_path: P
 
 # -- checks that stop too early or let too much through (bugs) -----------------------------------
 
+
 def test_a_row_reports_its_range_problem_next_to_another_one(heemskerk_2024: Plan, tmp_path: Path) -> None:
     result = check_rows(heemskerk_2024, tmp_path, [*HEADER, "status"], [["VW-01", "2024", "GM0396", "150", "klaar"]])
     assert sorted(spots(result)) == [(2, "status", "invalid-status"), (2, "value", "out-of-range")]
 
 
 def test_a_denominator_of_zero_does_not_fit(heemskerk_2024: Plan, tmp_path: Path) -> None:
-    result = check_rows(heemskerk_2024, tmp_path, [*HEADER, "numerator", "denominator"],
-                        [["VW-01", "2024", "GM0396", "48.1", "5", "0"]])
+    result = check_rows(
+        heemskerk_2024, tmp_path, [*HEADER, "numerator", "denominator"], [["VW-01", "2024", "GM0396", "48.1", "5", "0"]]
+    )
     assert not result.ok
     assert [p.location.row for p in result.problems] == [2]
 
 
 def test_a_bbv_indicator_cannot_change_unit_between_rows(heemskerk_2024: Plan, tmp_path: Path) -> None:
-    result = check_rows(heemskerk_2024, tmp_path, [*HEADER, "unit"], [
-        ["bbv-32", "2024", "GM0396", "512", "euro"],
-        ["bbv-32", "2025", "GM0396", "47", "%"],
-    ])
+    result = check_rows(
+        heemskerk_2024,
+        tmp_path,
+        [*HEADER, "unit"],
+        [
+            ["bbv-32", "2024", "GM0396", "512", "euro"],
+            ["bbv-32", "2025", "GM0396", "47", "%"],
+        ],
+    )
     assert spots(result) == [(3, "unit", "unit-mismatch")]
 
 
 def test_a_series_named_like_a_goal_is_not_stored_as_the_goal(heemskerk_2024: Plan, tmp_path: Path) -> None:
-    result = check_rows(heemskerk_2024, tmp_path, ["goal", "series", "period", "area", "value", "unit"], [
-        ["FF-01", "", "2024", "GM0396", "5500", ""],
-        ["", "FF-01", "2025", "GM0396", "7", "euro"],
-    ])
+    result = check_rows(
+        heemskerk_2024,
+        tmp_path,
+        ["goal", "series", "period", "area", "value", "unit"],
+        [
+            ["FF-01", "", "2024", "GM0396", "5500", ""],
+            ["", "FF-01", "2025", "GM0396", "7", "euro"],
+        ],
+    )
     if result.batch is not None:
         assert (result.batch.kind(1), result.batch.unit(1)) == ("series", "euro")
 
 
 def test_the_population_of_a_rate_is_read_case_insensitively(heemskerk_2024: Plan, tmp_path: Path) -> None:
-    result = check_rows(heemskerk_2024, tmp_path, [*HEADER, "unit"], [["ZW-05", "2024", "GM0396", "81.2",
-                                                                       "per 1.000 Inwoners"]])
+    result = check_rows(
+        heemskerk_2024, tmp_path, [*HEADER, "unit"], [["ZW-05", "2024", "GM0396", "81.2", "per 1.000 Inwoners"]]
+    )
     assert only_row(result)[2] == "rate/1000/inwoners"

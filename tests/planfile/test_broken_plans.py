@@ -24,111 +24,162 @@ BROKEN = Path(__file__).resolve().parents[1] / "data" / "broken-plans"
 Row = tuple[int | None, str, str]
 
 CASES: list[tuple[str, list[Row]]] = [
-    ("missing-fields.yaml", [
-        (9, "title", "missing-field"),
-        (10, "municipality.name", "missing-field"),
-        (15, "principles[2].name", "missing-field"),
-        (17, "challenges[meedoen].name", "missing-field"),
-        (19, "goals[MD-01].statement", "missing-field"),
-    ]),
-    ("unknown-fields.yaml", [
-        (9, "title", "missing-field"),
-        (13, "titel", "unknown-field"),
-        (14, "gemeente", "unknown-field"),
-        (20, "goals[MD-01].statement", "missing-field"),
-        (22, "goals[MD-01].doel", "unknown-field"),
-        (24, "goals[MD-01].baseline.waarde", "unknown-field"),
-    ]),
-    ("wrong-types.yaml", [
-        (15, "start_year", "wrong-type"),
-        (16, "evaluation_years", "wrong-type"),
-        (17, "principles", "wrong-type"),
-        (21, "challenges[meedoen].budget.year", "wrong-type"),
-        (26, "goals[MD-01].aims", "wrong-type"),
-        (27, "goals[MD-01].target.value", "wrong-type"),
-    ]),
-    ("dutch-numbers.yaml", [
-        (20, "challenges[meedoen].budget.amount", "wrong-type"),
-        (27, "goals[MD-01].baseline.value", "wrong-type"),
-        (33, "goals[MD-02].target.value", "wrong-type"),
-    ]),
-    ("choices.yaml", [
-        (24, "goals[MD-01].indicator.unit.kind", "invalid-choice"),
-        (26, "goals[MD-01].baseline.status", "invalid-choice"),
-        (27, "goals[MD-01].direction", "invalid-choice"),
-        (28, "goals[MD-01].scope", "invalid-choice"),
-        (32, "areas[zilverdam].level", "invalid-choice"),
-    ]),
-    ("ids-and-codes.yaml", [
-        (12, "municipality.cbs_code", "invalid-cbs-code"),
-        (17, "challenges[mee doen].id", "invalid-id"),
-        (20, "goals[-MD-01].id", "invalid-id"),
-        # An area's code is checked against its level, so the problem is on the area.
-        (24, "areas[oosthaven]", "invalid-cbs-code"),
-        (28, "areas[westerveld]", "invalid-cbs-code"),
-        (32, "areas[zilverstreek]", "invalid-cbs-code"),
-    ]),
-    ("periods.yaml", [
-        (24, "goals[LR-01].baseline.period", "ambiguous-period"),
-        (27, "goals[LR-01].target.period", "invalid-period"),
-        (33, "goals[LR-02].baseline.period", "invalid-period"),
-        (36, "goals[LR-02].target.period", "invalid-date"),
-        (43, "goals[LR-03].baseline.expected", "invalid-period"),
-    ]),
-    ("frequencies.yaml", [
-        (21, "goals[MD-01].frequency", "invalid-frequency"),
-        (25, "goals[MD-02].frequency", "invalid-frequency"),
-        (29, "goals[MD-03].frequency", "invalid-frequency"),
-        (33, "goals[MD-04].frequency", "invalid-frequency"),
-    ]),
-    ("baselines.yaml", [
-        (21, "goals[MD-01].baseline", "incomplete-baseline"),
-        (26, "goals[MD-02].baseline", "incomplete-baseline"),
-        (31, "goals[MD-03].baseline", "baseline-value-not-known"),
-        (38, "goals[MD-04].baseline", "pending-without-reason"),
-    ]),
-    ("targets.yaml", [
-        (22, "goals[MD-01].target.change", "invalid-change"),
-        (26, "goals[MD-02].target.change", "invalid-change"),
-        (30, "goals[MD-03].target", "target-without-value"),
-        # Value against change is a check on the whole goal (it needs the baseline).
-        (31, "goals[MD-04]", "inconsistent-target"),
-        (40, "goals[MD-05].target.tolerance", "invalid-tolerance"),
-    ]),
-    ("units.yaml", [
-        (23, "goals[ZG-01].indicator.unit", "rate-without-base"),
-        (29, "goals[ZG-02].indicator.unit", "rate-without-base"),
-        (35, "goals[ZG-03].indicator.unit", "base-without-rate"),
-        (41, "goals[ZG-04].indicator.unit", "invalid-rate-base"),
-    ]),
-    ("key-figures.yaml", [
-        (21, "key_figures[bevolking].totals.2024", "totals-disagree"),
-        (27, "key_figures[gezinsvormen].rows[2].parent", "unknown-parent"),
-        (32, "key_figures[huishoudens].rows[1].values.2024", "totals-disagree"),
-    ]),
-    ("budget-totals.yaml", [
-        (15, "challenges[meedoen].budget.year", "missing-field"),
-        (26, "budget_table.stated_totals.expenses.2025", "totals-disagree"),
-    ]),
-    ("budget-total-kind.yaml", [
-        (18, "budget_table.stated_totals.saldo", "unknown-total"),
-    ]),
-    ("references.yaml", [
-        (21, "challenges[meedoen].id", "duplicate-id"),
-        (26, "policy_areas[welzijn].challenge", "unknown-challenge"),
-        (31, "goals[MD-01].policy_areas[2]", "unknown-policy-area"),
-        (32, "goals[MD-01].id", "duplicate-id"),
-        (33, "goals[MD-01].challenge", "unknown-challenge"),
-        (36, "goals[MD-01].region", "unknown-area"),
-        (44, "bbv_indicators[bbv-17].challenge", "unknown-challenge"),
-        (54, "areas[oosthaven].parent", "unknown-area"),
-    ]),
-    ("yaml-syntax.yaml", [
-        (17, "-", "yaml-syntax"),
-    ]),
-    ("not-a-mapping.yaml", [
-        (5, "-", "not-a-mapping"),
-    ]),
+    (
+        "missing-fields.yaml",
+        [
+            (9, "title", "missing-field"),
+            (10, "municipality.name", "missing-field"),
+            (15, "principles[2].name", "missing-field"),
+            (17, "challenges[meedoen].name", "missing-field"),
+            (19, "goals[MD-01].statement", "missing-field"),
+        ],
+    ),
+    (
+        "unknown-fields.yaml",
+        [
+            (9, "title", "missing-field"),
+            (13, "titel", "unknown-field"),
+            (14, "gemeente", "unknown-field"),
+            (20, "goals[MD-01].statement", "missing-field"),
+            (22, "goals[MD-01].doel", "unknown-field"),
+            (24, "goals[MD-01].baseline.waarde", "unknown-field"),
+        ],
+    ),
+    (
+        "wrong-types.yaml",
+        [
+            (15, "start_year", "wrong-type"),
+            (16, "evaluation_years", "wrong-type"),
+            (17, "principles", "wrong-type"),
+            (21, "challenges[meedoen].budget.year", "wrong-type"),
+            (26, "goals[MD-01].aims", "wrong-type"),
+            (27, "goals[MD-01].target.value", "wrong-type"),
+        ],
+    ),
+    (
+        "dutch-numbers.yaml",
+        [
+            (20, "challenges[meedoen].budget.amount", "wrong-type"),
+            (27, "goals[MD-01].baseline.value", "wrong-type"),
+            (33, "goals[MD-02].target.value", "wrong-type"),
+        ],
+    ),
+    (
+        "choices.yaml",
+        [
+            (24, "goals[MD-01].indicator.unit.kind", "invalid-choice"),
+            (26, "goals[MD-01].baseline.status", "invalid-choice"),
+            (27, "goals[MD-01].direction", "invalid-choice"),
+            (28, "goals[MD-01].scope", "invalid-choice"),
+            (32, "areas[zilverdam].level", "invalid-choice"),
+        ],
+    ),
+    (
+        "ids-and-codes.yaml",
+        [
+            (12, "municipality.cbs_code", "invalid-cbs-code"),
+            (17, "challenges[mee doen].id", "invalid-id"),
+            (20, "goals[-MD-01].id", "invalid-id"),
+            # An area's code is checked against its level, so the problem is on the area.
+            (24, "areas[oosthaven]", "invalid-cbs-code"),
+            (28, "areas[westerveld]", "invalid-cbs-code"),
+            (32, "areas[zilverstreek]", "invalid-cbs-code"),
+        ],
+    ),
+    (
+        "periods.yaml",
+        [
+            (24, "goals[LR-01].baseline.period", "ambiguous-period"),
+            (27, "goals[LR-01].target.period", "invalid-period"),
+            (33, "goals[LR-02].baseline.period", "invalid-period"),
+            (36, "goals[LR-02].target.period", "invalid-date"),
+            (43, "goals[LR-03].baseline.expected", "invalid-period"),
+        ],
+    ),
+    (
+        "frequencies.yaml",
+        [
+            (21, "goals[MD-01].frequency", "invalid-frequency"),
+            (25, "goals[MD-02].frequency", "invalid-frequency"),
+            (29, "goals[MD-03].frequency", "invalid-frequency"),
+            (33, "goals[MD-04].frequency", "invalid-frequency"),
+        ],
+    ),
+    (
+        "baselines.yaml",
+        [
+            (21, "goals[MD-01].baseline", "incomplete-baseline"),
+            (26, "goals[MD-02].baseline", "incomplete-baseline"),
+            (31, "goals[MD-03].baseline", "baseline-value-not-known"),
+            (38, "goals[MD-04].baseline", "pending-without-reason"),
+        ],
+    ),
+    (
+        "targets.yaml",
+        [
+            (22, "goals[MD-01].target.change", "invalid-change"),
+            (26, "goals[MD-02].target.change", "invalid-change"),
+            (30, "goals[MD-03].target", "target-without-value"),
+            # Value against change is a check on the whole goal (it needs the baseline).
+            (31, "goals[MD-04]", "inconsistent-target"),
+            (40, "goals[MD-05].target.tolerance", "invalid-tolerance"),
+        ],
+    ),
+    (
+        "units.yaml",
+        [
+            (23, "goals[ZG-01].indicator.unit", "rate-without-base"),
+            (29, "goals[ZG-02].indicator.unit", "rate-without-base"),
+            (35, "goals[ZG-03].indicator.unit", "base-without-rate"),
+            (41, "goals[ZG-04].indicator.unit", "invalid-rate-base"),
+        ],
+    ),
+    (
+        "key-figures.yaml",
+        [
+            (21, "key_figures[bevolking].totals.2024", "totals-disagree"),
+            (27, "key_figures[gezinsvormen].rows[2].parent", "unknown-parent"),
+            (32, "key_figures[huishoudens].rows[1].values.2024", "totals-disagree"),
+        ],
+    ),
+    (
+        "budget-totals.yaml",
+        [
+            (15, "challenges[meedoen].budget.year", "missing-field"),
+            (26, "budget_table.stated_totals.expenses.2025", "totals-disagree"),
+        ],
+    ),
+    (
+        "budget-total-kind.yaml",
+        [
+            (18, "budget_table.stated_totals.saldo", "unknown-total"),
+        ],
+    ),
+    (
+        "references.yaml",
+        [
+            (21, "challenges[meedoen].id", "duplicate-id"),
+            (26, "policy_areas[welzijn].challenge", "unknown-challenge"),
+            (31, "goals[MD-01].policy_areas[2]", "unknown-policy-area"),
+            (32, "goals[MD-01].id", "duplicate-id"),
+            (33, "goals[MD-01].challenge", "unknown-challenge"),
+            (36, "goals[MD-01].region", "unknown-area"),
+            (44, "bbv_indicators[bbv-17].challenge", "unknown-challenge"),
+            (54, "areas[oosthaven].parent", "unknown-area"),
+        ],
+    ),
+    (
+        "yaml-syntax.yaml",
+        [
+            (17, "-", "yaml-syntax"),
+        ],
+    ),
+    (
+        "not-a-mapping.yaml",
+        [
+            (5, "-", "not-a-mapping"),
+        ],
+    ),
 ]
 
 
@@ -147,6 +198,7 @@ def _problem(name: str, code: str, field: str):
 
 
 # -- every broken file, every problem -----------------------------------------------------
+
 
 @pytest.mark.parametrize(("name", "expected"), CASES, ids=[name for name, _ in CASES])
 def test_every_problem_is_reported(name: str, expected: list[Row]) -> None:
@@ -179,6 +231,7 @@ def test_every_problem_names_its_file_and_has_both_languages(name: str) -> None:
 
 
 # -- messages: Dutch by default, English on request ---------------------------------------
+
 
 def test_message_and_hint_are_dutch_by_default() -> None:
     problem = _problem("periods.yaml", "ambiguous-period", "goals[LR-01].baseline.period")
@@ -242,6 +295,7 @@ def test_totals_disagree_says_what_the_rows_add_up_to() -> None:
 
 # -- the JSON shape ------------------------------------------------------------------------
 
+
 def test_as_json_shape() -> None:
     problem = _problem("frequencies.yaml", "invalid-frequency", "goals[MD-01].frequency")
     assert problem.as_json() == {
@@ -262,6 +316,7 @@ def test_as_json_shape() -> None:
 
 # -- read_plan ------------------------------------------------------------------------------
 
+
 def test_read_plan_raises_with_every_problem() -> None:
     with pytest.raises(PlanFileError) as raised:
         read_plan(BROKEN / "references.yaml")
@@ -270,6 +325,7 @@ def test_read_plan_raises_with_every_problem() -> None:
 
 
 # -- files that cannot be read at all --------------------------------------------------------
+
 
 def test_missing_file(tmp_path: Path) -> None:
     path = tmp_path / "bestaat-niet.yaml"
@@ -324,15 +380,19 @@ MINIMAL = "format: 1\nmunicipality: {cbs_code: GM9999, name: Zilverdam}\ntitle: 
 
 def test_impossible_unquoted_date_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
-    path.write_text(MINIMAL + (
-        "challenges:\n"
-        "  - {id: meedoen, name: Meedoen}\n"
-        "goals:\n"
-        "  - id: MD-01\n"
-        "    challenge: meedoen\n"
-        "    statement: Meer inwoners doen mee.\n"
-        "    target: {value: 60, period: 2025-02-30}\n"
-    ), encoding="utf-8")
+    path.write_text(
+        MINIMAL
+        + (
+            "challenges:\n"
+            "  - {id: meedoen, name: Meedoen}\n"
+            "goals:\n"
+            "  - id: MD-01\n"
+            "    challenge: meedoen\n"
+            "    statement: Meer inwoners doen mee.\n"
+            "    target: {value: 60, period: 2025-02-30}\n"
+        ),
+        encoding="utf-8",
+    )
     result = load_plan(path)
     assert result.plan is None
     assert [(p.location.line, p.code) for p in result.problems] in ([(11, "invalid-date")], [(11, "yaml-syntax")])
@@ -349,15 +409,19 @@ def test_file_that_is_not_utf8_is_a_problem_not_a_crash(tmp_path: Path) -> None:
 
 def test_year_key_is_named_by_its_year(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
-    path.write_text(MINIMAL + (
-        "key_figures:\n"
-        "  - id: inwoners\n"
-        "    title: Inwoners\n"
-        "    unit: inwoners\n"
-        "    rows:\n"
-        "      - category: alle leeftijden\n"
-        "        values: {2025: veel}\n"
-    ), encoding="utf-8")
+    path.write_text(
+        MINIMAL
+        + (
+            "key_figures:\n"
+            "  - id: inwoners\n"
+            "    title: Inwoners\n"
+            "    unit: inwoners\n"
+            "    rows:\n"
+            "      - category: alle leeftijden\n"
+            "        values: {2025: veel}\n"
+        ),
+        encoding="utf-8",
+    )
     (problem,) = load_plan(path).problems
     assert (problem.location.line, problem.code) == (11, "wrong-type")
     assert problem.field.startswith("key_figures[inwoners].rows[1].values")
@@ -366,28 +430,39 @@ def test_year_key_is_named_by_its_year(tmp_path: Path) -> None:
 
 def test_every_disagreeing_year_of_a_table_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
-    path.write_text(MINIMAL + (
-        "key_figures:\n"
-        "  - id: inwoners\n"
-        "    title: Inwoners\n"
-        "    unit: inwoners\n"
-        "    rows:\n"
-        "      - {category: jong, values: {2024: 100, 2025: 100}}\n"
-        "      - {category: oud, values: {2024: 100, 2025: 100}}\n"
-        "    totals: {2024: 201, 2025: 202}\n"
-    ), encoding="utf-8")
+    path.write_text(
+        MINIMAL
+        + (
+            "key_figures:\n"
+            "  - id: inwoners\n"
+            "    title: Inwoners\n"
+            "    unit: inwoners\n"
+            "    rows:\n"
+            "      - {category: jong, values: {2024: 100, 2025: 100}}\n"
+            "      - {category: oud, values: {2024: 100, 2025: 100}}\n"
+            "    totals: {2024: 201, 2025: 202}\n"
+        ),
+        encoding="utf-8",
+    )
     problems = load_plan(path).problems
     assert [p.code for p in problems] == ["totals-disagree", "totals-disagree"]
     assert {p.context["year"] for p in problems} == {2024, 2025}
 
 
-@pytest.mark.parametrize(("extra", "english"), [
-    pytest.param("areas:\n  - {id: zd, name: Zilverdam, level: stad}\n", " or ", id="choices"),
-    pytest.param("areas:\n  - {id: zs, name: Zilverstreek, level: region, cbs_code: GM9999}\n", "region",
-                 id="area-level"),
-    pytest.param("evaluation_years: [2027]\nend_year: 2030\nlint: {stale_baseline_years: -1}\n", "Input should",
-                 id="pydantic-detail"),
-])
+@pytest.mark.parametrize(
+    ("extra", "english"),
+    [
+        pytest.param("areas:\n  - {id: zd, name: Zilverdam, level: stad}\n", " or ", id="choices"),
+        pytest.param(
+            "areas:\n  - {id: zs, name: Zilverstreek, level: region, cbs_code: GM9999}\n", "region", id="area-level"
+        ),
+        pytest.param(
+            "evaluation_years: [2027]\nend_year: 2030\nlint: {stale_baseline_years: -1}\n",
+            "Input should",
+            id="pydantic-detail",
+        ),
+    ],
+)
 def test_dutch_messages_are_dutch(tmp_path: Path, extra: str, english: str) -> None:
     path = tmp_path / "plan.yaml"
     path.write_text(MINIMAL + extra, encoding="utf-8")

@@ -49,7 +49,9 @@ RICH: dict[str, Any] = {
     ],
     "challenges": [
         {
-            "id": "VW", "name": "Vitaal en weerbaar", "aim": "Zeestedelingen zijn vitaal en gezond.",
+            "id": "VW",
+            "name": "Vitaal en weerbaar",
+            "aim": "Zeestedelingen zijn vitaal en gezond.",
             "description": "Gezonde en weerbare inwoners.",
             "budget": {"amount": 1874008.5, "year": 2024, "basis": "begroting 2024", "note": "zonder Wmo-hulp"},
             "developments": ["Gezond en Actief Leven Akkoord (landelijk)", "Regiovisie IJmond"],
@@ -58,14 +60,21 @@ RICH: dict[str, Any] = {
         {"id": "01", "name": "Een opgave met een code van cijfers"},
     ],
     "policy_areas": [
-        {"id": "WMO", "name": "Wmo", "challenge": "VW", "laws": ["Wmo 2015", "Wet publieke gezondheid"],
-         "description": "Maatschappelijke ondersteuning."},
+        {
+            "id": "WMO",
+            "name": "Wmo",
+            "challenge": "VW",
+            "laws": ["Wmo 2015", "Wet publieke gezondheid"],
+            "description": "Maatschappelijke ondersteuning.",
+        },
         {"id": "JEUGD", "name": "Jeugd", "challenge": "JO", "laws": ["Jeugdwet"]},
         {"id": "SPORT", "name": "Sport"},
     ],
     "goals": [
         {
-            "id": "VW-01", "challenge": "VW", "title": "Meer bewegen",
+            "id": "VW-01",
+            "challenge": "VW",
+            "title": "Meer bewegen",
             "statement": "In 2027 is het aantal sporters met 10% gestegen.",
             "result_area": "Meer inwoners bewegen voldoende.",
             "aims": ["Meer inwoners bewegen.", "Sport is voor iedereen betaalbaar."],
@@ -77,40 +86,65 @@ RICH: dict[str, Any] = {
             },
             "baseline": {"value": 5377, "period": "2023", "source": "Sportmonitor"},
             "target": {"value": 5914.7, "change": "+10%", "period": "2027"},
-            "direction": "increase", "scope": "every-wijk", "source": "Gezondheidsmonitor",
-            "frequency": "1X per 4 jaar", "policy_areas": ["SPORT", "WMO"], "note": "Cijfer gecorrigeerd.",
+            "direction": "increase",
+            "scope": "every-wijk",
+            "source": "Gezondheidsmonitor",
+            "frequency": "1X per 4 jaar",
+            "policy_areas": ["SPORT", "WMO"],
+            "note": "Cijfer gecorrigeerd.",
         },
         {
-            "id": "VW-02", "challenge": "VW", "statement": "Minstens 60% van de inwoners voelt zich gezond.",
+            "id": "VW-02",
+            "challenge": "VW",
+            "statement": "Minstens 60% van de inwoners voelt zich gezond.",
             "indicator": {"name": "Ervaren gezondheid", "unit": {"kind": "percentage"}},
             "baseline": {"status": "absent", "reason": "Er is geen nulmeting."},
             "target": {"value": 60, "period": "2026-H2"},
-            "direction": "at-least", "scope": "region", "region": "ijmond", "frequency": "2X per jaar",
+            "direction": "at-least",
+            "scope": "region",
+            "region": "ijmond",
+            "frequency": "2X per jaar",
         },
         {
-            "id": "JO-01", "challenge": "JO", "statement": "Het verzuim daalt met 20%.",
+            "id": "JO-01",
+            "challenge": "JO",
+            "statement": "Het verzuim daalt met 20%.",
             "indicator": {"name": "Verzuimmeldingen", "unit": {"kind": "count", "label": "meldingen"}},
-            "baseline": {"status": "pending", "reason": "De cijfers komen in het najaar.",
-                         "period": "2023/2024", "expected": "2024-Q4", "source": "Leerplicht"},
+            "baseline": {
+                "status": "pending",
+                "reason": "De cijfers komen in het najaar.",
+                "period": "2023/2024",
+                "expected": "2024-Q4",
+                "source": "Leerplicht",
+            },
             "target": {"change": "-20%", "period": "2026/2027"},
-            "direction": "decrease", "frequency": "1x per schooljaar", "policy_areas": ["JEUGD"],
+            "direction": "decrease",
+            "frequency": "1x per schooljaar",
+            "policy_areas": ["JEUGD"],
         },
         {
-            "id": "JO-02", "challenge": "JO", "statement": "= het rapportcijfer blijft gelijk",
+            "id": "JO-02",
+            "challenge": "JO",
+            "statement": "= het rapportcijfer blijft gelijk",
             "indicator": {"name": "Rapportcijfer jeugdhulp", "unit": {"kind": "score"}},
             "baseline": {"value": 7.4, "period": "2024-01-01"},
             "target": {"change": "=", "period": "2027", "tolerance": "0.2"},
-            "direction": "maintain", "frequency": "jaarlijks",
+            "direction": "maintain",
+            "frequency": "jaarlijks",
         },
         {
-            "id": "JO-03", "challenge": "JO", "statement": "Een absolute afname van 5% naar 46%.",
+            "id": "JO-03",
+            "challenge": "JO",
+            "statement": "Een absolute afname van 5% naar 46%.",
             "indicator": {"name": "Kinderen in armoede", "unit": {"kind": "percentage"}},
             "baseline": {"value": 51, "period": "2023-03"},
             "target": {"value": 46, "change": "-5 pp", "period": "2027-03", "tolerance": "1 pp"},
             "direction": "at-most",
         },
         {
-            "id": "JO-04", "challenge": "JO", "statement": "Het budget groeit met 10% per jaar.",
+            "id": "JO-04",
+            "challenge": "JO",
+            "statement": "Het budget groeit met 10% per jaar.",
             "indicator": {"name": "Budget", "unit": {"kind": "euro"}},
             "baseline": {"value": 100000, "period": "2023"},
             "target": {"change": "+10% per jaar", "period": "2025", "tolerance": "2%"},
@@ -118,10 +152,23 @@ RICH: dict[str, Any] = {
         {"id": "JO-05", "challenge": "01", "statement": "Minder eenzaamheid."},
     ],
     "bbv_indicators": [
-        {"id": "BBV-12", "number": 12, "name": "Jongeren met jeugdhulp", "unit": "% van alle jongeren tot 18 jaar",
-         "source": "CBS", "taakveld": "Sociaal domein", "challenge": "JO", "note": "Per half jaar."},
-        {"id": "BBV-x", "name": "Absoluut verzuim", "unit": "aantal per 1.000 leerlingen",
-         "source": "DUO", "taakveld": "Onderwijs"},
+        {
+            "id": "BBV-12",
+            "number": 12,
+            "name": "Jongeren met jeugdhulp",
+            "unit": "% van alle jongeren tot 18 jaar",
+            "source": "CBS",
+            "taakveld": "Sociaal domein",
+            "challenge": "JO",
+            "note": "Per half jaar.",
+        },
+        {
+            "id": "BBV-x",
+            "name": "Absoluut verzuim",
+            "unit": "aantal per 1.000 leerlingen",
+            "source": "DUO",
+            "taakveld": "Onderwijs",
+        },
     ],
     "areas": [
         {"id": "GM0999", "name": "Zeestad", "level": "municipality", "cbs_code": "GM0999"},
@@ -132,8 +179,12 @@ RICH: dict[str, Any] = {
     ],
     "key_figures": [
         {
-            "id": "bevolking", "title": "Bevolking naar leeftijd", "unit": "inwoners", "reference": "1 januari",
-            "source": "CBS; prognose Primos", "forecast_years": [2030, 2035],
+            "id": "bevolking",
+            "title": "Bevolking naar leeftijd",
+            "unit": "inwoners",
+            "reference": "1 januari",
+            "source": "CBS; prognose Primos",
+            "forecast_years": [2030, 2035],
             "rows": [
                 {"category": "0 - 15 jaar", "values": {2020: 6000, 2030: 5800, 2035: 5700.5}},
                 {"category": "65+", "values": {2020: 9000, 2030: 10500, 2035: 11000}},
@@ -145,12 +196,17 @@ RICH: dict[str, Any] = {
             "totals_tolerance": 1,
             "note": "Afgerond op tientallen.",
         },
-        {"id": "huishoudens", "title": "Huishoudens", "unit": "huishoudens",
-         "rows": [{"category": "eenpersoons", "values": {2024: 8000}}]},
+        {
+            "id": "huishoudens",
+            "title": "Huishoudens",
+            "unit": "huishoudens",
+            "rows": [{"category": "eenpersoons", "values": {2024: 8000}}],
+        },
         {"id": "leeg", "title": "Nog in te vullen", "unit": "inwoners", "rows": []},
     ],
     "budget_table": {
-        "title": "Lasten en baten sociaal domein", "basis": "begroting 2020",
+        "title": "Lasten en baten sociaal domein",
+        "basis": "begroting 2020",
         "lines": [
             {"label": "Wmo", "expenses": {2020: 100.25, 2021: 120}, "income": {2020: -10, 2022: -5}},
             {"label": "Jeugd", "expenses": {2020: 50, 2021: 60}},
@@ -204,6 +260,7 @@ def _column(ws: Any, header: str) -> int:
 
 # -- round trip ---------------------------------------------------------------------------
 
+
 def test_rich_plan_round_trips_exactly(tmp_path: Path) -> None:
     plan = rich_plan()
     assert roundtrip(plan, tmp_path) == plan
@@ -215,8 +272,9 @@ def test_rich_plan_round_trips_as_yaml_text(tmp_path: Path) -> None:
 
 
 def test_minimal_plan_round_trips(tmp_path: Path) -> None:
-    plan = Plan.model_validate({"municipality": {"cbs_code": "GM0396", "name": "Heemskerk"},
-                                "title": "Plan", "start_year": 2024})
+    plan = Plan.model_validate(
+        {"municipality": {"cbs_code": "GM0396", "name": "Heemskerk"}, "title": "Plan", "start_year": 2024}
+    )
     assert roundtrip(plan, tmp_path) == plan
 
 
@@ -241,10 +299,18 @@ def test_load_plan_and_write_plan_dispatch_on_xlsx(tmp_path: Path) -> None:
 _BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _TEXT = st.text(
     st.characters(blacklist_categories=("Cs", "Cc", "Cn"), blacklist_characters=_BREAKS) | st.sampled_from("\n\t"),
-    min_size=1, max_size=40,
+    min_size=1,
+    max_size=40,
 ).filter(lambda s: s.strip() != "")
-_ITEM = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cn", "Zl", "Zp"), blacklist_characters=_BREAKS),
-                min_size=1, max_size=20).map(str.strip).filter(bool)
+_ITEM = (
+    st.text(
+        st.characters(blacklist_categories=("Cs", "Cc", "Cn", "Zl", "Zp"), blacklist_characters=_BREAKS),
+        min_size=1,
+        max_size=20,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -260,6 +326,7 @@ def test_any_text_and_number_round_trip(statement: str, name: str, aims: list[st
 
 
 # -- the workbook as advisers see it --------------------------------------------------------
+
 
 def test_workbook_layout(tmp_path: Path) -> None:
     workbook = load_workbook(written(tmp_path))
@@ -290,18 +357,35 @@ def test_cells_hold_codes_lists_and_numbers(tmp_path: Path) -> None:
 def test_long_format_sheets(tmp_path: Path) -> None:
     workbook = load_workbook(written(tmp_path))
     figures = [[c.value for c in row] for row in workbook["key_figures"].iter_rows(min_row=2)]
-    assert figures[0][:8] == ["bevolking", "Bevolking naar leeftijd", "inwoners", "1 januari",
-                              "CBS; prognose Primos", "2030\n2035", 1, "Afgerond op tientallen."]
+    assert figures[0][:8] == [
+        "bevolking",
+        "Bevolking naar leeftijd",
+        "inwoners",
+        "1 januari",
+        "CBS; prognose Primos",
+        "2030\n2035",
+        1,
+        "Afgerond op tientallen.",
+    ]
     assert figures[0][8:] == ["0 - 15 jaar", None, 2020, 6000]
     assert figures[1][:2] == ["bevolking", None]  # the table's fields are written once
     assert ["bevolking", None, None, None, None, None, None, None, None, None, 2020, 15001] in figures
     budget = [[c.value for c in row] for row in workbook["budget_table"].iter_rows(min_row=2)]
-    assert budget[0] == ["Lasten en baten sociaal domein", "begroting 2020", 0.5, "Bedragen x 1.000 euro.",
-                         "Wmo", 2020, 100.25, -10]
+    assert budget[0] == [
+        "Lasten en baten sociaal domein",
+        "begroting 2020",
+        0.5,
+        "Bedragen x 1.000 euro.",
+        "Wmo",
+        2020,
+        100.25,
+        -10,
+    ]
     assert [None, None, None, None, None, 2020, 150, -10] in budget
 
 
 # -- what advisers type ---------------------------------------------------------------------
+
 
 def test_cells_as_advisers_type_them(tmp_path: Path) -> None:
     path = written(tmp_path)
@@ -327,6 +411,7 @@ def test_cells_as_advisers_type_them(tmp_path: Path) -> None:
 
 
 # -- broken workbooks -----------------------------------------------------------------------
+
 
 def test_bad_period_is_located(tmp_path: Path) -> None:
     path = written(tmp_path)
@@ -408,9 +493,7 @@ def test_a_workbook_that_is_not_a_plan(tmp_path: Path) -> None:
     workbook.save(path)
     found = where(path)
     assert found[0] == ("plan", None, None, "invalid-workbook")
-    assert {(sheet, code) for sheet, _, _, code in found[1:]} == {
-        (s.name, "invalid-workbook") for s in SHEETS[1:]
-    }
+    assert {(sheet, code) for sheet, _, _, code in found[1:]} == {(s.name, "invalid-workbook") for s in SHEETS[1:]}
     message = load_excel_plan(path).problems[0].message("en")
     assert message == "This workbook is not a koers plan: the sheet 'plan' has no row 'format'."
 
@@ -492,6 +575,7 @@ def test_a_budget_line_given_twice_for_a_year_is_one_problem(tmp_path: Path) -> 
 
 
 # -- the documentation ----------------------------------------------------------------------
+
 
 def test_docs_describe_every_sheet_and_column() -> None:
     text = (ROOT / "docs" / "plan-excel.md").read_text(encoding="utf-8")

@@ -44,6 +44,7 @@ def _goal(plan: Plan, goal_id: str) -> Goal:
 
 # -- loading -----------------------------------------------------------------------------
 
+
 def test_loads_without_problems() -> None:
     result = load_plan(PLAN_FILE)
     assert result.problems == []
@@ -97,20 +98,24 @@ def test_policy_areas_with_laws(plan: Plan) -> None:
 
 # -- goals: every kind of target and baseline -------------------------------------------------
 
+
 def test_eight_goals(plan: Plan) -> None:
     assert [g.id for g in plan.goals] == [f"ZD-0{n}" for n in range(1, 9)]
 
 
-@pytest.mark.parametrize(("goal_id", "resolved", "period"), [
-    ("ZD-01", 55, "2030"),             # a value
-    ("ZD-02", 1364, "2028"),           # 1240 +10%
-    ("ZD-03", 33.5, "2028"),           # a value that agrees with 38.5 -5 pp
-    ("ZD-04", 64.2, "2028"),           # gelijk
-    ("ZD-05", 399.3, "2027"),          # 300 +10% per jaar over 3 years: 300 * 1.1^3
-    ("ZD-06", 2, "2028"),              # a value, without a baseline
-    ("ZD-07", 120, "2028"),            # a value, regional
-    ("ZD-08", None, "2028/2029"),      # -20% of a baseline still to come
-])
+@pytest.mark.parametrize(
+    ("goal_id", "resolved", "period"),
+    [
+        ("ZD-01", 55, "2030"),  # a value
+        ("ZD-02", 1364, "2028"),  # 1240 +10%
+        ("ZD-03", 33.5, "2028"),  # a value that agrees with 38.5 -5 pp
+        ("ZD-04", 64.2, "2028"),  # gelijk
+        ("ZD-05", 399.3, "2027"),  # 300 +10% per jaar over 3 years: 300 * 1.1^3
+        ("ZD-06", 2, "2028"),  # a value, without a baseline
+        ("ZD-07", 120, "2028"),  # a value, regional
+        ("ZD-08", None, "2028/2029"),  # -20% of a baseline still to come
+    ],
+)
 def test_resolved_targets(plan: Plan, goal_id: str, resolved: float | None, period: str) -> None:
     goal = _goal(plan, goal_id)
     assert goal.resolved_target() == (pytest.approx(resolved) if resolved is not None else None)
@@ -118,13 +123,16 @@ def test_resolved_targets(plan: Plan, goal_id: str, resolved: float | None, peri
     assert goal.target.period.code == period
 
 
-@pytest.mark.parametrize(("goal_id", "kind", "amount", "as_written"), [
-    ("ZD-02", ChangeKind.PERCENT, 10, "+10%"),
-    ("ZD-03", ChangeKind.POINTS, -5, "-5 pp"),
-    ("ZD-04", ChangeKind.EQUAL, 0, "gelijk"),
-    ("ZD-05", ChangeKind.PERCENT_PER_YEAR, 10, "+10% per jaar"),
-    ("ZD-08", ChangeKind.PERCENT, -20, "-20%"),
-])
+@pytest.mark.parametrize(
+    ("goal_id", "kind", "amount", "as_written"),
+    [
+        ("ZD-02", ChangeKind.PERCENT, 10, "+10%"),
+        ("ZD-03", ChangeKind.POINTS, -5, "-5 pp"),
+        ("ZD-04", ChangeKind.EQUAL, 0, "gelijk"),
+        ("ZD-05", ChangeKind.PERCENT_PER_YEAR, 10, "+10% per jaar"),
+        ("ZD-08", ChangeKind.PERCENT, -20, "-20%"),
+    ],
+)
 def test_changes_as_written(plan: Plan, goal_id: str, kind: ChangeKind, amount: float, as_written: str) -> None:
     change = _goal(plan, goal_id).target.change
     assert change is not None
@@ -134,9 +142,14 @@ def test_changes_as_written(plan: Plan, goal_id: str, kind: ChangeKind, amount: 
 def test_baseline_states(plan: Plan) -> None:
     states = {g.id: g.baseline.status for g in plan.goals if g.baseline}
     assert states == {
-        "ZD-01": BaselineStatus.KNOWN, "ZD-02": BaselineStatus.KNOWN, "ZD-03": BaselineStatus.KNOWN,
-        "ZD-04": BaselineStatus.KNOWN, "ZD-05": BaselineStatus.KNOWN, "ZD-06": BaselineStatus.ABSENT,
-        "ZD-07": BaselineStatus.KNOWN, "ZD-08": BaselineStatus.PENDING,
+        "ZD-01": BaselineStatus.KNOWN,
+        "ZD-02": BaselineStatus.KNOWN,
+        "ZD-03": BaselineStatus.KNOWN,
+        "ZD-04": BaselineStatus.KNOWN,
+        "ZD-05": BaselineStatus.KNOWN,
+        "ZD-06": BaselineStatus.ABSENT,
+        "ZD-07": BaselineStatus.KNOWN,
+        "ZD-08": BaselineStatus.PENDING,
     }
     assert _goal(plan, "ZD-06").baseline.reason == "geen nulmeting"
 
@@ -166,8 +179,14 @@ def test_maintain_with_a_tolerance_of_two_percent(plan: Plan) -> None:
 def test_units_and_their_labels(plan: Plan) -> None:
     labels = {g.id: g.unit.label_text() for g in plan.goals if g.unit}
     assert labels == {
-        "ZD-01": "%", "ZD-02": "kinderen", "ZD-03": "%", "ZD-04": "per 1.000 inwoners",
-        "ZD-05": "huishoudens", "ZD-06": "buurtkamers", "ZD-07": "inwoners", "ZD-08": "per 1.000 leerlingen",
+        "ZD-01": "%",
+        "ZD-02": "kinderen",
+        "ZD-03": "%",
+        "ZD-04": "per 1.000 inwoners",
+        "ZD-05": "huishoudens",
+        "ZD-06": "buurtkamers",
+        "ZD-07": "inwoners",
+        "ZD-08": "per 1.000 leerlingen",
     }
     rate = _goal(plan, "ZD-04").unit
     assert (rate.kind, rate.per, rate.population) == (UnitKind.RATE, 1000, "inwoners")
@@ -177,10 +196,14 @@ def test_units_and_their_labels(plan: Plan) -> None:
 def test_frequencies(plan: Plan) -> None:
     codes = {g.id: g.frequency.code for g in plan.goals if g.frequency}
     assert codes == {
-        "ZD-01": FrequencyCode.EVERY_4_YEARS, "ZD-02": FrequencyCode.HALF_YEARLY,
-        "ZD-03": FrequencyCode.EVERY_2_YEARS, "ZD-04": FrequencyCode.YEARLY,
-        "ZD-05": FrequencyCode.QUARTERLY, "ZD-06": FrequencyCode.YEARLY,
-        "ZD-07": FrequencyCode.YEARLY, "ZD-08": FrequencyCode.SCHOOL_YEARLY,
+        "ZD-01": FrequencyCode.EVERY_4_YEARS,
+        "ZD-02": FrequencyCode.HALF_YEARLY,
+        "ZD-03": FrequencyCode.EVERY_2_YEARS,
+        "ZD-04": FrequencyCode.YEARLY,
+        "ZD-05": FrequencyCode.QUARTERLY,
+        "ZD-06": FrequencyCode.YEARLY,
+        "ZD-07": FrequencyCode.YEARLY,
+        "ZD-08": FrequencyCode.SCHOOL_YEARLY,
     }
     assert _goal(plan, "ZD-05").frequency.as_written == "4x per jaar"
 
@@ -192,6 +215,7 @@ def test_scopes(plan: Plan) -> None:
 
 
 # -- areas, key figures, money, BBV ----------------------------------------------------------
+
 
 def test_wijken_with_cbs_codes(plan: Plan) -> None:
     assert [(w.name, w.cbs_code, w.parent) for w in plan.wijken()] == [
@@ -212,7 +236,8 @@ def test_key_figures(plan: Plan) -> None:
     assert inwoners.totals == {2025: 22500, 2030: 22800}
     assert inwoners.reference == "1 januari"
     assert [r.category for r in huishoudens.rows if r.parent == "meerpersoonshuishoudens"] == [
-        "met kinderen", "zonder kinderen",
+        "met kinderen",
+        "zonder kinderen",
     ]
 
 
@@ -226,7 +251,9 @@ def test_budget_table(plan: Plan) -> None:
 
 def test_bbv_indicators(plan: Plan) -> None:
     assert [(b.number, b.challenge) for b in plan.bbv_indicators] == [
-        (17, "leren-en-opgroeien"), (20, "gezond-en-actief"), (27, "rond-komen"),
+        (17, "leren-en-opgroeien"),
+        (20, "gezond-en-actief"),
+        (27, "rond-komen"),
     ]
 
 
@@ -237,6 +264,7 @@ def test_written_back_it_reads_the_same(plan: Plan, tmp_path: Path) -> None:
 
 
 # -- the SMART check finds exactly what was designed in --------------------------------------
+
 
 def _findings(plan: Plan, **kwargs) -> list[tuple[str | None, str, Severity]]:
     return [(f.goal, f.code, f.severity) for f in lint_plan(plan, **kwargs)]

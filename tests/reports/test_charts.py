@@ -34,6 +34,7 @@ NEUTRAL = {"#595959", "#FFFFFF", "#DDEFFA", "transparent"}
 
 # -- helpers ---------------------------------------------------------------------------------
 
+
 def m(subject: str, period: str, value: float, area: str = "GM0396", **fields: Any) -> Measurement:
     return Measurement(subject, Period.parse(period), area, value, **fields)
 
@@ -48,8 +49,7 @@ class Heemskerk:
 
     def assess(self, goal_id: str, figures: Sequence[Measurement]) -> tuple[Goal, Assessment]:
         goal = self.goals[goal_id]
-        return goal, assess(goal, figures, as_of=AS_OF, municipality="GM0396", wijken=self.wijken,
-                            names=self.names)
+        return goal, assess(goal, figures, as_of=AS_OF, municipality="GM0396", wijken=self.wijken, names=self.names)
 
     def chart(self, goal_id: str, figures: Sequence[Measurement], **options: Any) -> dict[str, Any] | None:
         goal, assessment = self.assess(goal_id, figures)
@@ -71,8 +71,12 @@ def rows(spec: dict[str, Any], name: str) -> list[dict[str, Any]]:
 
 def legend(spec: dict[str, Any]) -> dict[str, list[Any]]:
     """The shared legend as {channel: range}, with the labels under 'domain'."""
-    scales = {ch: enc["scale"] for layer in spec["layer"] for ch, enc in layer.get("encoding", {}).items()
-              if isinstance(enc, dict) and enc.get("field") == "series" and "scale" in enc}
+    scales = {
+        ch: enc["scale"]
+        for layer in spec["layer"]
+        for ch, enc in layer.get("encoding", {}).items()
+        if isinstance(enc, dict) and enc.get("field") == "series" and "scale" in enc
+    }
     assert len({json.dumps(s["domain"]) for s in scales.values()}) == 1  # one legend, the same everywhere
     return {"domain": next(iter(scales.values()))["domain"], **{ch: s["range"] for ch, s in scales.items()}}
 
@@ -83,8 +87,13 @@ def texts(svg: str) -> list[str]:
 
 
 # FF-01: 5,377 in 2023, +10% in 2027 = 5,914.7, figures twice a year, the last one provisional.
-FF01 = [m("FF-01", "2023", 5377), m("FF-01", "2024-H1", 5450), m("FF-01", "2024-H2", 5520),
-        m("FF-01", "2025-H1", 5610, ci_low=5560, ci_high=5660), m("FF-01", "2025-H2", 5700, status=PROVISIONAL)]
+FF01 = [
+    m("FF-01", "2023", 5377),
+    m("FF-01", "2024-H1", 5450),
+    m("FF-01", "2024-H2", 5520),
+    m("FF-01", "2025-H1", 5610, ci_low=5560, ci_high=5660),
+    m("FF-01", "2025-H2", 5700, status=PROVISIONAL),
+]
 
 
 @pytest.fixture(scope="module")
@@ -98,8 +107,11 @@ def ff01(heemskerk: Heemskerk) -> dict[str, Any]:
 def oo05(heemskerk: Heemskerk) -> tuple[list[Measurement], dict[str, Any]]:
     """OO-05, at most 45% in every wijk (baseline 48,1% for all of Heemskerk in 2022)."""
     hart, broek, duin = heemskerk.wijken
-    figures = [m("OO-05", "2024", 46.0, hart, ci_low=43.1, ci_high=48.9), m("OO-05", "2024", 49.5, broek),
-               m("OO-05", "2024", 44.2, duin, status=PROVISIONAL, ci_low=41.0, ci_high=47.4)]
+    figures = [
+        m("OO-05", "2024", 46.0, hart, ci_low=43.1, ci_high=48.9),
+        m("OO-05", "2024", 49.5, broek),
+        m("OO-05", "2024", 44.2, duin, status=PROVISIONAL, ci_low=41.0, ci_high=47.4),
+    ]
     spec = heemskerk.chart("OO-05", figures)
     assert spec is not None
     return figures, spec
@@ -107,11 +119,25 @@ def oo05(heemskerk: Heemskerk) -> tuple[list[Measurement], dict[str, Any]]:
 
 # -- the spec: layers and data -------------------------------------------------------------------
 
+
 def test_a_goal_chart_has_every_element_as_a_named_layer(ff01: dict[str, Any]) -> None:
     assert list(layers(ff01)) == [
-        "path", "measurements-line", "intervals", "measurements", "latest-label-halo", "latest-label",
-        "baseline", "baseline-label-halo", "baseline-label", "target", "target-label-halo", "target-label",
-        "forecast-interval", "forecast", "forecast-label-halo", "forecast-label",
+        "path",
+        "measurements-line",
+        "intervals",
+        "measurements",
+        "latest-label-halo",
+        "latest-label",
+        "baseline",
+        "baseline-label-halo",
+        "baseline-label",
+        "target",
+        "target-label-halo",
+        "target-label",
+        "forecast-interval",
+        "forecast",
+        "forecast-label-halo",
+        "forecast-label",
     ]
     assert "url" not in json.dumps(ff01["layer"])  # all data inline
     assert ff01["$schema"].startswith("https://vega.github.io/schema/vega-lite/v6")
@@ -133,8 +159,12 @@ def test_baseline_target_and_path_end_points(ff01: dict[str, Any]) -> None:
 def test_every_measurement_sits_at_the_end_of_its_period(ff01: dict[str, Any]) -> None:
     points = rows(ff01, "measurements")
     assert [(r["date"], r["value"]) for r in points] == [
-        ("2023-12-31", 5377), ("2024-06-30", 5450), ("2024-12-31", 5520), ("2025-06-30", 5610),
-        ("2025-12-31", 5700)]
+        ("2023-12-31", 5377),
+        ("2024-06-30", 5450),
+        ("2024-12-31", 5520),
+        ("2025-06-30", 5610),
+        ("2025-12-31", 5700),
+    ]
     x = layers(ff01)["measurements"]["encoding"]["x"]
     assert (x["type"], x["scale"]["type"]) == ("temporal", "utc")
     assert rows(ff01, "latest-label")[0]["label"] == "5.700"
@@ -151,8 +181,9 @@ def test_a_school_year_sits_at_its_end_on_31_july(heemskerk: Heemskerk) -> None:
 def test_intervals_are_drawn_where_they_are_known(ff01: dict[str, Any]) -> None:
     (interval,) = rows(ff01, "intervals")
     assert (interval["date"], interval["low"], interval["high"]) == ("2025-06-30", 5560, 5660)
-    assert interval["tip"] == ("Meting, 1e helft 2025: 5.610 toekenningen (definitief), "
-                               "95%-interval 5.560 tot 5.660 toekenningen")
+    assert interval["tip"] == (
+        "Meting, 1e helft 2025: 5.610 toekenningen (definitief), 95%-interval 5.560 tot 5.660 toekenningen"
+    )
     assert "Verticale lijnen: 95%-interval" in ff01["title"]["subtitle"]
 
 
@@ -181,7 +212,11 @@ def test_the_forecast_with_its_interval(heemskerk: Heemskerk, ff01: dict[str, An
     (row,) = rows(ff01, "forecast")
     # a count forecast is shown whole: no 6.014,6 toekenningen
     assert (row["date"], row["value"], row["low"], row["high"]) == (
-        "2027-12-31", round(forecast.value), round(forecast.low), round(forecast.high))
+        "2027-12-31",
+        round(forecast.value),
+        round(forecast.low),
+        round(forecast.high),
+    )
     assert row["tip"].startswith("Prognose, 2027: ")
     assert rows(ff01, "forecast-interval") == [row]
 
@@ -192,8 +227,9 @@ def test_without_a_forecast_there_is_no_forecast_layer(heemskerk: Heemskerk) -> 
     assert not {"forecast", "forecast-interval"} & set(layers(spec))
 
 
-def test_a_goal_per_wijk_gets_one_series_per_wijk(heemskerk: Heemskerk,
-                                                   oo05: tuple[list[Measurement], dict[str, Any]]) -> None:
+def test_a_goal_per_wijk_gets_one_series_per_wijk(
+    heemskerk: Heemskerk, oo05: tuple[list[Measurement], dict[str, Any]]
+) -> None:
     _, spec = oo05
     points = rows(spec, "measurements")
     assert [r["series"] for r in points] == ["Hart van Heemskerk", "Broekpolder", "Duin tot Dorp"]
@@ -233,10 +269,17 @@ def test_keep_equal_draws_the_level_to_keep(heemskerk: Heemskerk) -> None:
 
 
 def test_keep_equal_with_a_tolerance_shades_its_band() -> None:
-    goal = Goal.model_validate({
-        "id": "G-1", "challenge": "c", "statement": "Het percentage blijft gelijk.", "direction": "maintain",
-        "indicator": {"name": "Gezond", "unit": "percentage"}, "baseline": {"value": 78, "period": "2022"},
-        "target": {"change": "gelijk", "period": "2026", "tolerance": "2 pp"}})
+    goal = Goal.model_validate(
+        {
+            "id": "G-1",
+            "challenge": "c",
+            "statement": "Het percentage blijft gelijk.",
+            "direction": "maintain",
+            "indicator": {"name": "Gezond", "unit": "percentage"},
+            "baseline": {"value": 78, "period": "2022"},
+            "target": {"change": "gelijk", "period": "2026", "tolerance": "2 pp"},
+        }
+    )
     figures = [m("G-1", "2025", 80.6, "GM0001")]
     assessment = assess(goal, figures, as_of=AS_OF, municipality="GM0001")
     spec = goal_chart(goal, assessment, figures)
@@ -247,10 +290,17 @@ def test_keep_equal_with_a_tolerance_shades_its_band() -> None:
 
 
 def test_a_compound_path_is_drawn_as_a_curve() -> None:
-    goal = Goal.model_validate({
-        "id": "G-1", "challenge": "c", "statement": "Elk jaar 10% meer.", "direction": "increase",
-        "indicator": {"name": "Deelnemers", "unit": "count"},
-        "baseline": {"value": 100, "period": "2023"}, "target": {"change": "+10% per jaar", "period": "2027"}})
+    goal = Goal.model_validate(
+        {
+            "id": "G-1",
+            "challenge": "c",
+            "statement": "Elk jaar 10% meer.",
+            "direction": "increase",
+            "indicator": {"name": "Deelnemers", "unit": "count"},
+            "baseline": {"value": 100, "period": "2023"},
+            "target": {"change": "+10% per jaar", "period": "2027"},
+        }
+    )
     assessment = assess(goal, [], as_of=AS_OF, municipality="GM0001")
     spec = goal_chart(goal, assessment, [])
     assert spec is not None
@@ -269,6 +319,7 @@ def test_only_the_current_version_of_a_figure_is_drawn(heemskerk: Heemskerk) -> 
 
 # -- accessibility and print ------------------------------------------------------------------------
 
+
 def test_title_description_axes_and_palette(heemskerk: Heemskerk, ff01: dict[str, Any]) -> None:
     goal, assessment = heemskerk.assess("FF-01", FF01)
     assert ff01["title"]["text"] == ["FF-01 Toekenningen van minimaregelingen"]
@@ -279,8 +330,13 @@ def test_title_description_axes_and_palette(heemskerk: Heemskerk, ff01: dict[str
     assert set(key["stroke"]) | set(key["fill"]) <= OKABE_ITO | NEUTRAL
     # not colour alone: a shape of its own per element, a dashed path, and provisional drawn open
     assert dict(zip(key["domain"], key["shape"], strict=True)) == {
-        "meting": "circle", "voorlopige meting": "circle", "nulmeting": "square",
-        "pad naar streefwaarde": "stroke", "streefwaarde": "diamond", "prognose": "triangle-up"}
+        "meting": "circle",
+        "voorlopige meting": "circle",
+        "nulmeting": "square",
+        "pad naar streefwaarde": "stroke",
+        "streefwaarde": "diamond",
+        "prognose": "triangle-up",
+    }
     assert key["strokeDash"][key["domain"].index("pad naar streefwaarde")] == [6, 4]
     assert (ff01["width"], ff01["height"], ff01["autosize"]["type"]) == (605, 302, "fit")  # 16 x 8 cm
     assert ff01["config"]["axis"]["labelFontSize"] >= 11
@@ -297,6 +353,7 @@ def test_the_illustrative_note(heemskerk: Heemskerk, ff01: dict[str, Any]) -> No
 
 # -- the SVG ---------------------------------------------------------------------------------------
 
+
 def test_the_svg_is_self_contained_with_dutch_numbers(ff01: dict[str, Any]) -> None:
     svg = render_svg(ff01, "nl")
     assert svg.startswith("<svg ") and svg.rstrip().endswith("</svg>")
@@ -309,10 +366,11 @@ def test_the_svg_is_self_contained_with_dutch_numbers(ff01: dict[str, Any]) -> N
     assert f"<desc>{ff01['description']}</desc>" in svg
     assert 'role="img" aria-label="FF-01 Toekenningen van minimaregelingen"' in svg
     # no remote reference: the only URLs are the two namespace declarations of the root element
-    root = svg[:svg.index(">")]
+    root = svg[: svg.index(">")]
     assert 'xmlns="http://www.w3.org/2000/svg"' in root
-    rest = (svg.replace('xmlns="http://www.w3.org/2000/svg"', "", 1)
-            .replace('xmlns:xlink="http://www.w3.org/1999/xlink"', "", 1))
+    rest = svg.replace('xmlns="http://www.w3.org/2000/svg"', "", 1).replace(
+        'xmlns:xlink="http://www.w3.org/1999/xlink"', "", 1
+    )
     assert "http://" not in rest and "https://" not in rest
     assert "href" not in rest  # no linked images or fonts either
 
@@ -338,16 +396,19 @@ def test_the_svg_of_a_goal_per_wijk(oo05: tuple[list[Measurement], dict[str, Any
 
 # -- the text alternative -----------------------------------------------------------------------------
 
+
 def test_text_alternative_in_dutch_and_english(heemskerk: Heemskerk) -> None:
     figures = [m("FF-01", "2025-H2", 5700, status=PROVISIONAL)]
     goal, assessment = heemskerk.assess("FF-01", figures)
     # the path at 2025-H2 is 5,377 + 537.7 x 2/4 = 5,645.85; 5,700 is past it: on track
     assert text_alternative(goal, assessment, figures, "nl") == (
         "Nulmeting 2023: 5.377 toekenningen. Laatste meting 2e helft 2025: 5.700 toekenningen (voorlopig). "
-        "Streefwaarde 2027: 5.914,7 toekenningen. Status: op koers.")
+        "Streefwaarde 2027: 5.914,7 toekenningen. Status: op koers."
+    )
     assert text_alternative(goal, assessment, figures, "en") == (
         "Baseline 2023: 5,377 toekenningen. Latest measurement second half of 2025: 5,700 toekenningen "
-        "(provisional). Target 2027: 5,914.7 toekenningen. Status: on track.")
+        "(provisional). Target 2027: 5,914.7 toekenningen. Status: on track."
+    )
 
 
 def test_text_alternative_with_a_forecast(heemskerk: Heemskerk) -> None:
@@ -364,7 +425,8 @@ def test_text_alternative_per_wijk(heemskerk: Heemskerk, oo05: tuple[list[Measur
     goal, assessment = heemskerk.assess("OO-05", figures)
     assert text_alternative(goal, assessment, figures, "nl", names=heemskerk.names) == (
         "Nulmeting 2022: 48,1%. Laatste meting per wijk: Hart van Heemskerk 2024: 46%; Broekpolder 2024: 49,5%; "
-        "Duin tot Dorp 2024: 44,2% (voorlopig). Streefwaarde 2027: maximaal 45%. Status: niet op koers.")
+        "Duin tot Dorp 2024: 44,2% (voorlopig). Streefwaarde 2027: maximaal 45%. Status: niet op koers."
+    )
 
 
 def test_a_goal_without_figures_has_no_chart_and_says_why(heemskerk: Heemskerk) -> None:
@@ -372,7 +434,8 @@ def test_a_goal_without_figures_has_no_chart_and_says_why(heemskerk: Heemskerk) 
     assert goal_chart(goal, assessment, []) is None
     assert text_alternative(goal, assessment, [], "nl") == (
         "Er is geen nulmeting. Er zijn nog geen metingen. Streefwaarde 2027: minimaal 70%. "
-        "Status: geen nulmeting. Er zijn nog geen cijfers, dus er is geen grafiek.")
+        "Status: geen nulmeting. Er zijn nog geen cijfers, dus er is geen grafiek."
+    )
     assert text_alternative(goal, assessment, [], "en").endswith("There are no figures yet, so there is no chart.")
 
 
@@ -383,7 +446,8 @@ def test_a_goal_with_only_its_baseline_still_gets_a_chart(heemskerk: Heemskerk) 
     assert {"baseline", "path", "target"} <= set(layers(spec)) and "measurements" not in layers(spec)
     assert spec["description"] == (
         "Nulmeting 2024: 1.754 mantelzorgers. Er is nog geen nieuwe meting. Streefwaarde 2027: 2.017,1 "
-        "mantelzorgers. Status: nog niet meetbaar.")
+        "mantelzorgers. Status: nog niet meetbaar."
+    )
 
 
 def test_a_target_waiting_for_its_baseline_is_said_as_written(heemskerk: Heemskerk) -> None:
@@ -391,7 +455,8 @@ def test_a_target_waiting_for_its_baseline_is_said_as_written(heemskerk: Heemske
     goal, assessment = heemskerk.assess("OZ-06", figures)
     assert text_alternative(goal, assessment, figures, "nl") == (
         "De nulmeting volgt nog. Laatste meting schooljaar 2024-2025: 12 schoolverlaters. "
-        "Streefwaarde schooljaar 2026-2027: -10% ten opzichte van de nulmeting. Status: nulmeting volgt.")
+        "Streefwaarde schooljaar 2026-2027: -10% ten opzichte van de nulmeting. Status: nulmeting volgt."
+    )
 
 
 def test_both_languages_have_the_same_words() -> None:

@@ -71,8 +71,10 @@ def test_every_goal_statement_and_challenge_is_in_the_pdf(pdf_text: tuple[str, i
 def test_the_pdf_has_a_sane_number_of_pages_and_a_cover(pdf_text: tuple[str, int, Path]) -> None:
     text, pages, _ = pdf_text
     assert 30 <= pages <= 80
-    assert "Tagged:          yes" in subprocess.run(["pdfinfo", str(pdf_text[2])], capture_output=True, text=True,
-                                                    check=True).stdout
+    assert (
+        "Tagged:          yes"
+        in subprocess.run(["pdfinfo", str(pdf_text[2])], capture_output=True, text=True, check=True).stdout
+    )
     assert "Monitoringsrapportage 1e helft 2026" in text
     assert "Vastgesteld" in text
     assert "Illustratieve cijfers." in text
@@ -87,19 +89,19 @@ def test_the_html_is_one_self_contained_file(html: str) -> None:
 
 
 def test_charts_and_their_text_alternatives(html: str, report: Report) -> None:
-    drawn = html.count("<figure class=\"chart\">")
+    drawn = html.count('<figure class="chart">')
     assert drawn >= 20  # every goal with a baseline or figures; the demo data gives most of them
     assert html.count('role="img"') == drawn
     assert "Nulmeting 2023: 5.377" in html  # FF-01's text alternative, Dutch number format
 
 
 def test_written_explanations_are_shown_sanitised_and_concepts_marked(html: str) -> None:
-    ff01 = html[html.index('id="doel-FF-01"'):html.index('id="doel-FF-02"')]
+    ff01 = html[html.index('id="doel-FF-01"') : html.index('id="doel-FF-02"')]
     assert "Het <strong>Serviceplein</strong> helpt meer inwoners" in ff01
     assert "<script>" not in ff01
     assert "jansen" in ff01
     assert "concepttekst" not in ff01
-    ff02 = html[html.index('id="doel-FF-02"'):html.index('id="doel-FF-03"')]
+    ff02 = html[html.index('id="doel-FF-02"') : html.index('id="doel-FF-03"')]
     assert "concepttekst, automatisch gemaakt uit de cijfers" in ff02
 
 

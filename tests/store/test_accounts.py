@@ -55,34 +55,60 @@ def rows(engine: Engine, table: Any) -> list[Any]:
 
 # -- users --------------------------------------------------------------------------------
 
+
 def test_a_user_is_stored_with_an_argon2_hash_and_an_audit_row_without_the_password(engine: Engine) -> None:
-    user = create_user(engine, " Anna ", PASSWORD, role="editor", display_name="Anna de Vries",
-                       challenges=["financieel-fit", " "], details="test", now=NOW)
+    user = create_user(
+        engine,
+        " Anna ",
+        PASSWORD,
+        role="editor",
+        display_name="Anna de Vries",
+        challenges=["financieel-fit", " "],
+        details="test",
+        now=NOW,
+    )
     assert (user.username, user.display_name, user.role, user.challenges) == (
-        "anna", "Anna de Vries", Role.EDITOR, ("financieel-fit",))
+        "anna",
+        "Anna de Vries",
+        Role.EDITOR,
+        ("financieel-fit",),
+    )
     [row] = rows(engine, users)
     assert row.password_hash.startswith("$argon2id$") and PASSWORD not in row.password_hash
     assert row.active is True
     [entry] = audit.entries(engine)
     assert (entry.action, entry.target, entry.user_id, entry.old_value, entry.details) == (
-        audit.USER_ADD, "anna", None, None, "test")
-    assert entry.new_value == {"username": "anna", "display_name": "Anna de Vries", "role": "editor",
-                               "challenges": ["financieel-fit"]}
+        audit.USER_ADD,
+        "anna",
+        None,
+        None,
+        "test",
+    )
+    assert entry.new_value == {
+        "username": "anna",
+        "display_name": "Anna de Vries",
+        "role": "editor",
+        "challenges": ["financieel-fit"],
+    }
     stored = json.dumps([list(r) for r in rows(engine, audit_log)], default=str)
     assert PASSWORD not in stored and "argon2" not in stored
 
 
-@pytest.mark.parametrize(("username", "password", "role", "challenges", "code"), [
-    ("a", PASSWORD, "editor", [], "invalid-username"),
-    ("anna smit", PASSWORD, "editor", [], "invalid-username"),
-    ("anna", PASSWORD, "god", [], "invalid-role"),
-    ("anna", "kort", "editor", [], "password-too-short"),
-    ("wachtwoord12345", "Wachtwoord12345", "editor", [], "password-is-username"),
-    ("anna", PASSWORD, "admin", ["financieel-fit"], "challenges-for-editors-only"),
-    ("anna", PASSWORD, "editor", ["Financieel Fit"], "invalid-challenge"),
-])
-def test_accounts_that_cannot_be_made(engine: Engine, username: str, password: str, role: str,
-                                      challenges: list[str], code: str) -> None:
+@pytest.mark.parametrize(
+    ("username", "password", "role", "challenges", "code"),
+    [
+        ("a", PASSWORD, "editor", [], "invalid-username"),
+        ("anna smit", PASSWORD, "editor", [], "invalid-username"),
+        ("anna", PASSWORD, "god", [], "invalid-role"),
+        ("anna", "kort", "editor", [], "password-too-short"),
+        ("wachtwoord12345", "Wachtwoord12345", "editor", [], "password-is-username"),
+        ("anna", PASSWORD, "admin", ["financieel-fit"], "challenges-for-editors-only"),
+        ("anna", PASSWORD, "editor", ["Financieel Fit"], "invalid-challenge"),
+    ],
+)
+def test_accounts_that_cannot_be_made(
+    engine: Engine, username: str, password: str, role: str, challenges: list[str], code: str
+) -> None:
     with pytest.raises(AccountError) as refused:
         create_user(engine, username, password, role=role, challenges=challenges)
     assert refused.value.code == code
@@ -110,6 +136,7 @@ def test_roles_and_challenge_limits() -> None:
 
 
 # -- logging in ---------------------------------------------------------------------------
+
 
 def test_login_checks_the_password(engine: Engine) -> None:
     create_user(engine, "anna", PASSWORD, role="admin")
@@ -148,6 +175,7 @@ def test_failures_from_one_address_lock_that_address(engine: Engine, monkeypatch
 
 # -- sessions -----------------------------------------------------------------------------
 
+
 def test_a_session_lasts_eight_hours_and_only_its_hash_is_stored(engine: Engine) -> None:
     user = create_user(engine, "anna", PASSWORD, role="admin")
     token, session = start_session(engine, user, now=NOW)
@@ -165,6 +193,7 @@ def test_a_session_lasts_eight_hours_and_only_its_hash_is_stored(engine: Engine)
 
 
 # -- the audit log ------------------------------------------------------------------------
+
 
 def test_the_audit_log_refuses_update_and_delete(engine: Engine) -> None:
     audit.write(engine, user_id=None, action="test", target="FF-01", old={"value": 1}, new={"value": 2})
@@ -201,6 +230,7 @@ def test_audit_entries_come_newest_first_with_their_author(engine: Engine) -> No
 
 # -- reporting periods --------------------------------------------------------------------
 
+
 def test_period_status_is_a_history_with_audit_rows(engine: Engine, heemskerk_2024: Plan) -> None:
     plan_id = save_plan(engine, heemskerk_2024, source=None, user="test").plan_id
     admin = create_user(engine, "anna", PASSWORD, role="admin")
@@ -225,28 +255,54 @@ runner = CliRunner()
 def test_koers_user_add_asks_twice_or_reads_standard_input(db_url: str) -> None:
     assert runner.invoke(app, ["--db", db_url, "db", "upgrade"]).exit_code == 0
     assert runner.invoke(app, ["--db", db_url, "plan", "load", str(HEEMSKERK_2024)]).exit_code == 0
-    asked = runner.invoke(app, ["--db", db_url, "user", "add", "anna", "--role", "admin", "--name", "Anna de Vries"],
-                          input=f"{PASSWORD}\n{PASSWORD}\n")
+    asked = runner.invoke(
+        app,
+        ["--db", db_url, "user", "add", "anna", "--role", "admin", "--name", "Anna de Vries"],
+        input=f"{PASSWORD}\n{PASSWORD}\n",
+    )
     assert asked.exit_code == 0, asked.output
     assert PASSWORD not in asked.output
-    piped = runner.invoke(app, ["--db", db_url, "user", "add", "fleur", "--role", "editor", "--challenges",
-                                "financieel-fit", "--password-stdin", "--json"], input=f"{PASSWORD}\n")
+    piped = runner.invoke(
+        app,
+        [
+            "--db",
+            db_url,
+            "user",
+            "add",
+            "fleur",
+            "--role",
+            "editor",
+            "--challenges",
+            "financieel-fit",
+            "--password-stdin",
+            "--json",
+        ],
+        input=f"{PASSWORD}\n",
+    )
     assert piped.exit_code == 0, piped.output
-    assert json.loads(piped.stdout) == {"username": "fleur", "display_name": "fleur", "role": "editor",
-                                        "challenges": ["financieel-fit"]}
+    assert json.loads(piped.stdout) == {
+        "username": "fleur",
+        "display_name": "fleur",
+        "role": "editor",
+        "challenges": ["financieel-fit"],
+    }
     engine = open_engine(db_url)
     assert authenticate(engine, "fleur", PASSWORD, "-").user is not None
     assert [e.details for e in audit.entries(engine)][0].startswith("koers user add, door ")
     engine.dispose()
 
 
-@pytest.mark.parametrize(("args", "password", "says"), [
-    (["piet", "--role", "editor"], "kort", "te kort"),
-    (["piet", "--role", "editor", "--challenges", "financieel-vit"], PASSWORD, "geen opgave financieel-vit"),
-    (["anna", "--role", "viewer"], PASSWORD, "bestaat al"),
-])
-def test_koers_user_add_refuses_what_cannot_be_an_account(db_url: str, args: list[str], password: str,
-                                                         says: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "password", "says"),
+    [
+        (["piet", "--role", "editor"], "kort", "te kort"),
+        (["piet", "--role", "editor", "--challenges", "financieel-vit"], PASSWORD, "geen opgave financieel-vit"),
+        (["anna", "--role", "viewer"], PASSWORD, "bestaat al"),
+    ],
+)
+def test_koers_user_add_refuses_what_cannot_be_an_account(
+    db_url: str, args: list[str], password: str, says: str
+) -> None:
     assert runner.invoke(app, ["--db", db_url, "db", "upgrade"]).exit_code == 0
     assert runner.invoke(app, ["--db", db_url, "plan", "load", str(HEEMSKERK_2024)]).exit_code == 0
     base = ["--db", db_url, "user", "add"]

@@ -13,8 +13,10 @@ def goal(items: list[dict], goal_id: str) -> dict:
 
 
 def test_status_judges_stored_measurements_and_rolls_up(loaded: str, tmp_path: Path) -> None:
-    rows = [{"goal": "FF-01", "period": p, "area": "GM0396", "value": v}
-            for p, v in (("2024-H2", "5500"), ("2025-H2", "5700"))]
+    rows = [
+        {"goal": "FF-01", "period": p, "area": "GM0396", "value": v}
+        for p, v in (("2024-H2", "5500"), ("2025-H2", "5700"))
+    ]
     rows.append({"goal": "FF-03", "period": "2025", "area": "GM0396", "value": "1250"})
     assert koers(loaded, "import", str(write_csv(tmp_path / "m.csv", rows)))[0] == 0
     code, report = koers(loaded, "status", "--as-of", "2026-11-23")
@@ -25,8 +27,10 @@ def test_status_judges_stored_measurements_and_rolls_up(loaded: str, tmp_path: P
     assert ff01["expected"] == 5645.85
     assert ff01["latest"] == {"value": 5700.0, "period": "2025-H2"}
     assert ff01["status"] == "on_track"  # (5700 - 5377) / (5645.85 - 5377) = 1.20 >= 0.95
-    assert ff01["used"] == [{"subject": "FF-01", "period": "2024-H2", "area": "GM0396", "version": 1},
-                            {"subject": "FF-01", "period": "2025-H2", "area": "GM0396", "version": 1}]
+    assert ff01["used"] == [
+        {"subject": "FF-01", "period": "2024-H2", "area": "GM0396", "version": 1},
+        {"subject": "FF-01", "period": "2025-H2", "area": "GM0396", "version": 1},
+    ]
     assert goal(report["goals"], "FF-03")["status"] == "off_track"  # 1250 > 1240: the wrong way
     plan = report["rollup"]["plan"]
     assert (plan["total"], plan["counts"]["on_track"], plan["counts"]["off_track"]) == (28, 1, 1)
@@ -56,8 +60,17 @@ def test_status_for_one_challenge(loaded: str) -> None:
 def test_an_override_needs_a_justification_and_stays_visible(loaded: str) -> None:
     code, _ = koers(loaded, "override", "FF-03", "--status", "on_track", "--justification", " ")
     assert code == 2
-    code, set_ = koers(loaded, "override", "FF-03", "--status", "on_track", "--from", "2026-01-01",
-                       "--justification", "CBS wijzigde in 2025 de definitie.")
+    code, set_ = koers(
+        loaded,
+        "override",
+        "FF-03",
+        "--status",
+        "on_track",
+        "--from",
+        "2026-01-01",
+        "--justification",
+        "CBS wijzigde in 2025 de definitie.",
+    )
     assert (code, set_) == (0, {"goal": "FF-03", "status": "on_track", "from": "2026-01-01"})
     _, before = koers(loaded, "status", "--as-of", "2025-12-31")
     assert goal(before["goals"], "FF-03")["override"] is None

@@ -30,6 +30,7 @@ ROWS = [
 
 # -- schema -------------------------------------------------------------------------------
 
+
 def test_upgrade_creates_the_schema_of_the_model(db_url: str) -> None:
     engine = open_engine(db_url)
     assert current_revision(engine) is None
@@ -47,6 +48,7 @@ def test_commands_refuse_a_database_that_is_not_set_up(db_url: str) -> None:
 
 # -- plans --------------------------------------------------------------------------------
 
+
 def test_loading_an_edited_plan_keeps_every_version(db_url: str, tmp_path: Path) -> None:
     engine = open_engine(db_url)
     upgrade(engine)
@@ -61,10 +63,13 @@ def test_loading_an_edited_plan_keeps_every_version(db_url: str, tmp_path: Path)
     assert load_stored_plan(engine).plan.mission == "Bijgesteld in 2027."
     assert load_stored_plan(engine, version=1).plan == plan  # an old report stays reproducible
     assert [(h["version"], h["loaded_by"], h["source"]) for h in plan_history(engine)] == [
-        (1, "jansen", "a.yaml"), (2, "de vries", "b.yaml")]
+        (1, "jansen", "a.yaml"),
+        (2, "de vries", "b.yaml"),
+    ]
 
 
 # -- imports ------------------------------------------------------------------------------
+
 
 def test_import_then_again_adds_nothing(loaded: str, tmp_path: Path) -> None:
     file = write_csv(tmp_path / "m.csv", ROWS)
@@ -87,7 +92,9 @@ def test_revision_is_a_new_version_and_history_is_kept(loaded: str, tmp_path: Pa
     assert (code, outcome["new"], outcome["revised"]) == (0, 0, 1)
     _, history = koers(loaded, "measurements", "--goal", "FF-01", "--area", "GM0396", "--history")
     assert [(m["version"], m["value"], m["status"], m["source_ref"]) for m in history] == [
-        (1, 5500.0, "provisional", "a.csv"), (2, 5600.0, "final", "b.csv")]
+        (1, 5500.0, "provisional", "a.csv"),
+        (2, 5600.0, "final", "b.csv"),
+    ]
     _, now = koers(loaded, "measurements", "--goal", "FF-01", "--area", "GM0396")
     assert [(m["version"], m["value"]) for m in now] == [(2, 5600.0)]
 
@@ -122,8 +129,12 @@ def test_unit_mismatch_is_refused_and_stores_nothing(loaded: str, tmp_path: Path
 
 
 def test_a_failure_while_writing_rolls_back_everything(loaded: str, tmp_path: Path) -> None:
-    rows = [{"goal": "FF-01", "period": f"{y}-H{h}", "area": f"WK0396{a:02d}", "value": "1", "status": ""}
-            for a in range(30) for y in range(1900, 2100) for h in (1, 2)]  # 12,000: more than one chunk
+    rows = [
+        {"goal": "FF-01", "period": f"{y}-H{h}", "area": f"WK0396{a:02d}", "value": "1", "status": ""}
+        for a in range(30)
+        for y in range(1900, 2100)
+        for h in (1, 2)
+    ]  # 12,000: more than one chunk
     engine = open_engine(loaded)
     stored = load_stored_plan(engine)
     checked = check_file(write_csv(tmp_path / "m.csv", rows), stored.plan)
@@ -133,24 +144,48 @@ def test_a_failure_while_writing_rolls_back_everything(loaded: str, tmp_path: Pa
         raise RuntimeError(f"disk full after {written} rows")
 
     with pytest.raises(RuntimeError, match="disk full"):
-        store_batch(engine, stored.id, checked.batch, Provenance("import", "m.csv", None, "t"),
-                    progress=fail_halfway)
+        store_batch(engine, stored.id, checked.batch, Provenance("import", "m.csv", None, "t"), progress=fail_halfway)
     assert count(engine) == 0
     assert count(engine, imports) == 0
 
 
 # -- derived rates ------------------------------------------------------------------------
 
+
 def test_rate_per_1000_is_derived_with_formula_and_inputs(loaded: str, tmp_path: Path) -> None:
     counts = [
-        {"series": "wmo-gebruikers", "period": "2024", "area": "GM0396", "value": "3200", "unit": "aantal",
-         "status": "definitief"},
-        {"series": "inwoners", "period": "2024-01-01", "area": "GM0396", "value": "39450", "unit": "aantal",
-         "status": "definitief"},
-        {"series": "wmo-gebruikers", "period": "2025", "area": "GM0396", "value": "3300", "unit": "aantal",
-         "status": "voorlopig"},
-        {"series": "inwoners", "period": "2025", "area": "GM0396", "value": "39600", "unit": "aantal",
-         "status": "definitief"},
+        {
+            "series": "wmo-gebruikers",
+            "period": "2024",
+            "area": "GM0396",
+            "value": "3200",
+            "unit": "aantal",
+            "status": "definitief",
+        },
+        {
+            "series": "inwoners",
+            "period": "2024-01-01",
+            "area": "GM0396",
+            "value": "39450",
+            "unit": "aantal",
+            "status": "definitief",
+        },
+        {
+            "series": "wmo-gebruikers",
+            "period": "2025",
+            "area": "GM0396",
+            "value": "3300",
+            "unit": "aantal",
+            "status": "voorlopig",
+        },
+        {
+            "series": "inwoners",
+            "period": "2025",
+            "area": "GM0396",
+            "value": "39600",
+            "unit": "aantal",
+            "status": "definitief",
+        },
     ]
     assert koers(loaded, "import", str(write_csv(tmp_path / "n.csv", counts)))[0] == 0
     code, outcome = koers(loaded, "derive", "ZW-05", "--numerator", "wmo-gebruikers", "--denominator", "inwoners")
@@ -164,8 +199,13 @@ def test_rate_per_1000_is_derived_with_formula_and_inputs(loaded: str, tmp_path:
     derivation = by_period["2024"]["derivation"]
     assert derivation["formula"] == "wmo-gebruikers / inwoners × 1000"
     assert derivation["inputs"]["denominator"] == {
-        "subject": "inwoners", "period": "2024-01-01", "area": "GM0396", "version": 1, "value": 39450.0,
-        "status": "final"}
+        "subject": "inwoners",
+        "period": "2024-01-01",
+        "area": "GM0396",
+        "version": 1,
+        "value": 39450.0,
+        "status": "final",
+    }
     code, again = koers(loaded, "derive", "ZW-05", "--numerator", "wmo-gebruikers", "--denominator", "inwoners")
     assert (code, again["added"]) == (0, 0)
 
@@ -177,6 +217,7 @@ def test_derive_refuses_a_goal_that_is_not_a_rate(loaded: str) -> None:
 
 
 # -- export -------------------------------------------------------------------------------
+
 
 def test_an_export_imports_again_without_changes(loaded: str, tmp_path: Path) -> None:
     koers(loaded, "import", str(write_csv(tmp_path / "m.csv", ROWS)))
@@ -197,12 +238,15 @@ def test_export_to_excel_with_history(loaded: str, tmp_path: Path) -> None:
     assert (code, written["rows"]) == (0, 4)
     sheet = load_workbook(out)["measurements"]
     header = [c.value for c in sheet[1]]
-    values = sorted((row[header.index("value")], row[header.index("version")])
-                    for row in sheet.iter_rows(min_row=2, values_only=True))
+    values = sorted(
+        (row[header.index("value")], row[header.index("version")])
+        for row in sheet.iter_rows(min_row=2, values_only=True)
+    )
     assert values == [(58.5, 1), (1200, 1), (5500, 1), (5601, 2)]
 
 
 # -- calendar on stored data ----------------------------------------------------------------
+
 
 def test_due_uses_the_latest_stored_measurement(loaded: str, tmp_path: Path) -> None:
     rows = [{"goal": "FF-01", "period": p, "area": "GM0396", "value": "5500"} for p in ("2025-H1", "2025-H2")]

@@ -44,8 +44,9 @@ class Browser:
     def csrf(self) -> str:
         return csrf_of(self.client.get("/beheer").text)
 
-    def post(self, path: str, data: dict[str, Any] | None = None, *, csrf: str | None = "page",
-             **kwargs: Any) -> Response:
+    def post(
+        self, path: str, data: dict[str, Any] | None = None, *, csrf: str | None = "page", **kwargs: Any
+    ) -> Response:
         """POST a form; ``csrf``: 'page' takes the session's token from a page, None sends none."""
         form = dict(data or {})
         if csrf is not None:

@@ -28,16 +28,29 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 SCREENS = Path("/tmp/koers-screens")
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 320, "height": 640}
 
 PLAN = read_plan(HEEMSKERK_2024)
-PAGES = ["/", *(f"/opgaven/{c.id}" for c in PLAN.challenges), *(f"/doelen/{g.id}" for g in PLAN.goals),
-         "/bbv", "/kerngetallen", "/methode", "/downloads"]
+PAGES = [
+    "/",
+    *(f"/opgaven/{c.id}" for c in PLAN.challenges),
+    *(f"/doelen/{g.id}" for g in PLAN.goals),
+    "/bbv",
+    "/kerngetallen",
+    "/methode",
+    "/downloads",
+]
 NOT_FOUND = "/deze-pagina-bestaat-niet"
 GOAL = "/doelen/FF-01"  # a goal with a baseline, figures, a path to the target and a target
 PER_WIJK_GOAL = "/doelen/OO-02"  # a goal measured per wijk: the widest tables
@@ -109,6 +122,7 @@ def visit(page: Page, url: str, status: int = 200) -> Page:
 
 # ---- axe-core ---------------------------------------------------------------------------------
 
+
 def scan(axe: Any, page: Page) -> list[dict[str, Any]]:
     return axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response["violations"]
 
@@ -162,8 +176,7 @@ def test_the_skip_link_is_the_first_tab_stop_and_moves_focus_to_main(dashboard_u
     skip = fresh.locator("a.skip")
     assert skip.bounding_box()["x"] < 0  # out of sight until it has the focus
     fresh.keyboard.press("Tab")
-    assert fresh.evaluate(FOCUSED) == {"tag": "A", "id": "", "cls": "skip", "href": "#inhoud",
-                                       "text": "Naar de inhoud"}
+    assert fresh.evaluate(FOCUSED) == {"tag": "A", "id": "", "cls": "skip", "href": "#inhoud", "text": "Naar de inhoud"}
     box = skip.bounding_box()
     assert box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= DESKTOP["width"]  # now in sight
     fresh.keyboard.press("Enter")
@@ -188,8 +201,9 @@ def test_the_keyboard_reaches_every_nav_link_with_a_visible_focus(dashboard_url:
     for href, style in reached.items():
         assert style["focusVisible"], href
         assert style["style"] != "none" and style["width"] >= 2, f"{href}: no outline when focused ({style})"
-        assert (style["outline"], style["shadow"]) != (unfocused[href]["outline"], unfocused[href]["shadow"]), \
+        assert (style["outline"], style["shadow"]) != (unfocused[href]["outline"], unfocused[href]["shadow"]), (
             f"{href}: focused looks the same as not focused"
+        )
 
 
 def test_a_wide_table_scrolls_in_its_own_box_that_takes_the_focus(dashboard_url: str, mobile: Page) -> None:
@@ -206,6 +220,7 @@ def test_a_wide_table_scrolls_in_its_own_box_that_takes_the_focus(dashboard_url:
 
 
 # ---- without JavaScript ----------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def no_js(browser: Browser) -> Iterator[Page]:
@@ -260,8 +275,10 @@ def zoomed(browser: Browser) -> Iterator[Page]:
     page.context.close()
 
 
-@pytest.mark.parametrize("path", ["/", "/opgaven/ontmoeten-en-omzien", PER_WIJK_GOAL, GOAL, "/bbv", "/kerngetallen",
-                                  "/methode", "/downloads"])
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/opgaven/ontmoeten-en-omzien", PER_WIJK_GOAL, GOAL, "/bbv", "/kerngetallen", "/methode", "/downloads"],
+)
 def test_nothing_scrolls_sideways_zoomed_to_200_percent(dashboard_url: str, zoomed: Page, path: str) -> None:
     assert_no_sideways_scrolling(visit(zoomed, dashboard_url + path), f"{path} at 640 px")
 
@@ -294,6 +311,7 @@ def test_text_at_200_percent_stays_readable(dashboard_url: str, desktop: Page, p
 
 # ---- every page ------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("path", PAGES)
 def test_every_page_shows_the_illustrative_banner(dashboard_url: str, desktop: Page, path: str) -> None:
     banner = visit(desktop, dashboard_url + path).locator(".illustrative")
@@ -310,6 +328,7 @@ def test_every_page_is_in_dutch(dashboard_url: str, desktop: Page, path: str) ->
 
 # ---- screenshots -----------------------------------------------------------------------------
 
+
 def png_width(png: bytes) -> int:
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     return struct.unpack(">I", png[16:20])[0]
@@ -317,8 +336,9 @@ def png_width(png: bytes) -> int:
 
 @pytest.mark.parametrize("name, viewport", [("desktop", DESKTOP), ("mobiel", MOBILE)], ids=["desktop", "mobiel"])
 @pytest.mark.parametrize("slug, path", [("overzicht", "/"), ("doel", GOAL)], ids=["overzicht", "doel"])
-def test_screenshots(dashboard_url: str, browser: Browser, tmp_path: Path, slug: str, path: str, name: str,
-                     viewport: dict[str, int]) -> None:
+def test_screenshots(
+    dashboard_url: str, browser: Browser, tmp_path: Path, slug: str, path: str, name: str, viewport: dict[str, int]
+) -> None:
     """The pages as a resident sees them, to look at; a page wider than the screen fails."""
     page = visit(new_page(browser, viewport), dashboard_url + path)
     try:

@@ -30,12 +30,33 @@ from koers.web.auth import AuthSettings
 from tests.web.editor_helpers import PASSWORD, USERS, Browser, audit_rows, count, csrf_of, unlabelled_fields
 
 TODAY = date(2026, 11, 23)
-PAGES = ["/beheer", "/beheer/meting", "/beheer/import", "/beheer/toelichting/FF-01", "/beheer/periodes",
-         "/beheer/logboek", "/beheer/uitloggen"]
-CHANGES = ["/beheer/meting", "/beheer/meting/opslaan", "/beheer/import", "/beheer/import/opslaan",
-           "/beheer/toelichting/FF-01", "/beheer/periodes"]
-MEASUREMENT = {"goal": "FF-01", "period": "2026-H1", "area": "GM0396", "value": "6123", "status": "final",
-               "source": "Suite4SD", "source_ref": "rapportage juli 2026", "note": ""}
+PAGES = [
+    "/beheer",
+    "/beheer/meting",
+    "/beheer/import",
+    "/beheer/toelichting/FF-01",
+    "/beheer/periodes",
+    "/beheer/logboek",
+    "/beheer/uitloggen",
+]
+CHANGES = [
+    "/beheer/meting",
+    "/beheer/meting/opslaan",
+    "/beheer/import",
+    "/beheer/import/opslaan",
+    "/beheer/toelichting/FF-01",
+    "/beheer/periodes",
+]
+MEASUREMENT = {
+    "goal": "FF-01",
+    "period": "2026-H1",
+    "area": "GM0396",
+    "value": "6123",
+    "status": "final",
+    "source": "Suite4SD",
+    "source_ref": "rapportage juli 2026",
+    "note": "",
+}
 UPLOAD = ("metingen.csv", b"goal,period,area,value\n", "text/csv")
 
 
@@ -49,13 +70,16 @@ def app(tmp_path: Path) -> FastAPI:
 @pytest.fixture
 def login(app: FastAPI) -> Callable[[str], Browser]:
     """A browser logged in as one of USERS (the account is made on first use)."""
+
     def signed_in(username: str) -> Browser:
         role, challenges = USERS[username]
-        create_user(app.state.engine, username, PASSWORD, role=role, challenges=challenges,
-                    display_name=username.title())
+        create_user(
+            app.state.engine, username, PASSWORD, role=role, challenges=challenges, display_name=username.title()
+        )
         browser = Browser(app)
         assert browser.login(username).status_code == 303
         return browser
+
     return signed_in
 
 
@@ -64,6 +88,7 @@ def files_for(path: str) -> dict[str, tuple[str, bytes, str]] | None:
 
 
 # -- no login, the wrong role, no CSRF token ----------------------------------------------
+
 
 @pytest.mark.parametrize("path", PAGES)
 def test_every_editor_page_sends_a_visitor_to_the_login(app: FastAPI, path: str) -> None:
@@ -95,8 +120,11 @@ def test_a_viewer_reads_every_editor_page(login: Callable[[str], Browser], path:
 def test_a_viewer_changes_nothing(app: FastAPI, login: Callable[[str], Browser], path: str) -> None:
     victor = login("victor")
     before = count(app.state.engine, audit_log)
-    response = victor.post(path, {**MEASUREMENT, "tekst": "Iets.", "periode": "2026-H1",
-                                           "status": "vastgesteld", "actie": "opslaan"}, files=files_for(path))
+    response = victor.post(
+        path,
+        {**MEASUREMENT, "tekst": "Iets.", "periode": "2026-H1", "status": "vastgesteld", "actie": "opslaan"},
+        files=files_for(path),
+    )
     assert response.status_code == 403
     assert "rol redacteur" in response.text or "rol beheerder" in response.text
     assert count(app.state.engine, audit_log) == before
@@ -104,12 +132,17 @@ def test_a_viewer_changes_nothing(app: FastAPI, login: Callable[[str], Browser],
 
 @pytest.mark.parametrize("token", [None, "verzonnen"], ids=["no-token", "wrong-token"])
 @pytest.mark.parametrize("path", [*CHANGES, "/beheer/uitloggen"])
-def test_a_post_without_the_sessions_csrf_token_is_refused(app: FastAPI, login: Callable[[str], Browser],
-                                                            path: str, token: str | None) -> None:
+def test_a_post_without_the_sessions_csrf_token_is_refused(
+    app: FastAPI, login: Callable[[str], Browser], path: str, token: str | None
+) -> None:
     browser = login("anna")
     before = (count(app.state.engine), count(app.state.engine, audit_log))
-    response = browser.post(path, {**MEASUREMENT, "tekst": "Iets.", "periode": "2026-H1", "status": "vastgesteld",
-                                   "actie": "opslaan"}, csrf=token, files=files_for(path))
+    response = browser.post(
+        path,
+        {**MEASUREMENT, "tekst": "Iets.", "periode": "2026-H1", "status": "vastgesteld", "actie": "opslaan"},
+        csrf=token,
+        files=files_for(path),
+    )
     assert response.status_code == 403
     assert "formulier is verlopen" in response.text
     assert (count(app.state.engine), count(app.state.engine, audit_log)) == before
@@ -126,12 +159,16 @@ def test_the_login_form_needs_its_own_token(app: FastAPI) -> None:
     create_user(app.state.engine, "anna", PASSWORD, role="admin")
     browser = Browser(app)
     browser.get("/beheer/inloggen")
-    response = browser.client.post("/beheer/inloggen", data={"username": "anna", "password": PASSWORD,
-                                                             "csrf_token": "verzonnen"}, follow_redirects=False)
+    response = browser.client.post(
+        "/beheer/inloggen",
+        data={"username": "anna", "password": PASSWORD, "csrf_token": "verzonnen"},
+        follow_redirects=False,
+    )
     assert response.status_code == 403 and "koers_sessie" not in response.headers.get("set-cookie", "")
 
 
 # -- logging in and out, sessions, cookies ------------------------------------------------
+
 
 def test_a_wrong_password_is_refused_with_a_message_at_the_fields(app: FastAPI) -> None:
     create_user(app.state.engine, "anna", PASSWORD, role="admin")
@@ -195,8 +232,9 @@ def test_after_login_only_an_editor_page_is_a_destination(app: FastAPI) -> None:
         assert Browser(app).login("anna", terug=elsewhere).headers["location"] == "/beheer"
 
 
-def test_the_footer_links_to_the_editor_and_shows_who_is_logged_in(app: FastAPI,
-                                                                   login: Callable[[str], Browser]) -> None:
+def test_the_footer_links_to_the_editor_and_shows_who_is_logged_in(
+    app: FastAPI, login: Callable[[str], Browser]
+) -> None:
     assert '<a href="/beheer">Inloggen voor medewerkers</a>' in Browser(app).get("/").text
     html = login("anna").get("/beheer").text
     assert "Ingelogd als Anna" in html and '<a href="/beheer/uitloggen">Uitloggen</a>' in html
@@ -209,8 +247,10 @@ def test_the_login_page_says_how_to_make_the_first_account(app: FastAPI) -> None
 
 # -- a measurement: preview, confirm, public page -----------------------------------------
 
+
 def test_a_measurement_is_previewed_then_stored_and_shown_on_the_public_page(
-        app: FastAPI, login: Callable[[str], Browser]) -> None:
+    app: FastAPI, login: Callable[[str], Browser]
+) -> None:
     engine = app.state.engine
     browser = login("erik")
     assert "6.123" not in browser.get("/doelen/FF-01").text
@@ -245,14 +285,18 @@ def test_going_back_from_the_preview_keeps_what_was_typed(app: FastAPI, login: C
     assert back.status_code == 200 and 'value="6123"' in back.text and count(app.state.engine) == before
 
 
-@pytest.mark.parametrize(("field", "typed", "says"), [
-    ("value", "veel", "'veel' is geen getal."),
-    ("period", "2026-H3", "'2026-H3' is geen periode die koers kent."),
-    ("goal", "", "Dit veld is leeg. Vul het doel in."),
-    ("status", "misschien", "'misschien' is geen status."),
-])
-def test_an_invalid_measurement_shows_the_error_at_its_field(app: FastAPI, login: Callable[[str], Browser],
-                                                             field: str, typed: str, says: str) -> None:
+@pytest.mark.parametrize(
+    ("field", "typed", "says"),
+    [
+        ("value", "veel", "'veel' is geen getal."),
+        ("period", "2026-H3", "'2026-H3' is geen periode die koers kent."),
+        ("goal", "", "Dit veld is leeg. Vul het doel in."),
+        ("status", "misschien", "'misschien' is geen status."),
+    ],
+)
+def test_an_invalid_measurement_shows_the_error_at_its_field(
+    app: FastAPI, login: Callable[[str], Browser], field: str, typed: str, says: str
+) -> None:
     before = count(app.state.engine)
     response = login("erik").post("/beheer/meting", {**MEASUREMENT, field: typed})
     assert response.status_code == 422
@@ -271,7 +315,8 @@ def test_a_percentage_above_100_is_refused_as_the_importer_refuses_it(login: Cal
 
 
 def test_an_editor_limited_to_one_challenge_cannot_change_another_challenges_goal(
-        app: FastAPI, login: Callable[[str], Browser]) -> None:
+    app: FastAPI, login: Callable[[str], Browser]
+) -> None:
     engine = app.state.engine
     fleur = login("fleur")
     before = (count(engine), count(engine, audit_log))
@@ -280,11 +325,16 @@ def test_an_editor_limited_to_one_challenge_cannot_change_another_challenges_goa
         response = fleur.post(path, {**other, "actie": "opslaan"})
         assert response.status_code == 403 and "vitaal-en-weerbaar" not in response.text
         assert "alleen gegevens wijzigen van deze opgaven: financieel-fit" in response.text
-    upload = fleur.post("/beheer/import", files={"bestand": ("m.csv", b"goal,period,area,value\nVW-01,2024,GM0396,55\n",
-                                                             "text/csv")})
+    upload = fleur.post(
+        "/beheer/import", files={"bestand": ("m.csv", b"goal,period,area,value\nVW-01,2024,GM0396,55\n", "text/csv")}
+    )
     assert upload.status_code == 403
-    assert fleur.post("/beheer/toelichting/VW-01", {"periode": "2026-H1", "tekst": "Iets.",
-                                                    "actie": "opslaan"}).status_code == 403
+    assert (
+        fleur.post(
+            "/beheer/toelichting/VW-01", {"periode": "2026-H1", "tekst": "Iets.", "actie": "opslaan"}
+        ).status_code
+        == 403
+    )
     assert (count(engine), count(engine, audit_log)) == before
     form = fleur.get("/beheer/meting").text
     assert 'value="FF-01"' in form and 'value="VW-01"' not in form
@@ -293,6 +343,7 @@ def test_an_editor_limited_to_one_challenge_cannot_change_another_challenges_goa
 
 
 # -- importing a file ---------------------------------------------------------------------
+
 
 def test_an_upload_with_problems_shows_them_and_stores_nothing(app: FastAPI, login: Callable[[str], Browser]) -> None:
     engine = app.state.engine
@@ -352,8 +403,10 @@ def test_an_excel_upload_is_checked_like_a_csv(login: Callable[[str], Browser]) 
 
 # -- explanations -------------------------------------------------------------------------
 
-def test_an_explanation_is_previewed_then_saved_and_shown_sanitised(app: FastAPI,
-                                                                     login: Callable[[str], Browser]) -> None:
+
+def test_an_explanation_is_previewed_then_saved_and_shown_sanitised(
+    app: FastAPI, login: Callable[[str], Browser]
+) -> None:
     engine = app.state.engine
     erik = login("erik")
     form = erik.get("/beheer/toelichting/FF-01").text
@@ -382,8 +435,9 @@ def test_an_explanation_is_previewed_then_saved_and_shown_sanitised(app: FastAPI
 def test_an_empty_explanation_shows_the_error_at_the_text(login: Callable[[str], Browser]) -> None:
     response = login("erik").post("/beheer/toelichting/FF-01", {"periode": "2026-H1", "tekst": " ", "actie": "opslaan"})
     assert response.status_code == 422
-    assert re.search(r'id="f-tekst"[^>]*aria-describedby="f-tekst-hint f-tekst-error"[^>]*aria-invalid="true"',
-                     response.text)
+    assert re.search(
+        r'id="f-tekst"[^>]*aria-describedby="f-tekst-hint f-tekst-error"[^>]*aria-invalid="true"', response.text
+    )
     assert "De toelichting is leeg." in response.text
 
 
@@ -396,8 +450,10 @@ def test_an_explanation_for_an_unknown_goal_or_period(login: Callable[[str], Bro
 
 # -- reporting periods --------------------------------------------------------------------
 
+
 def test_only_an_admin_adopts_a_period_and_then_its_explanations_are_locked(
-        app: FastAPI, login: Callable[[str], Browser]) -> None:
+    app: FastAPI, login: Callable[[str], Browser]
+) -> None:
     engine = app.state.engine
     erik, anna = login("erik"), login("anna")
     adopt = {"periode": "2026-H1", "status": "vastgesteld"}
@@ -413,19 +469,26 @@ def test_only_an_admin_adopts_a_period_and_then_its_explanations_are_locked(
     assert audit_rows(engine, audit.EXPLANATION_WRITE) == []
     assert anna.post("/beheer/periodes", {"periode": "2026-H1", "status": "concept"}).status_code == 303
     changes = [(e.old_value, e.new_value, e.username) for e in audit.entries(engine) if e.action == audit.PERIOD_STATUS]
-    assert changes == [({"status": "vastgesteld"}, {"status": "concept"}, "anna"),
-                       ({"status": "concept"}, {"status": "vastgesteld"}, "anna")]
+    assert changes == [
+        ({"status": "vastgesteld"}, {"status": "concept"}, "anna"),
+        ({"status": "concept"}, {"status": "vastgesteld"}, "anna"),
+    ]
     assert anna.post("/beheer/periodes", {"periode": "2040-H1", "status": "vastgesteld"}).status_code == 400
 
 
 # -- the audit log ------------------------------------------------------------------------
 
+
 def test_the_audit_log_page_shows_who_what_when_and_old_to_new(app: FastAPI, login: Callable[[str], Browser]) -> None:
     erik = login("erik")
     erik.post("/beheer/meting/opslaan", {**MEASUREMENT, "actie": "opslaan"})
     html = login("victor").get("/beheer/logboek").text
-    row = re.search(r"<tr><td>[^<]*2026, \d\d:\d\d</td>\s*<td>Erik <span class=\"sub\">\(erik\)</span></td>"
-                    r"\s*<td>meting ingevoerd.*?</tr>", html, re.S)
+    row = re.search(
+        r"<tr><td>[^<]*2026, \d\d:\d\d</td>\s*<td>Erik <span class=\"sub\">\(erik\)</span></td>"
+        r"\s*<td>meting ingevoerd.*?</tr>",
+        html,
+        re.S,
+    )
     assert row is not None
     assert "waarde: 5.706; status: voorlopig; versie: 1" in row.group(0)
     assert "waarde: 6.123; status: definitief; versie: 2" in row.group(0)
@@ -443,7 +506,7 @@ def test_the_audit_log_cannot_be_changed_in_the_database(app: FastAPI, login: Ca
 def test_the_overview_shows_periods_recent_changes_and_links(app: FastAPI, login: Callable[[str], Browser]) -> None:
     html = login("fleur").get("/beheer").text
     assert "U kunt gegevens wijzigen van deze opgaven: financieel-fit." in html
-    assert "<th scope=\"row\">1e helft 2026</th>" in html and "De laatste wijzigingen" in html
+    assert '<th scope="row">1e helft 2026</th>' in html and "De laatste wijzigingen" in html
     assert 'href="/beheer/meting?doel=FF-01"' in html and 'href="/beheer/meting?doel=VW-01"' not in html
     assert 'href="/beheer/toelichting/VW-01"' in html  # to read
     assert csrf_of(html)  # the logout form

@@ -21,8 +21,18 @@ from koers.web.app import create_app
 from tests.conftest import HEEMSKERK_2024
 
 TODAY = date(2026, 11, 23)
-PAGES = ["/", "/opgaven/financieel-fit", "/opgaven/ontmoeten-en-omzien", "/doelen/FF-01", "/doelen/OO-05",
-         "/doelen/OZ-02", "/bbv", "/kerngetallen", "/methode", "/downloads"]
+PAGES = [
+    "/",
+    "/opgaven/financieel-fit",
+    "/opgaven/ontmoeten-en-omzien",
+    "/doelen/FF-01",
+    "/doelen/OO-05",
+    "/doelen/OZ-02",
+    "/bbv",
+    "/kerngetallen",
+    "/methode",
+    "/downloads",
+]
 
 
 @pytest.fixture(scope="module")
@@ -92,16 +102,22 @@ def test_the_api_serves_what_the_pages_show(client: TestClient) -> None:
     goal = client.get("/api/goals/FF-01").json()
     assert goal["goal"]["id"] == "FF-01"
     assert goal["explanation"]["concept"] is True
-    assert all(m["goal"] == "FF-01" for m in client.get("/api/measurements", params={"goal": "FF-01"}).json()
-               ["measurements"])
+    assert all(
+        m["goal"] == "FF-01" for m in client.get("/api/measurements", params={"goal": "FF-01"}).json()["measurements"]
+    )
     assert client.get("/api/goals/XX-9").status_code == 404
     assert client.get("/api/plan").json()["plan"]["municipality"]["cbs_code"] == "GM0396"
 
 
 def test_the_openapi_document_describes_every_api_route_and_no_cdn_page(client: TestClient) -> None:
     document = client.get("/api/openapi.json").json()
-    assert set(document["paths"]) == {"/api/plan", "/api/status", "/api/goals/{goal_id}", "/api/measurements",
-                                      "/api/keyfigures"}
+    assert set(document["paths"]) == {
+        "/api/plan",
+        "/api/status",
+        "/api/goals/{goal_id}",
+        "/api/measurements",
+        "/api/keyfigures",
+    }
     assert client.get("/docs").status_code == 404  # the Swagger page would load scripts from a CDN
 
 

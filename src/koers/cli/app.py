@@ -62,13 +62,22 @@ def _version(value: bool) -> None:
 @app.callback()
 def root(
     ctx: typer.Context,
-    lang: Annotated[str, typer.Option("--lang", envvar="KOERS_LANG",
-                                      help="Language of messages: nl (default) or en.")] = "nl",
-    db: Annotated[str | None, typer.Option("--db", envvar="KOERS_DATABASE_URL", show_envvar=True,
-                                           help="Database URL (default: a SQLite file in your user data folder; "
-                                                "PostgreSQL: postgresql+psycopg://user:password@host/db).")] = None,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and stop.")] = False,
+    lang: Annotated[
+        str, typer.Option("--lang", envvar="KOERS_LANG", help="Language of messages: nl (default) or en.")
+    ] = "nl",
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            envvar="KOERS_DATABASE_URL",
+            show_envvar=True,
+            help="Database URL (default: a SQLite file in your user data folder; "
+            "PostgreSQL: postgresql+psycopg://user:password@host/db).",
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and stop.")
+    ] = False,
 ) -> None:
     """koers: steer and monitor a municipality's social-domain policy plan."""
     if lang not in LANGUAGES:
@@ -83,11 +92,13 @@ def main() -> None:
         if os.environ.get("KOERS_DEBUG"):
             raise
         lang = os.environ.get("KOERS_LANG", "nl")
-        text = (f"Er ging iets mis dat koers niet verwachtte: {err.__class__.__name__}: {err}. "
-                "Meld dit bij de beheerders van koers; met KOERS_DEBUG=1 ziet u de details."
-                if lang == "nl" else
-                f"Something went wrong that koers did not expect: {err.__class__.__name__}: {err}. "
-                "Please report it; set KOERS_DEBUG=1 to see the details.")
+        text = (
+            f"Er ging iets mis dat koers niet verwachtte: {err.__class__.__name__}: {err}. "
+            "Meld dit bij de beheerders van koers; met KOERS_DEBUG=1 ziet u de details."
+            if lang == "nl"
+            else f"Something went wrong that koers did not expect: {err.__class__.__name__}: {err}. "
+            "Please report it; set KOERS_DEBUG=1 to see the details."
+        )
         err_console().print(f"[bold red]{text}[/]")
         sys.exit(EXIT_UNREADABLE)
 

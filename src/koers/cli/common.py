@@ -74,12 +74,19 @@ def open_plan(path: Path, lang: str, as_json: bool) -> Plan:
 
 def show_problems(problems: list[Problem], lang: str, heading: str | None = None) -> None:
     out = err_console()
-    heading = heading or t(lang, f"Het plan kan niet worden gelezen: {len(problems)} probleem/problemen.",
-                           f"The plan cannot be read: {len(problems)} problem(s).")
+    heading = heading or t(
+        lang,
+        f"Het plan kan niet worden gelezen: {len(problems)} probleem/problemen.",
+        f"The plan cannot be read: {len(problems)} problem(s).",
+    )
     out.print(f"[bold red]{heading}[/]")
     table = Table(show_lines=True)
-    for header in (t(lang, "Waar", "Where"), t(lang, "Veld", "Field"), t(lang, "Probleem", "Problem"),
-                   t(lang, "Wat te doen", "What to do")):
+    for header in (
+        t(lang, "Waar", "Where"),
+        t(lang, "Veld", "Field"),
+        t(lang, "Probleem", "Problem"),
+        t(lang, "Wat te doen", "What to do"),
+    ):
         table.add_column(header, overflow="fold")
     for p in problems:
         table.add_row(p.location.describe(lang), p.field, p.message(lang), p.hint(lang))
@@ -97,8 +104,13 @@ def parse_date(text: str | None, lang: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        fail(t(lang, f"'{text}' is geen datum. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-07-01.",
-               f"'{text}' is not a date. Write it as YYYY-MM-DD, for example 2026-07-01."))
+        fail(
+            t(
+                lang,
+                f"'{text}' is geen datum. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-07-01.",
+                f"'{text}' is not a date. Write it as YYYY-MM-DD, for example 2026-07-01.",
+            )
+        )
 
 
 def parse_period(text: str, lang: str, *, year_too: bool = False) -> Period:
@@ -107,8 +119,13 @@ def parse_period(text: str, lang: str, *, year_too: bool = False) -> Period:
         return Period.parse(text)
     except PeriodError:
         nl, en = ("2026-H1 of 2026", "2026-H1 or 2026") if year_too else ("2026-H1", "2026-H1")
-        fail(t(lang, f"'{text}' is geen periode. Schrijf bijvoorbeeld {nl}.",
-               f"'{text}' is not a period. Write for example {en}."))
+        fail(
+            t(
+                lang,
+                f"'{text}' is geen periode. Schrijf bijvoorbeeld {nl}.",
+                f"'{text}' is not a period. Write for example {en}.",
+            )
+        )
 
 
 def require_goal(plan: Plan, goal: str, lang: str) -> None:

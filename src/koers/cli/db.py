@@ -27,9 +27,18 @@ def upgrade(
     if as_json:
         print_json({"database": shown, "before": before, "after": after})
     elif before == after:
-        console().print(t(lang, f"De database is al bij: versie {after} ({shown}).",
-                          f"The database is up to date: version {after} ({shown})."))
+        console().print(
+            t(
+                lang,
+                f"De database is al bij: versie {after} ({shown}).",
+                f"The database is up to date: version {after} ({shown}).",
+            )
+        )
     else:
-        console().print(t(lang, f"Database bijgewerkt naar versie {after} ({shown}).",
-                          f"Database upgraded to version {after} ({shown})."))
-
+        console().print(
+            t(
+                lang,
+                f"Database bijgewerkt naar versie {after} ({shown}).",
+                f"Database upgraded to version {after} ({shown}).",
+            )
+        )

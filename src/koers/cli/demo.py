@@ -32,8 +32,10 @@ NEXT_COMMANDS = ("koers status", "koers measurements")
 def demo_data(
     ctx: typer.Context,
     seed: Annotated[int, typer.Option("--seed", help="The same seed gives the same figures.")] = 2024,
-    as_of: Annotated[str | None, typer.Option(
-        "--as-of", help="Fill every period that has ended by this date (YYYY-MM-DD); default today.")] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="Fill every period that has ended by this date (YYYY-MM-DD); default today."),
+    ] = None,
     plan_file: Annotated[Path, typer.Option("--plan-file", help="The plan to load (.yaml or .xlsx).")] = DEMO_PLAN,
     as_json: Annotated[bool, typer.Option("--json", help="Print the outcome as JSON.")] = False,
 ) -> None:
@@ -43,30 +45,58 @@ def demo_data(
     plan = open_plan(plan_file, lang, as_json)
     engine = engine_for(ctx, migrated=False)
     try:
-        saved, outcome = load_illustrative(engine, plan, seed=seed, as_of=day, source=str(plan_file),
-                                           user=current_user(None), by="koers demo-data")
+        saved, outcome = load_illustrative(
+            engine, plan, seed=seed, as_of=day, source=str(plan_file), user=current_user(None), by="koers demo-data"
+        )
     except HoldsRealMeasurements as err:
-        fail(t(lang, f"Plan {err} heeft al echte metingen. Illustratieve cijfers zouden die overschrijven. "
-                     "Gebruik een aparte database, bijvoorbeeld: koers --db sqlite:///demo.db demo-data",
-               f"Plan {err} already holds real measurements; illustrative figures would supersede them. "
-               "Use a separate database, for example: koers --db sqlite:///demo.db demo-data"))
+        fail(
+            t(
+                lang,
+                f"Plan {err} heeft al echte metingen. Illustratieve cijfers zouden die overschrijven. "
+                "Gebruik een aparte database, bijvoorbeeld: koers --db sqlite:///demo.db demo-data",
+                f"Plan {err} already holds real measurements; illustrative figures would supersede them. "
+                "Use a separate database, for example: koers --db sqlite:///demo.db demo-data",
+            )
+        )
     if as_json:
-        print_json({"illustrative": True, "plan": saved.key, "plan_version": saved.version, "seed": seed,
-                    "as_of": day.isoformat(), "rows": outcome.rows, "added": outcome.added, "new": outcome.new,
-                    "revised": outcome.revised, "unchanged": outcome.unchanged, "import_id": outcome.import_id,
-                    "next": list(NEXT_COMMANDS)})
+        print_json(
+            {
+                "illustrative": True,
+                "plan": saved.key,
+                "plan_version": saved.version,
+                "seed": seed,
+                "as_of": day.isoformat(),
+                "rows": outcome.rows,
+                "added": outcome.added,
+                "new": outcome.new,
+                "revised": outcome.revised,
+                "unchanged": outcome.unchanged,
+                "import_id": outcome.import_id,
+                "next": list(NEXT_COMMANDS),
+            }
+        )
         return
     out = console()
-    out.print(t(lang, f"[bold yellow]LET OP: dit zijn ILLUSTRATIEVE cijfers[/] (seed {seed}), gemaakt om koers "
-                      "te leren kennen. Ze zijn niet echt; elke meting heeft 'illustratief' in de bron.",
-                f"[bold yellow]NOTE: these are ILLUSTRATIVE figures[/] (seed {seed}), made to try koers out. "
-                "They are not real; every measurement has 'illustratief' in its source."))
-    out.print(t(lang, f"Plan {saved.key} (versie {saved.version}), perioden tot en met {day.isoformat()}: "
-                      f"{outcome.added} metingen toegevoegd ({outcome.new} nieuw, {outcome.revised} herzien), "
-                      f"{outcome.unchanged} stonden er al.",
-                f"Plan {saved.key} (version {saved.version}), periods up to {day.isoformat()}: "
-                f"{outcome.added} measurements added ({outcome.new} new, {outcome.revised} revised), "
-                f"{outcome.unchanged} were already there."))
+    out.print(
+        t(
+            lang,
+            f"[bold yellow]LET OP: dit zijn ILLUSTRATIEVE cijfers[/] (seed {seed}), gemaakt om koers "
+            "te leren kennen. Ze zijn niet echt; elke meting heeft 'illustratief' in de bron.",
+            f"[bold yellow]NOTE: these are ILLUSTRATIVE figures[/] (seed {seed}), made to try koers out. "
+            "They are not real; every measurement has 'illustratief' in its source.",
+        )
+    )
+    out.print(
+        t(
+            lang,
+            f"Plan {saved.key} (versie {saved.version}), perioden tot en met {day.isoformat()}: "
+            f"{outcome.added} metingen toegevoegd ({outcome.new} nieuw, {outcome.revised} herzien), "
+            f"{outcome.unchanged} stonden er al.",
+            f"Plan {saved.key} (version {saved.version}), periods up to {day.isoformat()}: "
+            f"{outcome.added} measurements added ({outcome.new} new, {outcome.revised} revised), "
+            f"{outcome.unchanged} were already there.",
+        )
+    )
     out.print(t(lang, "Probeer nu: ", "Now try: ") + t(lang, " en ", " and ").join(NEXT_COMMANDS))
 
 
@@ -74,8 +104,9 @@ class HoldsRealMeasurements(Exception):
     """The plan already holds figures without the illustrative mark; the message is its key."""
 
 
-def load_illustrative(engine: Engine, plan: Plan, *, seed: int, as_of: date, source: str, user: str,
-                      by: str) -> tuple[LoadOutcome, ImportOutcome]:
+def load_illustrative(
+    engine: Engine, plan: Plan, *, seed: int, as_of: date, source: str, user: str, by: str
+) -> tuple[LoadOutcome, ImportOutcome]:
     """The schema, the plan and its illustrative figures: what `koers demo-data` and `koers demo`
     both put in a database. Refuses a plan that already holds real figures."""
     upgrade(engine)

@@ -18,17 +18,26 @@ from koers.cli.storage import PLAN_OPTION, engine_for, stored_plan
 from koers.domain.calendar import DEFAULT_GRACE_DAYS, DueItem, DueStatus, due, due_summary
 from koers.store.measurements import last_measured
 
-STYLE = {DueStatus.OVERDUE: "bold red", DueStatus.DUE: "yellow", DueStatus.UPCOMING: "green",
-         DueStatus.NO_SCHEDULE: "dim"}
+STYLE = {
+    DueStatus.OVERDUE: "bold red",
+    DueStatus.DUE: "yellow",
+    DueStatus.UPCOMING: "green",
+    DueStatus.NO_SCHEDULE: "dim",
+}
 
 
 def due_command(
     ctx: typer.Context,
     as_of: Annotated[str | None, typer.Option("--as-of", help="As on this date (YYYY-MM-DD); default today.")] = None,
-    grace_days: Annotated[int | None, typer.Option(
-        "--grace-days", min=0,
-        help=f"Days after a period ends before its figure is overdue (default: the plan's "
-             f"assessment.grace_days, else {DEFAULT_GRACE_DAYS}).")] = None,
+    grace_days: Annotated[
+        int | None,
+        typer.Option(
+            "--grace-days",
+            min=0,
+            help=f"Days after a period ends before its figure is overdue (default: the plan's "
+            f"assessment.grace_days, else {DEFAULT_GRACE_DAYS}).",
+        ),
+    ] = None,
     plan_key: Annotated[str | None, PLAN_OPTION] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list, one item per goal.")] = False,
 ) -> None:
@@ -37,18 +46,29 @@ def due_command(
     engine = engine_for(ctx)
     stored = stored_plan(ctx, engine, plan_key)
     grace = grace_days if grace_days is not None else stored.plan.assessment.grace_days
-    items = due(stored.plan, as_of=parse_date(as_of, lang), last_measured=last_measured(engine, stored.id),
-                grace_days=grace)
+    items = due(
+        stored.plan, as_of=parse_date(as_of, lang), last_measured=last_measured(engine, stored.id), grace_days=grace
+    )
     if as_json:
         print_json([item_json(i, lang) for i in items])
         return
     table = Table(show_lines=True)
-    for header in (t(lang, "Doel", "Goal"), "Status", t(lang, "Verwacht over", "Expected for"),
-                   t(lang, "Bron", "Source"), t(lang, "Toelichting", "Explanation")):
+    for header in (
+        t(lang, "Doel", "Goal"),
+        "Status",
+        t(lang, "Verwacht over", "Expected for"),
+        t(lang, "Bron", "Source"),
+        t(lang, "Toelichting", "Explanation"),
+    ):
         table.add_column(header, overflow="fold")
     for i in items:
-        table.add_row(i.goal, f"[{STYLE[i.status]}]{i.status.label(lang)}[/]",
-                      i.expected.label(lang) if i.expected else "-", i.source or "-", i.message(lang))
+        table.add_row(
+            i.goal,
+            f"[{STYLE[i.status]}]{i.status.label(lang)}[/]",
+            i.expected.label(lang) if i.expected else "-",
+            i.source or "-",
+            i.message(lang),
+        )
     out = console()
     out.print(table)
     summary = due_summary(items)

@@ -22,7 +22,9 @@ def explain(
     show: Annotated[bool, typer.Option("--show", help="Show the current explanation; write nothing.")] = False,
     plan_key: Annotated[str | None, PLAN_OPTION] = None,
     user: Annotated[str | None, USER_OPTION] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print {goal, period, text, author, written_at, version}.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print {goal, period, text, author, written_at, version}.")
+    ] = False,
 ) -> None:
     """Write (or --show) the explanation of GOAL for a reporting period; every version is kept."""
     lang = settings(ctx).lang
@@ -33,25 +35,54 @@ def explain(
     if show:
         current = latest_explanations(engine, stored.id, reporting).get(goal)
         if current is None:
-            fail(t(lang, f"Er is nog geen toelichting bij {goal} over {reporting.label('nl')}.",
-                   f"There is no explanation of {goal} for {reporting.label('en')} yet."))
+            fail(
+                t(
+                    lang,
+                    f"Er is nog geen toelichting bij {goal} over {reporting.label('nl')}.",
+                    f"There is no explanation of {goal} for {reporting.label('en')} yet.",
+                )
+            )
     else:
         if (file is None) == (text is None):
-            fail(t(lang, "Geef de toelichting met --file of met --text (één van beide).",
-                   "Give the explanation with --file or with --text (one of them)."))
+            fail(
+                t(
+                    lang,
+                    "Geef de toelichting met --file of met --text (één van beide).",
+                    "Give the explanation with --file or with --text (one of them).",
+                )
+            )
         body = text if text is not None else _read(file, lang)  # type: ignore[arg-type]
         try:
             current = write_explanation(engine, stored.id, goal, reporting, body, author=current_user(user))
         except ValueError as err:
-            fail(t(lang, f"De toelichting kan niet worden opgeslagen: {err}.", f"The explanation cannot be stored: {err}."))
+            fail(
+                t(
+                    lang,
+                    f"De toelichting kan niet worden opgeslagen: {err}.",
+                    f"The explanation cannot be stored: {err}.",
+                )
+            )
     if as_json:
-        print_json({"goal": goal, "period": reporting.code, "text": current.text, "author": current.author,
-                    "written_at": current.written_at.isoformat(), "version": current.version})
+        print_json(
+            {
+                "goal": goal,
+                "period": reporting.code,
+                "text": current.text,
+                "author": current.author,
+                "written_at": current.written_at.isoformat(),
+                "version": current.version,
+            }
+        )
     elif show:
         console().print(current.text)
     else:
-        console().print(t(lang, f"Toelichting bij {goal} over {reporting.label('nl')} opgeslagen (versie {current.version}).",
-                          f"Explanation of {goal} for {reporting.label('en')} stored (version {current.version})."))
+        console().print(
+            t(
+                lang,
+                f"Toelichting bij {goal} over {reporting.label('nl')} opgeslagen (versie {current.version}).",
+                f"Explanation of {goal} for {reporting.label('en')} stored (version {current.version}).",
+            )
+        )
 
 
 def _read(file: Path, lang: str) -> str:

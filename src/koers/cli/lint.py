@@ -19,11 +19,21 @@ STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: 
 def lint(
     ctx: typer.Context,
     plan_file: Annotated[Path, typer.Argument(metavar="PLAN", help="The plan file (.yaml or .xlsx).")],
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Check as on this date (YYYY-MM-DD); default today.")] = None,
-    stale_years: Annotated[int | None, typer.Option(
-        "--stale-years", min=0, help="A baseline older than this many years before the plan starts is stale "
-                                     "(default: the plan's setting, else 3).")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list of {goal, code, severity, message}.")] = False,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Check as on this date (YYYY-MM-DD); default today.")
+    ] = None,
+    stale_years: Annotated[
+        int | None,
+        typer.Option(
+            "--stale-years",
+            min=0,
+            help="A baseline older than this many years before the plan starts is stale "
+            "(default: the plan's setting, else 3).",
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print a JSON list of {goal, code, severity, message}.")
+    ] = False,
 ) -> None:
     """Check that every goal is SMART: baseline, target, period, source, frequency, measurable in time."""
     lang = settings(ctx).lang
@@ -40,11 +50,19 @@ def lint(
 def show_findings(findings: list[Finding], lang: str) -> None:
     out = console()
     if not findings:
-        out.print(t(lang, "[green]Alle doelen zijn SMART: geen aandachtspunten.[/]",
-                    "[green]Every goal is SMART: nothing to report.[/]"))
+        out.print(
+            t(
+                lang,
+                "[green]Alle doelen zijn SMART: geen aandachtspunten.[/]",
+                "[green]Every goal is SMART: nothing to report.[/]",
+            )
+        )
         return
-    table = Table(title=t(lang, "Aandachtspunten meetbaarheid (SMART)", "Measurability findings (SMART)"),
-                  show_lines=True, title_justify="left")
+    table = Table(
+        title=t(lang, "Aandachtspunten meetbaarheid (SMART)", "Measurability findings (SMART)"),
+        show_lines=True,
+        title_justify="left",
+    )
     table.add_column(t(lang, "Doel", "Goal"), no_wrap=True)
     table.add_column(t(lang, "Ernst", "Severity"), no_wrap=True)
     table.add_column("Code", no_wrap=True)
@@ -59,7 +77,11 @@ def summary_line(findings: list[Finding], lang: str) -> str:
     counts = {s: sum(1 for f in findings if f.severity == s) for s in Severity}
     goals = len({f.goal for f in findings if f.severity == Severity.ERROR})
     if lang == "nl":
-        return (f"{counts[Severity.ERROR]} fouten bij {goals} doelen, {counts[Severity.WARNING]} waarschuwingen, "
-                f"{counts[Severity.INFO]} ter info.")
-    return (f"{counts[Severity.ERROR]} errors in {goals} goals, {counts[Severity.WARNING]} warnings, "
-            f"{counts[Severity.INFO]} for information.")
+        return (
+            f"{counts[Severity.ERROR]} fouten bij {goals} doelen, {counts[Severity.WARNING]} waarschuwingen, "
+            f"{counts[Severity.INFO]} ter info."
+        )
+    return (
+        f"{counts[Severity.ERROR]} errors in {goals} goals, {counts[Severity.WARNING]} warnings, "
+        f"{counts[Severity.INFO]} for information."
+    )

@@ -27,10 +27,17 @@ def import_file(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(metavar="FILE", help="A CSV or Excel file with measurements.")],
     plan_key: Annotated[str | None, PLAN_OPTION] = None,
-    mapping: Annotated[list[str] | None, typer.Option(
-        "--map", metavar="COLUMN=HEADER",
-        help="Read koers's column from another header, e.g. --map value=waarde (repeatable).")] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and count what would change; store nothing.")] = False,
+    mapping: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            metavar="COLUMN=HEADER",
+            help="Read koers's column from another header, e.g. --map value=waarde (repeatable).",
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Check and count what would change; store nothing.")
+    ] = False,
     user: Annotated[str | None, USER_OPTION] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the outcome (or the problems) as JSON.")] = False,
 ) -> None:
@@ -50,8 +57,13 @@ def import_file(
     with _progress(as_json) as progress:
         task = progress.add_task(t(lang, "Opslaan", "Storing"), total=len(batch))
         outcome = store_batch(
-            engine, stored.id, batch, Provenance("import", file.name, sha256_of(file), current_user(user)),
-            dry_run=dry_run, progress=lambda n: progress.update(task, completed=n))
+            engine,
+            stored.id,
+            batch,
+            Provenance("import", file.name, sha256_of(file), current_user(user)),
+            dry_run=dry_run,
+            progress=lambda n: progress.update(task, completed=n),
+        )
     _report(outcome, lang, as_json)
 
 
@@ -76,22 +88,37 @@ def measurements(
         console().print(t(lang, "Geen metingen gevonden.", "No measurements found."))
         return
     table = Table(show_lines=False)
-    for header in (t(lang, "Doel", "Goal"), t(lang, "Periode", "Period"), t(lang, "Gebied", "Area"),
-                   t(lang, "Waarde", "Value"), "Status", "Versie" if lang == "nl" else "Version",
-                   t(lang, "Bron", "Source"), t(lang, "Vastgelegd", "Recorded")):
+    for header in (
+        t(lang, "Doel", "Goal"),
+        t(lang, "Periode", "Period"),
+        t(lang, "Gebied", "Area"),
+        t(lang, "Waarde", "Value"),
+        "Status",
+        "Versie" if lang == "nl" else "Version",
+        t(lang, "Bron", "Source"),
+        t(lang, "Vastgelegd", "Recorded"),
+    ):
         table.add_column(header, overflow="fold")
     for r in records:
-        table.add_row(r["goal"] or r["series"], r["period"], r["area"], format_number(r["value"], lang),
-                      t(lang, "definitief", "final") if r["status"] == "final" else t(lang, "voorlopig", "provisional"),
-                      str(r["version"]), r["source_ref"] or r["source"] or "-",
-                      f"{(r['recorded_at'] or '')[:10]} {r['recorded_by'] or ''}".strip())
+        table.add_row(
+            r["goal"] or r["series"],
+            r["period"],
+            r["area"],
+            format_number(r["value"], lang),
+            t(lang, "definitief", "final") if r["status"] == "final" else t(lang, "voorlopig", "provisional"),
+            str(r["version"]),
+            r["source_ref"] or r["source"] or "-",
+            f"{(r['recorded_at'] or '')[:10]} {r['recorded_by'] or ''}".strip(),
+        )
     console().print(table)
 
 
 def export(
     ctx: typer.Context,
     to: Annotated[Path, typer.Option("--to", help="The file to write: .csv or .xlsx.")],
-    all_versions: Annotated[bool, typer.Option("--history", help="Every version, not only the current values.")] = False,
+    all_versions: Annotated[
+        bool, typer.Option("--history", help="Every version, not only the current values.")
+    ] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")] = False,
     plan_key: Annotated[str | None, PLAN_OPTION] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print {written, rows, history} as JSON.")] = False,
@@ -101,8 +128,13 @@ def export(
     if to.suffix.lower() not in SUFFIXES:
         fail(t(lang, f"'{to}': gebruik .csv of .xlsx.", f"'{to}': use .csv or .xlsx."))
     if to.exists() and not force:
-        fail(t(lang, f"'{to}' bestaat al. Kies een andere naam, of gebruik --force.",
-               f"'{to}' already exists. Choose another name, or use --force."))
+        fail(
+            t(
+                lang,
+                f"'{to}' bestaat al. Kies een andere naam, of gebruik --force.",
+                f"'{to}' already exists. Choose another name, or use --force.",
+            )
+        )
     engine = engine_for(ctx)
     stored = stored_plan(ctx, engine, plan_key)
     read = history if all_versions else current
@@ -140,15 +172,22 @@ def _derive_message(err: DeriveError, lang: str) -> str:
     c = err.context
     messages = {
         "unknown-goal": (f"Het plan heeft geen doel '{c.get('goal')}'.", f"The plan has no goal '{c.get('goal')}'."),
-        "not-a-rate": (f"Doel {c.get('goal')} wordt niet gemeten als 'per 1.000' of 'per 10.000'.",
-                       f"Goal {c.get('goal')} is not measured as a rate per 1,000 or 10,000."),
-        "wrong-base": (f"Doel {c.get('goal')} rekent per {c.get('expected')}, niet per {c.get('per')}.",
-                       f"Goal {c.get('goal')} counts per {c.get('expected')}, not per {c.get('per')}."),
-        "no-inputs": (f"Er zijn nog geen metingen van '{c.get('subject')}'. Importeer die eerst.",
-                      f"There are no measurements of '{c.get('subject')}' yet. Import them first."),
-        "no-matching-periods": (f"Er is geen periode en gebied met zowel '{c.get('numerator')}' als "
-                                f"'{c.get('denominator')}'.",
-                                f"No period and area has both '{c.get('numerator')}' and '{c.get('denominator')}'."),
+        "not-a-rate": (
+            f"Doel {c.get('goal')} wordt niet gemeten als 'per 1.000' of 'per 10.000'.",
+            f"Goal {c.get('goal')} is not measured as a rate per 1,000 or 10,000.",
+        ),
+        "wrong-base": (
+            f"Doel {c.get('goal')} rekent per {c.get('expected')}, niet per {c.get('per')}.",
+            f"Goal {c.get('goal')} counts per {c.get('expected')}, not per {c.get('per')}.",
+        ),
+        "no-inputs": (
+            f"Er zijn nog geen metingen van '{c.get('subject')}'. Importeer die eerst.",
+            f"There are no measurements of '{c.get('subject')}' yet. Import them first.",
+        ),
+        "no-matching-periods": (
+            f"Er is geen periode en gebied met zowel '{c.get('numerator')}' als '{c.get('denominator')}'.",
+            f"No period and area has both '{c.get('numerator')}' and '{c.get('denominator')}'.",
+        ),
     }
     nl, en = messages[err.code]
     return nl if lang == "nl" else en
@@ -159,8 +198,13 @@ def _mapping(items: list[str], lang: str) -> dict[str, str]:
     for item in items:
         column, sep, header = item.partition("=")
         if not sep or not column.strip() or not header.strip():
-            fail(t(lang, f"--map '{item}': schrijf KOLOM=KOP, bijvoorbeeld --map value=waarde.",
-                   f"--map '{item}': write COLUMN=HEADER, for example --map value=waarde."))
+            fail(
+                t(
+                    lang,
+                    f"--map '{item}': schrijf KOLOM=KOP, bijvoorbeeld --map value=waarde.",
+                    f"--map '{item}': write COLUMN=HEADER, for example --map value=waarde.",
+                )
+            )
         found[column.strip().lower()] = header.strip()
     return found
 
@@ -169,11 +213,23 @@ def _refuse(problems: list, count: int, lang: str, as_json: bool) -> None:  # ty
     if as_json:
         print_json({**problems_json(problems, lang), "problem_count": count})
     else:
-        show_problems(problems, lang, t(lang, f"Het bestand is niet ingelezen: {count} probleem/problemen.",
-                                        f"The file was not imported: {count} problem(s)."))
+        show_problems(
+            problems,
+            lang,
+            t(
+                lang,
+                f"Het bestand is niet ingelezen: {count} probleem/problemen.",
+                f"The file was not imported: {count} problem(s).",
+            ),
+        )
         if count > len(problems):
-            err_console().print(t(lang, f"... en nog {count - len(problems)} problemen.",
-                                  f"... and {count - len(problems)} more problems."))
+            err_console().print(
+                t(
+                    lang,
+                    f"... en nog {count - len(problems)} problemen.",
+                    f"... and {count - len(problems)} more problems.",
+                )
+            )
         err_console().print(t(lang, "Er is niets opgeslagen.", "Nothing was stored."))
     raise typer.Exit(EXIT_UNREADABLE)
 
@@ -181,21 +237,43 @@ def _refuse(problems: list, count: int, lang: str, as_json: bool) -> None:  # ty
 def _say_writing(lang: str, as_json: bool, rows: int) -> None:
     """A plain line before the write starts (also for logs, where no progress bar shows)."""
     if not as_json:
-        err_console().print(t(lang, f"Alle {rows} rijen zijn goed; opslaan...", f"All {rows} rows are valid; storing..."))
+        err_console().print(
+            t(lang, f"Alle {rows} rijen zijn goed; opslaan...", f"All {rows} rows are valid; storing...")
+        )
 
 
 def _report(outcome: ImportOutcome, lang: str, as_json: bool) -> None:
     if as_json:
-        print_json({"rows": outcome.rows, "added": outcome.added, "new": outcome.new, "revised": outcome.revised,
-                    "unchanged": outcome.unchanged, "dry_run": outcome.dry_run, "import_id": outcome.import_id})
+        print_json(
+            {
+                "rows": outcome.rows,
+                "added": outcome.added,
+                "new": outcome.new,
+                "revised": outcome.revised,
+                "unchanged": outcome.unchanged,
+                "dry_run": outcome.dry_run,
+                "import_id": outcome.import_id,
+            }
+        )
         return
     prefix = t(lang, "Proef (niets opgeslagen): ", "Dry run (nothing stored): ") if outcome.dry_run else ""
-    console().print(prefix + t(
-        lang,
-        f"{outcome.rows} rijen: {outcome.new} nieuw, {outcome.revised} herzien, {outcome.unchanged} ongewijzigd.",
-        f"{outcome.rows} rows: {outcome.new} new, {outcome.revised} revised, {outcome.unchanged} unchanged."))
+    console().print(
+        prefix
+        + t(
+            lang,
+            f"{outcome.rows} rijen: {outcome.new} nieuw, {outcome.revised} herzien, {outcome.unchanged} ongewijzigd.",
+            f"{outcome.rows} rows: {outcome.new} new, {outcome.revised} revised, {outcome.unchanged} unchanged.",
+        )
+    )
 
 
 def _progress(quiet: bool) -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=err_console(), transient=True, disable=quiet or not sys.stderr.isatty())
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console(),
+        transient=True,
+        disable=quiet or not sys.stderr.isatty(),
+    )

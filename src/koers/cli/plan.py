@@ -62,19 +62,34 @@ def export(
     lang = settings(ctx).lang
     suffix = to.suffix.lower()
     if suffix not in YAML_SUFFIXES + EXCEL_SUFFIXES:
-        fail(t(lang, f"'{to}' heeft geen bekende extensie: gebruik .xlsx of .yaml.",
-               f"'{to}' has no known extension: use .xlsx or .yaml."))
+        fail(
+            t(
+                lang,
+                f"'{to}' heeft geen bekende extensie: gebruik .xlsx of .yaml.",
+                f"'{to}' has no known extension: use .xlsx or .yaml.",
+            )
+        )
     if to.exists() and not force:
-        fail(t(lang, f"'{to}' bestaat al. Kies een andere naam, of gebruik --force om te overschrijven.",
-               f"'{to}' already exists. Choose another name, or use --force to overwrite it."))
+        fail(
+            t(
+                lang,
+                f"'{to}' bestaat al. Kies een andere naam, of gebruik --force om te overschrijven.",
+                f"'{to}' already exists. Choose another name, or use --force to overwrite it.",
+            )
+        )
     plan = open_plan(plan_file, lang, as_json)
     write_plan(plan, to)
     kind = "xlsx" if suffix in EXCEL_SUFFIXES else "yaml"
     if as_json:
         print_json({"written": str(to), "format": kind, "goals": len(plan.goals)})
     else:
-        console().print(t(lang, f"Plan geschreven naar {to} ({len(plan.goals)} doelen).",
-                          f"Plan written to {to} ({len(plan.goals)} goals)."))
+        console().print(
+            t(
+                lang,
+                f"Plan geschreven naar {to} ({len(plan.goals)} doelen).",
+                f"Plan written to {to} ({len(plan.goals)} goals).",
+            )
+        )
 
 
 @app.command("load")
@@ -92,16 +107,28 @@ def load(
     if as_json:
         print_json({"plan": outcome.key, "version": outcome.version, "changed": outcome.changed})
     elif outcome.changed:
-        console().print(t(lang, f"Plan {outcome.key} opgeslagen als versie {outcome.version}.",
-                          f"Plan {outcome.key} stored as version {outcome.version}."))
+        console().print(
+            t(
+                lang,
+                f"Plan {outcome.key} opgeslagen als versie {outcome.version}.",
+                f"Plan {outcome.key} stored as version {outcome.version}.",
+            )
+        )
     else:
-        console().print(t(lang, f"Plan {outcome.key} is niet veranderd; het blijft versie {outcome.version}.",
-                          f"Plan {outcome.key} has not changed; it stays version {outcome.version}."))
+        console().print(
+            t(
+                lang,
+                f"Plan {outcome.key} is niet veranderd; het blijft versie {outcome.version}.",
+                f"Plan {outcome.key} has not changed; it stays version {outcome.version}.",
+            )
+        )
 
 
 @app.command("schema")
 def schema(
-    out: Annotated[Path | None, typer.Option("--out", help="Write the schema to this file instead of printing it.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write the schema to this file instead of printing it.")
+    ] = None,
 ) -> None:
     """Print the JSON Schema of the plan file (for editors that check YAML as you type)."""
     text = plan_json_schema_text()
@@ -154,8 +181,14 @@ def goals_table(goals: list[Goal], lang: str) -> Table:
     table.add_column(t(lang, "Meetinstrument", "Source"), ratio=2, overflow="fold")
     table.add_column(t(lang, "Frequentie", "Frequency"), ratio=1)
     for goal in goals:
-        table.add_row(goal.id, goal.statement, baseline_text(goal, lang), target_text(goal, lang),
-                      goal.source or "-", goal.frequency.as_written if goal.frequency else "-")
+        table.add_row(
+            goal.id,
+            goal.statement,
+            baseline_text(goal, lang),
+            target_text(goal, lang),
+            goal.source or "-",
+            goal.frequency.as_written if goal.frequency else "-",
+        )
     return table
 
 
@@ -192,10 +225,16 @@ def show_bbv(out: Console, plan: Plan, lang: str) -> None:
     if not plan.bbv_indicators:
         return
     out.print()
-    table = Table(title=t(lang, "Verplichte BBV-indicatoren", "Mandatory BBV indicators"), title_justify="left",
-                  expand=True)
-    for header in (t(lang, "Opgave", "Challenge"), "Indicator", t(lang, "Eenheid", "Unit"), t(lang, "Bron", "Source"),
-                   "Taakveld"):
+    table = Table(
+        title=t(lang, "Verplichte BBV-indicatoren", "Mandatory BBV indicators"), title_justify="left", expand=True
+    )
+    for header in (
+        t(lang, "Opgave", "Challenge"),
+        "Indicator",
+        t(lang, "Eenheid", "Unit"),
+        t(lang, "Bron", "Source"),
+        "Taakveld",
+    ):
         table.add_column(header, overflow="fold")
     names = {c.id: c.name for c in plan.challenges}
     for b in plan.bbv_indicators:

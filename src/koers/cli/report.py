@@ -23,7 +23,9 @@ def report(
     status: Annotated[str, typer.Option("--status", help="concept or vastgesteld (shown on the cover).")] = "concept",
     force: Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")] = False,
     plan_key: Annotated[str | None, PLAN_OPTION] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print {written, format, period, goals, illustrative}.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print {written, format, period, goals, illustrative}.")
+    ] = False,
 ) -> None:
     """Write the monitoring report: numbers, charts and the explanation per goal, per challenge."""
     lang = settings(ctx).lang
@@ -33,19 +35,36 @@ def report(
     if status not in REPORT_STATUSES:
         fail(t(lang, "De status is 'concept' of 'vastgesteld'.", "The status is 'concept' or 'vastgesteld'."))
     if out.exists() and not force:
-        fail(t(lang, f"'{out}' bestaat al. Kies een andere naam, of gebruik --force.",
-               f"'{out}' already exists. Choose another name, or use --force."))
+        fail(
+            t(
+                lang,
+                f"'{out}' bestaat al. Kies een andere naam, of gebruik --force.",
+                f"'{out}' already exists. Choose another name, or use --force.",
+            )
+        )
     reporting = parse_period(period, lang)
     engine = engine_for(ctx)
     stored = stored_plan(ctx, engine, plan_key)
     built = build_report(engine, stored, reporting, status=status, lang=lang)
     _write(built, chosen, out)
     if as_json:
-        print_json({"written": str(out), "format": chosen, "period": reporting.code, "goals": len(built.goals),
-                    "illustrative": built.illustrative})
+        print_json(
+            {
+                "written": str(out),
+                "format": chosen,
+                "period": reporting.code,
+                "goals": len(built.goals),
+                "illustrative": built.illustrative,
+            }
+        )
     else:
-        console().print(t(lang, f"Rapportage over {reporting.label('nl')} geschreven naar {out}.",
-                          f"Report on {reporting.label('en')} written to {out}."))
+        console().print(
+            t(
+                lang,
+                f"Rapportage over {reporting.label('nl')} geschreven naar {out}.",
+                f"Report on {reporting.label('en')} written to {out}.",
+            )
+        )
 
 
 def _write(built, chosen: str, out: Path) -> None:  # type: ignore[no-untyped-def]

@@ -30,7 +30,9 @@ def serve(
     ctx: typer.Context,
     host: Annotated[str, typer.Option("--host", help="The address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="The port to listen on.")] = 8000,
-    plan_key: Annotated[str | None, typer.Option("--plan", help="The plan's key, when the database holds several.")] = None,
+    plan_key: Annotated[
+        str | None, typer.Option("--plan", help="The plan's key, when the database holds several.")
+    ] = None,
 ) -> None:
     """Serve the dashboard on the chosen database."""
     engine_for(ctx)  # refuses a database that is not set up, with a clear message
@@ -50,24 +52,41 @@ def demo(
     folder = Path(user_data_dir("koers", appauthor=False))
     url = f"sqlite:///{folder / 'koers-demo.db'}"
     added = prepare_demo(url, seed=seed)
-    console().print(t(lang, f"Voorbeelddatabase: {folder / 'koers-demo.db'} ({added} illustratieve metingen toegevoegd). "
-                            "Let op: de cijfers zijn verzonnen.",
-                      f"Demo database: {folder / 'koers-demo.db'} ({added} illustrative measurements added). "
-                      "Note: the figures are made up."))
+    console().print(
+        t(
+            lang,
+            f"Voorbeelddatabase: {folder / 'koers-demo.db'} ({added} illustratieve metingen toegevoegd). "
+            "Let op: de cijfers zijn verzonnen.",
+            f"Demo database: {folder / 'koers-demo.db'} ({added} illustrative measurements added). "
+            "Note: the figures are made up.",
+        )
+    )
     _run(create_app(url, recheck=SERVE_RECHECK), host, port, lang, open_browser=not no_browser)
 
 
 def prepare_demo(url: str, *, seed: int, today: date | None = None) -> int:
     """The demo database: schema, the Heemskerk 2024 plan and its illustrative figures."""
-    _, outcome = load_illustrative(open_engine(url), read_plan(DEMO_PLAN), seed=seed, as_of=today or date.today(),
-                                   source=str(DEMO_PLAN), user="koers demo", by="koers demo")
+    _, outcome = load_illustrative(
+        open_engine(url),
+        read_plan(DEMO_PLAN),
+        seed=seed,
+        as_of=today or date.today(),
+        source=str(DEMO_PLAN),
+        user="koers demo",
+        by="koers demo",
+    )
     return outcome.added
 
 
 def _run(app, host: str, port: int, lang: str, *, open_browser: bool) -> None:  # type: ignore[no-untyped-def]
     address = f"http://{host}:{port}/"
-    console().print(t(lang, f"Het dashboard draait op {address} (stoppen: Ctrl+C).",
-                      f"The dashboard runs at {address} (stop: Ctrl+C)."))
+    console().print(
+        t(
+            lang,
+            f"Het dashboard draait op {address} (stoppen: Ctrl+C).",
+            f"The dashboard runs at {address} (stop: Ctrl+C).",
+        )
+    )
     if open_browser:
         threading.Timer(1.0, lambda: webbrowser.open(address)).start()
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -18,16 +18,21 @@ from koers.shapes import assessment_json, rollup_json
 from koers.store.measurements import current
 from koers.store.overrides import active_overrides, set_override
 
-STYLE = {Status.ACHIEVED: "bold green", Status.ON_TRACK: "green", Status.AT_RISK: "yellow",
-         Status.OFF_TRACK: "bold red"}
+STYLE = {
+    Status.ACHIEVED: "bold green",
+    Status.ON_TRACK: "green",
+    Status.AT_RISK: "yellow",
+    Status.OFF_TRACK: "bold red",
+}
 
 
 def assess_plan(plan: Plan, engine, plan_id: int, as_of: date) -> list[Assessment]:  # type: ignore[no-untyped-def]
     """Every goal of the plan, assessed on the stored current values, with overrides applied."""
     measurements = current(engine, plan_id)
     overrides = active_overrides(engine, plan_id, as_of)
-    municipality = next((a.cbs_code or a.id for a in plan.areas if a.level == "municipality"),
-                        plan.municipality.cbs_code)
+    municipality = next(
+        (a.cbs_code or a.id for a in plan.areas if a.level == "municipality"), plan.municipality.cbs_code
+    )
     wijken = [a.cbs_code or a.id for a in plan.wijken()]
     names = {(a.cbs_code or a.id): a.name for a in plan.areas}
     settings_ = plan.assessment
@@ -35,14 +40,28 @@ def assess_plan(plan: Plan, engine, plan_id: int, as_of: date) -> list[Assessmen
     by_goal: dict[str, list] = {}  # type: ignore[type-arg]
     for m in measurements:
         by_goal.setdefault(m.subject, []).append(m)
-    return [with_override(assess(goal, by_goal.get(goal.id, []), as_of=as_of, municipality=municipality,
-                                 wijken=wijken, names=names, thresholds=thresholds), overrides.get(goal.id))
-            for goal in plan.goals]
+    return [
+        with_override(
+            assess(
+                goal,
+                by_goal.get(goal.id, []),
+                as_of=as_of,
+                municipality=municipality,
+                wijken=wijken,
+                names=names,
+                thresholds=thresholds,
+            ),
+            overrides.get(goal.id),
+        )
+        for goal in plan.goals
+    ]
 
 
 def status(
     ctx: typer.Context,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Assess as on this date (YYYY-MM-DD); default today.")] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Assess as on this date (YYYY-MM-DD); default today.")
+    ] = None,
     challenge: Annotated[str | None, typer.Option("--challenge", help="Only this challenge (its id or name).")] = None,
     plan_key: Annotated[str | None, PLAN_OPTION] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the assessments and roll-ups as JSON.")] = False,
@@ -55,24 +74,37 @@ def status(
     day = parse_date(as_of, lang)
     chosen = [c for c in plan.challenges if challenge is None or challenge.lower() in (c.id.lower(), c.name.lower())]
     if not chosen:
-        fail(t(lang, f"Er is geen opgave '{challenge}'. Kies uit: {', '.join(c.name for c in plan.challenges)}.",
-               f"There is no challenge '{challenge}'. Choose from: {', '.join(c.name for c in plan.challenges)}."))
+        fail(
+            t(
+                lang,
+                f"Er is geen opgave '{challenge}'. Kies uit: {', '.join(c.name for c in plan.challenges)}.",
+                f"There is no challenge '{challenge}'. Choose from: {', '.join(c.name for c in plan.challenges)}.",
+            )
+        )
     assessments = {a.goal: a for a in assess_plan(plan, engine, stored.id, day)}
     groups = [(c, [assessments[g.id] for g in plan.goals_of(c.id)]) for c in chosen]
     shown = [a for _, items in groups for a in items]
     if as_json:
-        print_json({
-            "as_of": day.isoformat(), "plan": stored.key, "plan_version": stored.version,
-            "goals": [assessment_json(a, c.id, lang) for c, items in groups for a in items],
-            "rollup": {"plan": rollup_json(rollup(shown), lang),
-                       "challenges": [{"id": c.id, "name": c.name, **rollup_json(rollup(items), lang)}
-                                      for c, items in groups]},
-        })
+        print_json(
+            {
+                "as_of": day.isoformat(),
+                "plan": stored.key,
+                "plan_version": stored.version,
+                "goals": [assessment_json(a, c.id, lang) for c, items in groups for a in items],
+                "rollup": {
+                    "plan": rollup_json(rollup(shown), lang),
+                    "challenges": [
+                        {"id": c.id, "name": c.name, **rollup_json(rollup(items), lang)} for c, items in groups
+                    ],
+                },
+            }
+        )
         return
     out = console()
     for c, items in groups:
-        table = Table(title=f"{c.name}: {rollup(items).summary(lang)}", title_justify="left", show_lines=True,
-                      expand=True)
+        table = Table(
+            title=f"{c.name}: {rollup(items).summary(lang)}", title_justify="left", show_lines=True, expand=True
+        )
         table.add_column(t(lang, "Doel", "Goal"), no_wrap=True)
         table.add_column("Status", no_wrap=True)
         table.add_column(t(lang, "Toelichting", "Explanation"), overflow="fold", ratio=1)
@@ -89,9 +121,15 @@ def override(
     ctx: typer.Context,
     goal: Annotated[str, typer.Argument(metavar="GOAL", help="The goal whose status is set by hand.")],
     justification: Annotated[str, typer.Option("--justification", help="Why, in writing (required).")],
-    status_code: Annotated[str | None, typer.Option("--status", help="achieved, on_track, at_risk or off_track.")] = None,
-    lift: Annotated[bool, typer.Option("--lift", help="Lift the status set by hand; the computed one counts again.")] = False,
-    effective: Annotated[str | None, typer.Option("--from", help="From this date on (YYYY-MM-DD); default today.")] = None,
+    status_code: Annotated[
+        str | None, typer.Option("--status", help="achieved, on_track, at_risk or off_track.")
+    ] = None,
+    lift: Annotated[
+        bool, typer.Option("--lift", help="Lift the status set by hand; the computed one counts again.")
+    ] = False,
+    effective: Annotated[
+        str | None, typer.Option("--from", help="From this date on (YYYY-MM-DD); default today.")
+    ] = None,
     plan_key: Annotated[str | None, PLAN_OPTION] = None,
     user: Annotated[str | None, USER_OPTION] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print {goal, status, from} as JSON.")] = False,
@@ -107,8 +145,13 @@ def override(
     if status_code is not None:
         allowed = {s.value: s for s in (Status.ACHIEVED, Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK)}
         if status_code not in allowed:
-            fail(t(lang, f"'{status_code}' kan niet: kies {', '.join(allowed)}.",
-                   f"'{status_code}' is not possible: choose {', '.join(allowed)}."))
+            fail(
+                t(
+                    lang,
+                    f"'{status_code}' kan niet: kies {', '.join(allowed)}.",
+                    f"'{status_code}' is not possible: choose {', '.join(allowed)}.",
+                )
+            )
         chosen = allowed[status_code]
     if not justification.strip():
         fail(t(lang, "Schrijf op waarom (--justification).", "Write down why (--justification)."))
@@ -117,6 +160,10 @@ def override(
     if as_json:
         print_json({"goal": goal, "status": chosen.value if chosen else None, "from": day.isoformat()})
     else:
-        console().print(t(lang, f"Status van {goal} vanaf {day.isoformat()}: "
-                                f"{chosen.label('nl') if chosen else 'weer berekend'}.",
-                          f"Status of {goal} from {day.isoformat()}: {chosen.label('en') if chosen else 'computed again'}."))
+        console().print(
+            t(
+                lang,
+                f"Status van {goal} vanaf {day.isoformat()}: {chosen.label('nl') if chosen else 'weer berekend'}.",
+                f"Status of {goal} from {day.isoformat()}: {chosen.label('en') if chosen else 'computed again'}.",
+            )
+        )

@@ -43,7 +43,9 @@ class Area(BaseModel):
             return self
         expected = _CODE_PREFIX.get(self.level)
         code = self.cbs_code
-        if expected is None or not (code.startswith(expected[0]) and len(code) == 2 + expected[1] and code[2:].isdigit()):
+        if expected is None or not (
+            code.startswith(expected[0]) and len(code) == 2 + expected[1] and code[2:].isdigit()
+        ):
             raise PydanticCustomError(
                 "invalid-cbs-code",
                 "'{code}' is not a CBS code for a {level}",

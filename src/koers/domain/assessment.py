@@ -59,20 +59,40 @@ class Status(StrEnum):
 
 
 LABELS_NL = {
-    Status.ACHIEVED: "gehaald", Status.ON_TRACK: "op koers", Status.AT_RISK: "risico",
-    Status.OFF_TRACK: "niet op koers", Status.NO_BASELINE: "geen nulmeting",
-    Status.BASELINE_PENDING: "nulmeting volgt", Status.NO_TARGET: "geen streefwaarde",
-    Status.NO_DATA: "geen gegevens", Status.NOT_YET_MEASURABLE: "nog niet meetbaar",
+    Status.ACHIEVED: "gehaald",
+    Status.ON_TRACK: "op koers",
+    Status.AT_RISK: "risico",
+    Status.OFF_TRACK: "niet op koers",
+    Status.NO_BASELINE: "geen nulmeting",
+    Status.BASELINE_PENDING: "nulmeting volgt",
+    Status.NO_TARGET: "geen streefwaarde",
+    Status.NO_DATA: "geen gegevens",
+    Status.NOT_YET_MEASURABLE: "nog niet meetbaar",
 }
 LABELS_EN = {
-    Status.ACHIEVED: "achieved", Status.ON_TRACK: "on track", Status.AT_RISK: "at risk",
-    Status.OFF_TRACK: "off track", Status.NO_BASELINE: "no baseline", Status.BASELINE_PENDING: "baseline pending",
-    Status.NO_TARGET: "no target", Status.NO_DATA: "no data", Status.NOT_YET_MEASURABLE: "not yet measurable",
+    Status.ACHIEVED: "achieved",
+    Status.ON_TRACK: "on track",
+    Status.AT_RISK: "at risk",
+    Status.OFF_TRACK: "off track",
+    Status.NO_BASELINE: "no baseline",
+    Status.BASELINE_PENDING: "baseline pending",
+    Status.NO_TARGET: "no target",
+    Status.NO_DATA: "no data",
+    Status.NOT_YET_MEASURABLE: "not yet measurable",
 }
 JUDGED = (Status.ACHIEVED, Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK)
 #: From bad to good: a goal per wijk takes the first of these that any of its wijken has.
-WORST_FIRST = (Status.OFF_TRACK, Status.AT_RISK, Status.NO_DATA, Status.NOT_YET_MEASURABLE, Status.NO_BASELINE,
-               Status.BASELINE_PENDING, Status.NO_TARGET, Status.ON_TRACK, Status.ACHIEVED)
+WORST_FIRST = (
+    Status.OFF_TRACK,
+    Status.AT_RISK,
+    Status.NO_DATA,
+    Status.NOT_YET_MEASURABLE,
+    Status.NO_BASELINE,
+    Status.BASELINE_PENDING,
+    Status.NO_TARGET,
+    Status.ON_TRACK,
+    Status.ACHIEVED,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,63 +191,98 @@ class Assessment:
             return text
         computed = self.computed.label(lang) if self.computed else "-"
         if lang == "nl":
-            return (f"Handmatig vastgesteld als '{self.status.label('nl')}' (berekend: '{computed}'): "
-                    f"{self.override.justification} Berekening: {text}")
-        return (f"Set by hand to '{self.status.label('en')}' (computed: '{computed}'): "
-                f"{self.override.justification} Computation: {text}")
+            return (
+                f"Handmatig vastgesteld als '{self.status.label('nl')}' (berekend: '{computed}'): "
+                f"{self.override.justification} Berekening: {text}"
+            )
+        return (
+            f"Set by hand to '{self.status.label('en')}' (computed: '{computed}'): "
+            f"{self.override.justification} Computation: {text}"
+        )
 
 
 # -- the reasons ----------------------------------------------------------------------------
 
 REASONS: dict[str, tuple[str, str]] = {
-    "achieved": ("De streefwaarde ({target}) is gehaald: de laatste meting ({period}) is {latest}.",
-                 "The target ({target}) is met: the latest measurement ({period}) is {latest}."),
-    "kept": ("De laatste meting ({period}) is {latest}; dat blijft binnen de grens van {target}.",
-             "The latest measurement ({period}) is {latest}, within the bound of {target}."),
-    "kept-final": ("In {period} is de waarde {latest}; dat blijft binnen de grens van {target}. Doel gehaald.",
-                   "In {period} the value is {latest}, within the bound of {target}. Goal achieved."),
-    "bound-broken": ("De laatste meting ({period}) is {latest}; dat is over de grens van {target}.",
-                     "The latest measurement ({period}) is {latest}, beyond the bound of {target}."),
-    "in-band": ("De laatste meting ({period}) is {latest}; dat ligt binnen de marge van {low} tot {high}.",
-                "The latest measurement ({period}) is {latest}, within the band of {low} to {high}."),
-    "in-band-final": ("In {period} is de waarde {latest}, binnen de marge van {low} tot {high}. Doel gehaald.",
-                      "In {period} the value is {latest}, within the band of {low} to {high}. Goal achieved."),
-    "out-of-band": ("De laatste meting ({period}) is {latest}; dat ligt buiten de marge van {low} tot {high}.{note}",
-                    "The latest measurement ({period}) is {latest}, outside the band of {low} to {high}.{note}"),
-    "on-path": ("De laatste meting ({period}) is {latest}. Op weg naar {target} hoorde daar {expected} bij; "
-                "{share} van die stap is gezet.",
-                "The latest measurement ({period}) is {latest}. On the way to {target} it should be {expected}; "
-                "{share} of that step has been made."),
-    "behind-path": ("De laatste meting ({period}) is {latest}. Op weg naar {target} hoorde daar {expected} bij; "
-                    "pas {share} van die stap is gezet.",
-                    "The latest measurement ({period}) is {latest}. On the way to {target} it should be {expected}; "
-                    "only {share} of that step has been made."),
-    "wrong-way": ("De laatste meting ({period}) is {latest}; dat is slechter dan de nulmeting ({baseline}). "
-                  "Het doel gaat de verkeerde kant op.",
-                  "The latest measurement ({period}) is {latest}, worse than the baseline ({baseline}). "
-                  "The goal is moving the wrong way."),
-    "missed": ("De streefperiode ({target_period}) is voorbij en de streefwaarde ({target}) is niet gehaald: "
-               "de laatste meting is {latest}.",
-               "The target period ({target_period}) has passed and the target ({target}) is not met: "
-               "the latest measurement is {latest}."),
-    "no-baseline": ("Er is geen nulmeting. Daarom is niet te zeggen of het doel op koers ligt.{latest_note}",
-                    "There is no baseline, so it cannot be said whether the goal is on track.{latest_note}"),
-    "baseline-pending": ("De nulmeting ({period}) volgt nog. Tot die er is, is niet te zeggen of het doel op koers "
-                         "ligt.{latest_note}",
-                         "The baseline ({period}) is still to come. Until it is in, it cannot be said whether "
-                         "the goal is on track.{latest_note}"),
-    "no-target": ("Het doel heeft geen streefwaarde met een periode of een richting. Daarom is het niet te beoordelen.",
-                  "The goal has no target with a period, or no direction, so it cannot be judged."),
-    "no-data": ("Er is na de nulmeting ({baseline_period}) niets gemeten, terwijl er over {due} een meting had "
-                "moeten zijn.",
-                "Nothing has been measured since the baseline ({baseline_period}), although a measurement for "
-                "{due} was due."),
-    "not-yet": ("Het meetinstrument heeft na de nulmeting ({baseline_period}) nog niet opnieuw gemeten; "
-                "de volgende meting gaat over {next}.",
-                "The instrument has not measured again since the baseline ({baseline_period}); the next "
-                "measurement is for {next}."),
-    "wijken": ("{worst} in {count} van de {total} wijken: {names}.",
-               "{worst} in {count} of the {total} wijken: {names}."),
+    "achieved": (
+        "De streefwaarde ({target}) is gehaald: de laatste meting ({period}) is {latest}.",
+        "The target ({target}) is met: the latest measurement ({period}) is {latest}.",
+    ),
+    "kept": (
+        "De laatste meting ({period}) is {latest}; dat blijft binnen de grens van {target}.",
+        "The latest measurement ({period}) is {latest}, within the bound of {target}.",
+    ),
+    "kept-final": (
+        "In {period} is de waarde {latest}; dat blijft binnen de grens van {target}. Doel gehaald.",
+        "In {period} the value is {latest}, within the bound of {target}. Goal achieved.",
+    ),
+    "bound-broken": (
+        "De laatste meting ({period}) is {latest}; dat is over de grens van {target}.",
+        "The latest measurement ({period}) is {latest}, beyond the bound of {target}.",
+    ),
+    "in-band": (
+        "De laatste meting ({period}) is {latest}; dat ligt binnen de marge van {low} tot {high}.",
+        "The latest measurement ({period}) is {latest}, within the band of {low} to {high}.",
+    ),
+    "in-band-final": (
+        "In {period} is de waarde {latest}, binnen de marge van {low} tot {high}. Doel gehaald.",
+        "In {period} the value is {latest}, within the band of {low} to {high}. Goal achieved.",
+    ),
+    "out-of-band": (
+        "De laatste meting ({period}) is {latest}; dat ligt buiten de marge van {low} tot {high}.{note}",
+        "The latest measurement ({period}) is {latest}, outside the band of {low} to {high}.{note}",
+    ),
+    "on-path": (
+        "De laatste meting ({period}) is {latest}. Op weg naar {target} hoorde daar {expected} bij; "
+        "{share} van die stap is gezet.",
+        "The latest measurement ({period}) is {latest}. On the way to {target} it should be {expected}; "
+        "{share} of that step has been made.",
+    ),
+    "behind-path": (
+        "De laatste meting ({period}) is {latest}. Op weg naar {target} hoorde daar {expected} bij; "
+        "pas {share} van die stap is gezet.",
+        "The latest measurement ({period}) is {latest}. On the way to {target} it should be {expected}; "
+        "only {share} of that step has been made.",
+    ),
+    "wrong-way": (
+        "De laatste meting ({period}) is {latest}; dat is slechter dan de nulmeting ({baseline}). "
+        "Het doel gaat de verkeerde kant op.",
+        "The latest measurement ({period}) is {latest}, worse than the baseline ({baseline}). "
+        "The goal is moving the wrong way.",
+    ),
+    "missed": (
+        "De streefperiode ({target_period}) is voorbij en de streefwaarde ({target}) is niet gehaald: "
+        "de laatste meting is {latest}.",
+        "The target period ({target_period}) has passed and the target ({target}) is not met: "
+        "the latest measurement is {latest}.",
+    ),
+    "no-baseline": (
+        "Er is geen nulmeting. Daarom is niet te zeggen of het doel op koers ligt.{latest_note}",
+        "There is no baseline, so it cannot be said whether the goal is on track.{latest_note}",
+    ),
+    "baseline-pending": (
+        "De nulmeting ({period}) volgt nog. Tot die er is, is niet te zeggen of het doel op koers ligt.{latest_note}",
+        "The baseline ({period}) is still to come. Until it is in, it cannot be said whether "
+        "the goal is on track.{latest_note}",
+    ),
+    "no-target": (
+        "Het doel heeft geen streefwaarde met een periode of een richting. Daarom is het niet te beoordelen.",
+        "The goal has no target with a period, or no direction, so it cannot be judged.",
+    ),
+    "no-data": (
+        "Er is na de nulmeting ({baseline_period}) niets gemeten, terwijl er over {due} een meting had moeten zijn.",
+        "Nothing has been measured since the baseline ({baseline_period}), although a measurement for {due} was due.",
+    ),
+    "not-yet": (
+        "Het meetinstrument heeft na de nulmeting ({baseline_period}) nog niet opnieuw gemeten; "
+        "de volgende meting gaat over {next}.",
+        "The instrument has not measured again since the baseline ({baseline_period}); the next "
+        "measurement is for {next}.",
+    ),
+    "wijken": (
+        "{worst} in {count} van de {total} wijken: {names}.",
+        "{worst} in {count} of the {total} wijken: {names}.",
+    ),
     "wijken-fine": ("In alle {total} wijken {worst}.", "In all {total} wijken: {worst}."),
 }
 
@@ -255,9 +310,17 @@ def _share(value: float) -> str:
 
 # -- assessing ------------------------------------------------------------------------------
 
-def assess(goal: Goal, measurements: Iterable[Measurement], *, as_of: date, municipality: str,
-           wijken: Sequence[str] = (), names: Mapping[str, str] | None = None,
-           thresholds: Thresholds = Thresholds()) -> Assessment:
+
+def assess(
+    goal: Goal,
+    measurements: Iterable[Measurement],
+    *,
+    as_of: date,
+    municipality: str,
+    wijken: Sequence[str] = (),
+    names: Mapping[str, str] | None = None,
+    thresholds: Thresholds = Thresholds(),
+) -> Assessment:
     """Assess ``goal`` on its current measurements (any areas; the scope picks the right ones).
 
     ``municipality`` and ``wijken`` are the area ids measurements are stored under; ``names``
@@ -266,18 +329,34 @@ def assess(goal: Goal, measurements: Iterable[Measurement], *, as_of: date, muni
     baseline = goal.baseline
     target_value = goal.resolved_target()
     target_period = goal.target.period if goal.target else None
-    base_point = (Point(baseline.value, baseline.period)
-                  if baseline is not None and baseline.is_known and baseline.value is not None
-                  and baseline.period is not None else None)
+    base_point = (
+        Point(baseline.value, baseline.period)
+        if baseline is not None and baseline.is_known and baseline.value is not None and baseline.period is not None
+        else None
+    )
     target_point = Point(target_value, target_period) if target_value is not None and target_period else None
     points = [m for m in measurements if m.subject == goal.id and m.period.end <= as_of]
     areas = _areas(goal, municipality, wijken)
-    results = [_assess_area(goal, area, [m for m in points if m.area == area], as_of, base_point, target_point,
-                            thresholds) for area in areas]
+    results = [
+        _assess_area(goal, area, [m for m in points if m.area == area], as_of, base_point, target_point, thresholds)
+        for area in areas
+    ]
     if len(results) == 1:
         only = results[0]
-        return Assessment(goal.id, only.status, only.reason, base_point, target_point, only.latest, only.expected,
-                          only.progress, only.gap, only.forecast, only.significance, only.used)
+        return Assessment(
+            goal.id,
+            only.status,
+            only.reason,
+            base_point,
+            target_point,
+            only.latest,
+            only.expected,
+            only.progress,
+            only.gap,
+            only.forecast,
+            only.significance,
+            only.used,
+        )
     return _combine(goal, results, base_point, target_point, names or {})
 
 
@@ -289,8 +368,15 @@ def _areas(goal: Goal, municipality: str, wijken: Sequence[str]) -> list[str]:
     return [municipality]
 
 
-def _assess_area(goal: Goal, area: str, points: list[Measurement], as_of: date, base: Point | None,
-                 target: Point | None, thresholds: Thresholds) -> AreaAssessment:
+def _assess_area(
+    goal: Goal,
+    area: str,
+    points: list[Measurement],
+    as_of: date,
+    base: Point | None,
+    target: Point | None,
+    thresholds: Thresholds,
+) -> AreaAssessment:
     baseline_period = goal.baseline.period if goal.baseline else None
     # After the baseline means: ending after the baseline period ends (2023-H2 is part of 2023).
     start = baseline_period.end if baseline_period is not None else None
@@ -314,40 +400,64 @@ def _assess_area(goal: Goal, area: str, points: list[Measurement], as_of: date, 
     return replace(result, area=area, forecast=forecast, significance=significance, used=used)
 
 
-def _without_baseline(goal: Goal, area: str, latest: Point | None, target: Point | None,
-                      used: tuple[tuple[str, str, str, int], ...]) -> AreaAssessment:
+def _without_baseline(
+    goal: Goal, area: str, latest: Point | None, target: Point | None, used: tuple[tuple[str, str, str, int], ...]
+) -> AreaAssessment:
     """Without a baseline only one thing can be said honestly: whether an absolute target is met."""
     pending = goal.baseline is not None and goal.baseline.status == BaselineStatus.PENDING
-    if (latest is not None and target is not None and goal.direction is not None
-            and _met(goal.direction, latest.value, target.value)):
+    if (
+        latest is not None
+        and target is not None
+        and goal.direction is not None
+        and _met(goal.direction, latest.value, target.value)
+    ):
         reason = Reason("achieved", {"target": target.value, "period": latest.period, "latest": latest.value})
         return AreaAssessment(area, Status.ACHIEVED, reason, latest, used=used)
     note = ("", "")
     if latest is not None:
-        note = (f" De laatste meting ({latest.period.label('nl')}) is {_number(latest.value, 'nl')}.",
-                f" The latest measurement ({latest.period.label('en')}) is {_number(latest.value, 'en')}.")
+        note = (
+            f" De laatste meting ({latest.period.label('nl')}) is {_number(latest.value, 'nl')}.",
+            f" The latest measurement ({latest.period.label('en')}) is {_number(latest.value, 'en')}.",
+        )
     if pending:
-        period = (goal.baseline.period if goal.baseline and goal.baseline.period
-                  else ("de periode is nog niet bekend", "the period is not yet known"))
-        return AreaAssessment(area, Status.BASELINE_PENDING,
-                              Reason("baseline-pending", {"period": period, "latest_note": note}), latest, used=used)
+        period = (
+            goal.baseline.period
+            if goal.baseline and goal.baseline.period
+            else ("de periode is nog niet bekend", "the period is not yet known")
+        )
+        return AreaAssessment(
+            area,
+            Status.BASELINE_PENDING,
+            Reason("baseline-pending", {"period": period, "latest_note": note}),
+            latest,
+            used=used,
+        )
     return AreaAssessment(area, Status.NO_BASELINE, Reason("no-baseline", {"latest_note": note}), latest, used=used)
 
 
-def _nothing_since_baseline(goal: Goal, area: str, base: Point, as_of: date, thresholds: Thresholds
-                            ) -> AreaAssessment:
+def _nothing_since_baseline(goal: Goal, area: str, base: Point, as_of: date, thresholds: Thresholds) -> AreaAssessment:
     if goal.frequency is None:
-        return AreaAssessment(area, Status.NO_DATA, Reason("no-data", {"baseline_period": base.period,
-                                                                        "due": ("een latere periode", "a later period")}))
+        return AreaAssessment(
+            area,
+            Status.NO_DATA,
+            Reason("no-data", {"baseline_period": base.period, "due": ("een latere periode", "a later period")}),
+        )
     first = next(goal.frequency.schedule(base.period))
     if first.end + timedelta(days=thresholds.grace_days) < as_of:
         return AreaAssessment(area, Status.NO_DATA, Reason("no-data", {"baseline_period": base.period, "due": first}))
-    return AreaAssessment(area, Status.NOT_YET_MEASURABLE,
-                          Reason("not-yet", {"baseline_period": base.period, "next": first}))
+    return AreaAssessment(
+        area, Status.NOT_YET_MEASURABLE, Reason("not-yet", {"baseline_period": base.period, "next": first})
+    )
 
 
-def judge(direction: Direction, base: Point, target: Point, latest: Point, goal: Goal | None = None,
-          thresholds: Thresholds = Thresholds()) -> AreaAssessment:
+def judge(
+    direction: Direction,
+    base: Point,
+    target: Point,
+    latest: Point,
+    goal: Goal | None = None,
+    thresholds: Thresholds = Thresholds(),
+) -> AreaAssessment:
     """The status of one latest value against the baseline, the target and the path between."""
     reached_period = latest.period.end >= target.period.end
     if direction == Direction.MAINTAIN:
@@ -367,12 +477,17 @@ def _maintain(base: Point, target: Point, latest: Point, goal: Goal | None, reac
     gap = target.value - latest.value
     if low - 1e-9 <= latest.value <= high + 1e-9:
         status = Status.ACHIEVED if reached else Status.ON_TRACK
-        return AreaAssessment("", status, Reason("in-band-final" if reached else "in-band", facts), latest,
-                              target.value, None, gap)
-    note = ("" if tolerance is not None else
-            (" Het plan noemt geen marge: elke afwijking telt.", " The plan names no band: any change counts."))
-    return AreaAssessment("", Status.OFF_TRACK, Reason("out-of-band", {**facts, "note": note}), latest, target.value,
-                          None, gap)
+        return AreaAssessment(
+            "", status, Reason("in-band-final" if reached else "in-band", facts), latest, target.value, None, gap
+        )
+    note = (
+        ""
+        if tolerance is not None
+        else (" Het plan noemt geen marge: elke afwijking telt.", " The plan names no band: any change counts.")
+    )
+    return AreaAssessment(
+        "", Status.OFF_TRACK, Reason("out-of-band", {**facts, "note": note}), latest, target.value, None, gap
+    )
 
 
 def _bound(base: Point, target: Point, latest: Point, sign: int, reached: bool) -> AreaAssessment:
@@ -380,19 +495,27 @@ def _bound(base: Point, target: Point, latest: Point, sign: int, reached: bool) 
     gap = target.value - latest.value
     if sign * (latest.value - target.value) >= -1e-9:
         status = Status.ACHIEVED if reached else Status.ON_TRACK
-        return AreaAssessment("", status, Reason("kept-final" if reached else "kept", facts), latest, target.value,
-                              None, gap)
+        return AreaAssessment(
+            "", status, Reason("kept-final" if reached else "kept", facts), latest, target.value, None, gap
+        )
     return AreaAssessment("", Status.OFF_TRACK, Reason("bound-broken", facts), latest, target.value, None, gap)
 
 
-def _path(base: Point, target: Point, latest: Point, sign: int, goal: Goal | None, thresholds: Thresholds,
-          reached: bool) -> AreaAssessment:
+def _path(
+    base: Point, target: Point, latest: Point, sign: int, goal: Goal | None, thresholds: Thresholds, reached: bool
+) -> AreaAssessment:
     expected = expected_value(base, target, latest.period, goal)
     distance = target.value - base.value
     progress = (latest.value - base.value) / distance if distance else None
     gap = target.value - latest.value
-    facts = {"period": latest.period, "latest": latest.value, "target": target.value, "expected": expected,
-             "baseline": base.value, "target_period": target.period}
+    facts = {
+        "period": latest.period,
+        "latest": latest.value,
+        "target": target.value,
+        "expected": expected,
+        "baseline": base.value,
+        "target_period": target.period,
+    }
 
     def result(status: Status, code: str, **extra: Any) -> AreaAssessment:
         return AreaAssessment("", status, Reason(code, {**facts, **extra}), latest, expected, progress, gap)
@@ -440,8 +563,9 @@ def _met(direction: Direction, value: float, target: float) -> bool:
     return abs(value - target) <= 1e-9
 
 
-def _combine(goal: Goal, results: list[AreaAssessment], base: Point | None, target: Point | None,
-             names: Mapping[str, str]) -> Assessment:
+def _combine(
+    goal: Goal, results: list[AreaAssessment], base: Point | None, target: Point | None, names: Mapping[str, str]
+) -> Assessment:
     """A goal per wijk is as good as its worst wijk; the reason names the wijken concerned."""
     worst = min(results, key=lambda r: WORST_FIRST.index(r.status)).status
     concerned = [names.get(r.area, r.area) for r in results if r.status == worst]
@@ -449,17 +573,53 @@ def _combine(goal: Goal, results: list[AreaAssessment], base: Point | None, targ
     if all(r.status in (Status.ACHIEVED, Status.ON_TRACK) for r in results):
         reason = Reason("wijken-fine", {"total": len(results), "worst": worst})  # 'op koers' at worst
     else:
-        reason = Reason("wijken", {"worst": (worst.label("nl").capitalize(), worst.label("en").capitalize()),
-                                   "count": len(concerned), "total": len(results), "names": ", ".join(concerned)})
+        reason = Reason(
+            "wijken",
+            {
+                "worst": (worst.label("nl").capitalize(), worst.label("en").capitalize()),
+                "count": len(concerned),
+                "total": len(results),
+                "names": ", ".join(concerned),
+            },
+        )
     return Assessment(goal.id, worst, reason, base, target, used=used, areas=tuple(results))
 
 
 # -- forecast and significance ----------------------------------------------------------------
 
 #: Two-sided 97.5% quantiles of Student's t for 1 to 30 degrees of freedom (then 1.96).
-T_975 = (12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145,
-         2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048,
-         2.045, 2.042)
+T_975 = (
+    12.706,
+    4.303,
+    3.182,
+    2.776,
+    2.571,
+    2.447,
+    2.365,
+    2.306,
+    2.262,
+    2.228,
+    2.201,
+    2.179,
+    2.160,
+    2.145,
+    2.131,
+    2.120,
+    2.110,
+    2.101,
+    2.093,
+    2.086,
+    2.080,
+    2.074,
+    2.069,
+    2.064,
+    2.060,
+    2.056,
+    2.052,
+    2.048,
+    2.045,
+    2.042,
+)
 
 
 def _forecast(base: Point, after: list[Measurement], target_period: Period) -> Forecast | None:
@@ -495,7 +655,7 @@ def _significance(goal: Goal, at_baseline: list[Measurement], latest: Measuremen
     se_first, se_latest = _standard_error(first, goal), _standard_error(latest, goal)
     if se_first is None or se_latest is None:
         return None
-    spread = math.sqrt(se_first ** 2 + se_latest ** 2)
+    spread = math.sqrt(se_first**2 + se_latest**2)
     if spread == 0:
         return None
     z = (latest.value - first.value) / spread
@@ -515,14 +675,16 @@ def _standard_error(m: Measurement, goal: Goal) -> float | None:
 
 # -- overrides and roll-up ----------------------------------------------------------------------
 
+
 def with_override(assessment: Assessment, override: Override | None) -> Assessment:
     """The assessment with a status set by hand; the computed status stays visible."""
     if override is None:
         return assessment
     if not override.justification.strip():
         raise ValueError("an override needs a written justification")
-    return replace(assessment, status=override.status, override=override,
-                   computed=assessment.computed or assessment.status)
+    return replace(
+        assessment, status=override.status, override=override, computed=assessment.computed or assessment.status
+    )
 
 
 @dataclass(frozen=True)

@@ -34,15 +34,13 @@ class Baseline(BaseModel):
     status: BaselineStatus = Field(
         default=BaselineStatus.KNOWN,
         description="known (value and period), absent (the plan says there is none) or "
-                    "pending (it is still to come). Left out, it is 'known'.",
+        "pending (it is still to come). Left out, it is 'known'.",
     )
     value: float | None = Field(default=None, description="The baseline value, in the goal's unit.")
     period: PeriodValue | None = Field(
         default=None, description="The period the value describes (for pending: the period it will describe)."
     )
-    reason: str | None = Field(
-        default=None, description="Why it is absent or pending, preferably in the plan's words."
-    )
+    reason: str | None = Field(default=None, description="Why it is absent or pending, preferably in the plan's words.")
     expected: PeriodValue | None = Field(
         default=None, description="For pending: when the value is expected to be available."
     )
@@ -62,18 +60,15 @@ class Baseline(BaseModel):
     @model_validator(mode="after")
     def _consistent(self) -> Baseline:
         if self.status == BaselineStatus.KNOWN and (self.value is None or self.period is None):
-            raise PydanticCustomError(
-                "incomplete-baseline", "a known baseline needs both 'value' and 'period'", {}
-            )
+            raise PydanticCustomError("incomplete-baseline", "a known baseline needs both 'value' and 'period'", {})
         if self.status != BaselineStatus.KNOWN and self.value is not None:
             raise PydanticCustomError(
-                "baseline-value-not-known", "a baseline with status '{status}' cannot have a value",
+                "baseline-value-not-known",
+                "a baseline with status '{status}' cannot have a value",
                 {"status": self.status.value},
             )
         if self.status == BaselineStatus.PENDING and not self.reason:
-            raise PydanticCustomError(
-                "pending-without-reason", "a pending baseline needs a 'reason'", {}
-            )
+            raise PydanticCustomError("pending-without-reason", "a pending baseline needs a 'reason'", {})
         return self
 
     @property

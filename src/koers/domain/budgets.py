@@ -42,7 +42,9 @@ class BudgetTable(BaseModel):
     stated_totals: dict[str, dict[int, float]] = Field(
         default_factory=dict, description="Totals as the source states them: {expenses: {year: amount}, income: {...}}."
     )
-    totals_tolerance: float = Field(default=0, description="Euros the stated totals may differ (rounding in the source).")
+    totals_tolerance: float = Field(
+        default=0, description="Euros the stated totals may differ (rounding in the source)."
+    )
     note: str | None = None
 
     def disagreements(self) -> list[tuple[tuple[str | int, ...], str, dict[str, Any]]]:
@@ -55,8 +57,13 @@ class BudgetTable(BaseModel):
             for year, stated in per_year.items():
                 summed = self.total(kind, year)
                 if abs(summed - stated) > self.totals_tolerance + 1e-9:
-                    found.append((("stated_totals", kind, year), "totals-disagree",
-                                  {"kind": kind, "year": year, "summed": summed, "total": stated}))
+                    found.append(
+                        (
+                            ("stated_totals", kind, year),
+                            "totals-disagree",
+                            {"kind": kind, "year": year, "summed": summed, "total": stated},
+                        )
+                    )
         return found
 
     def total(self, kind: str, year: int) -> float:

@@ -76,26 +76,30 @@ class StatusText:
 # (" bij Suite4SD") or is empty; the rest are periods, dates and the grace in days.
 STATUSES: dict[DueStatus, StatusText] = {
     DueStatus.OVERDUE: StatusText(
-        "te laat", "overdue",
+        "te laat",
+        "overdue",
         "{unknown}{gap}De meting over {expected} had binnen {grace} dagen na afloop binnen moeten zijn "
         "(uiterlijk {overdue_on}). Vraag de cijfers op{at}.",
         "{unknown}{gap}The figures for {expected} should have been in within {grace} days after it ended "
         "(by {overdue_on}). Request the figures{at}.",
     ),
     DueStatus.DUE: StatusText(
-        "nu opvragen", "due",
+        "nu opvragen",
+        "due",
         "{unknown}{gap}De cijfers over {expected} zijn nu op te vragen. Vraag ze op{at}. "
         "Ze moeten uiterlijk {overdue_on} binnen zijn.",
         "{unknown}{gap}The figures for {expected} can be requested now. Request them{at}. "
         "They should be in by {overdue_on}.",
     ),
     DueStatus.UPCOMING: StatusText(
-        "nog niet", "upcoming",
+        "nog niet",
+        "upcoming",
         "{unknown}De volgende meting gaat over {expected}. Vraag de cijfers vanaf {due_on} op{at}.",
         "{unknown}The next measurement covers {expected}. From {due_on}, request the figures{at}.",
     ),
     DueStatus.NO_SCHEDULE: StatusText(
-        "geen meetfrequentie", "no schedule",
+        "geen meetfrequentie",
+        "no schedule",
         "Dit doel heeft geen meetfrequentie. Daarom is niet te zeggen welke meting nu nodig is. "
         "Leg vast hoe vaak er wordt gemeten.",
         "This goal has no measurement frequency, so nobody can say which measurement is needed now. "
@@ -131,8 +135,10 @@ class DueItem:
         gap: Phrase | str = ""
         if len(self.missing) > 1:
             count = len(self.missing)
-            gap = Phrase(f"Er ontbreken {count} metingen: {_listing(self.missing, 'nl')}. ",
-                         f"{count} measurements are missing: {_listing(self.missing, 'en')}. ")
+            gap = Phrase(
+                f"Er ontbreken {count} metingen: {_listing(self.missing, 'nl')}. ",
+                f"{count} measurements are missing: {_listing(self.missing, 'en')}. ",
+            )
         return {
             "unknown": _UNKNOWN if self.anchor is None else "",
             "gap": gap,
@@ -196,8 +202,16 @@ def _item(goal: Goal, start_year: int, as_of: date, last_measured: Period | None
         expected, missing = (ended[0] if ended else upcoming), ended
     overdue_on = expected.end + timedelta(days=grace_days)
     return DueItem(
-        goal.id, goal.source, frequency, anchor, expected, expected.end + timedelta(days=1), overdue_on,
-        _status(expected, as_of, overdue_on), missing, grace_days,
+        goal.id,
+        goal.source,
+        frequency,
+        anchor,
+        expected,
+        expected.end + timedelta(days=1),
+        overdue_on,
+        _status(expected, as_of, overdue_on),
+        missing,
+        grace_days,
     )
 
 

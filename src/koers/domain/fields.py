@@ -35,23 +35,27 @@ PeriodValue = Annotated[
     Period,
     BeforeValidator(_period),
     PlainSerializer(lambda p: p.code, return_type=str),
-    WithJsonSchema({
-        "type": ["string", "integer"],
-        "description": "A period: 2023, 2023-H2, 2023-Q3, 2023-03, 2023/2024 (school year), "
-                       "2024-01-01 (reference date), or the Dutch words for these.",
-        "examples": ["2023", "2023-H2", "schooljaar 2023-2024", "peildatum 1 januari 2024"],
-    }),
+    WithJsonSchema(
+        {
+            "type": ["string", "integer"],
+            "description": "A period: 2023, 2023-H2, 2023-Q3, 2023-03, 2023/2024 (school year), "
+            "2024-01-01 (reference date), or the Dutch words for these.",
+            "examples": ["2023", "2023-H2", "schooljaar 2023-2024", "peildatum 1 januari 2024"],
+        }
+    ),
 ]
 
 FrequencyValue = Annotated[
     Frequency,
     BeforeValidator(_frequency),
     PlainSerializer(lambda f: f.as_written, return_type=str),
-    WithJsonSchema({
-        "type": "string",
-        "description": "How often the instrument measures, as the plan words it: "
-                       "'2X per jaar', '1X per 4 jaar', '1x per schooljaar', or a code such "
-                       "as half-yearly, yearly, school-yearly, every-4-years.",
-        "examples": ["2X per jaar", "1X per 4 jaar", "every-4-years"],
-    }),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "How often the instrument measures, as the plan words it: "
+            "'2X per jaar', '1X per 4 jaar', '1x per schooljaar', or a code such "
+            "as half-yearly, yearly, school-yearly, every-4-years.",
+            "examples": ["2X per jaar", "1X per 4 jaar", "every-4-years"],
+        }
+    ),
 ]

@@ -45,8 +45,11 @@ _STEP: dict[FrequencyCode, tuple[PeriodKind, int]] = {
 }
 
 _MONTHS_PER_PERIOD = {
-    PeriodKind.MONTH: 1, PeriodKind.QUARTER: 3, PeriodKind.HALF_YEAR: 6,
-    PeriodKind.YEAR: 12, PeriodKind.SCHOOL_YEAR: 12,
+    PeriodKind.MONTH: 1,
+    PeriodKind.QUARTER: 3,
+    PeriodKind.HALF_YEAR: 6,
+    PeriodKind.YEAR: 12,
+    PeriodKind.SCHOOL_YEAR: 12,
 }
 
 
@@ -155,17 +158,41 @@ class Frequency:
 
 
 _WORDS = {
-    "maandelijks": FrequencyCode.MONTHLY, "monthly": FrequencyCode.MONTHLY,
-    "per kwartaal": FrequencyCode.QUARTERLY, "elk kwartaal": FrequencyCode.QUARTERLY,
-    "kwartaal": FrequencyCode.QUARTERLY, "quarterly": FrequencyCode.QUARTERLY,
-    "halfjaarlijks": FrequencyCode.HALF_YEARLY, "twice a year": FrequencyCode.HALF_YEARLY,
-    "jaarlijks": FrequencyCode.YEARLY, "yearly": FrequencyCode.YEARLY,
-    "annually": FrequencyCode.YEARLY, "once a year": FrequencyCode.YEARLY,
-    "per schooljaar": FrequencyCode.SCHOOL_YEARLY, "once per school year": FrequencyCode.SCHOOL_YEARLY,
-    "tweejaarlijks": FrequencyCode.EVERY_2_YEARS, "vierjaarlijks": FrequencyCode.EVERY_4_YEARS,
+    "maandelijks": FrequencyCode.MONTHLY,
+    "monthly": FrequencyCode.MONTHLY,
+    "per kwartaal": FrequencyCode.QUARTERLY,
+    "elk kwartaal": FrequencyCode.QUARTERLY,
+    "kwartaal": FrequencyCode.QUARTERLY,
+    "quarterly": FrequencyCode.QUARTERLY,
+    "halfjaarlijks": FrequencyCode.HALF_YEARLY,
+    "twice a year": FrequencyCode.HALF_YEARLY,
+    "jaarlijks": FrequencyCode.YEARLY,
+    "yearly": FrequencyCode.YEARLY,
+    "annually": FrequencyCode.YEARLY,
+    "once a year": FrequencyCode.YEARLY,
+    "per schooljaar": FrequencyCode.SCHOOL_YEARLY,
+    "once per school year": FrequencyCode.SCHOOL_YEARLY,
+    "tweejaarlijks": FrequencyCode.EVERY_2_YEARS,
+    "vierjaarlijks": FrequencyCode.EVERY_4_YEARS,
 }
-_NUMBERS = {"eens": 1, "een": 1, "één": 1, "1": 1, "twee": 2, "2": 2, "drie": 3, "3": 3, "vier": 4, "4": 4,
-            "vijf": 5, "5": 5, "twaalf": 12, "12": 12, "once": 1, "twice": 2}
+_NUMBERS = {
+    "eens": 1,
+    "een": 1,
+    "één": 1,
+    "1": 1,
+    "twee": 2,
+    "2": 2,
+    "drie": 3,
+    "3": 3,
+    "vier": 4,
+    "4": 4,
+    "vijf": 5,
+    "5": 5,
+    "twaalf": 12,
+    "12": 12,
+    "once": 1,
+    "twice": 2,
+}
 _TIMES_PER = re.compile(
     r"^(?P<times>\w+)\s*(?:x|keer|maal|times)?\s*(?:per|a|every|in)\s+"
     r"(?:(?P<n>\w+)\s+)?(?P<unit>jaar|jaren|years?|schooljaar|school\s+year|maand|month|kwartaal|quarter)$"
@@ -211,8 +238,12 @@ def _from_times_per(match: re.Match[str], raw: str) -> FrequencyCode:
             return FrequencyCode.QUARTERLY
         raise FrequencyError(f"'{raw}': only once a quarter is supported")
     if n == 1:
-        by_times = {1: FrequencyCode.YEARLY, 2: FrequencyCode.HALF_YEARLY,
-                    4: FrequencyCode.QUARTERLY, 12: FrequencyCode.MONTHLY}
+        by_times = {
+            1: FrequencyCode.YEARLY,
+            2: FrequencyCode.HALF_YEARLY,
+            4: FrequencyCode.QUARTERLY,
+            12: FrequencyCode.MONTHLY,
+        }
         if times in by_times:
             return by_times[times]
         raise FrequencyError(f"'{raw}': {times} times a year is not a regular schedule koers knows")
@@ -222,8 +253,13 @@ def _from_times_per(match: re.Match[str], raw: str) -> FrequencyCode:
 
 
 def _every_n_years(n: int, raw: str) -> FrequencyCode:
-    codes = {1: FrequencyCode.YEARLY, 2: FrequencyCode.EVERY_2_YEARS, 3: FrequencyCode.EVERY_3_YEARS,
-             4: FrequencyCode.EVERY_4_YEARS, 5: FrequencyCode.EVERY_5_YEARS}
+    codes = {
+        1: FrequencyCode.YEARLY,
+        2: FrequencyCode.EVERY_2_YEARS,
+        3: FrequencyCode.EVERY_3_YEARS,
+        4: FrequencyCode.EVERY_4_YEARS,
+        5: FrequencyCode.EVERY_5_YEARS,
+    }
     if n not in codes:
         raise FrequencyError(f"'{raw}': once every {n} years is not supported (1 to 5 years)")
     return codes[n]

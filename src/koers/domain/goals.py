@@ -57,7 +57,9 @@ class Goal(BaseModel):
         default_factory=list, description="What the plan wants to achieve ('wat willen we bereiken?')."
     )
     indicator: Indicator | None = None
-    baseline: Baseline | None = Field(default=None, description="The baseline (nulmeting); left out when the plan is silent.")
+    baseline: Baseline | None = Field(
+        default=None, description="The baseline (nulmeting); left out when the plan is silent."
+    )
     target: Target | None = None
     direction: Direction | None = Field(default=None, description="increase, decrease, at-least, at-most or maintain.")
     scope: Scope = Scope.MUNICIPALITY
@@ -77,8 +79,12 @@ class Goal(BaseModel):
                 "inconsistent-target",
                 "target value {value} does not follow from change {change} on baseline {baseline} "
                 "(that gives {resolved})",
-                {"value": self.target.value, "change": self.target.change.as_written if self.target.change else "",
-                 "baseline": self.baseline.value if self.baseline else None, "resolved": resolved},
+                {
+                    "value": self.target.value,
+                    "change": self.target.change.as_written if self.target.change else "",
+                    "baseline": self.baseline.value if self.baseline else None,
+                    "resolved": resolved,
+                },
             )
         return self
 

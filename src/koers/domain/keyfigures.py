@@ -59,8 +59,13 @@ class KeyFigureTable(BaseModel):
             for year, value in whole.values.items() if parts else ():
                 summed = sum(r.values.get(year, 0) for r in parts)
                 if abs(summed - value) > self.totals_tolerance + 1e-9:
-                    found.append((("rows", index, "values", year), "totals-disagree",
-                                  {"parent": whole.category, "year": year, "summed": summed, "total": value}))
+                    found.append(
+                        (
+                            ("rows", index, "values", year),
+                            "totals-disagree",
+                            {"parent": whole.category, "year": year, "summed": summed, "total": value},
+                        )
+                    )
         return found
 
     def is_forecast(self, year: int) -> bool:

@@ -91,82 +91,174 @@ def _rule(code: str, severity: Severity, title_nl: str, title_en: str, message_n
 
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
-RULES: dict[str, Rule] = {r.code: r for r in [
-    _rule("missing-baseline", E, "Geen nulmeting", "No baseline",
-          "Dit doel heeft geen nulmeting{said}. Zonder beginwaarde is niet te zien of het doel "
-          "dichterbij komt. Meet de beginwaarde zo snel mogelijk en leg waarde en periode vast.",
-          "This goal has no baseline{said}. Without a starting value nobody can see whether the "
-          "goal comes closer. Measure the starting value soon and record its value and period."),
-    _rule("pending-baseline", W, "Nulmeting volgt nog", "Baseline still to come",
-          "De nulmeting ({period}) volgt nog: {reason} {overdue}Vul de waarde in zodra die er is.",
-          "The baseline ({period}) is still to come: {reason} {overdue}Fill in the value as soon as it is known."),
-    _rule("missing-target", E, "Geen streefwaarde", "No target",
-          "Dit doel heeft geen streefwaarde. Leg vast welke waarde in welk jaar bereikt moet zijn.",
-          "This goal has no target. Record which value must be reached in which year."),
-    _rule("missing-target-period", E, "Streefwaarde zonder jaar", "Target without a period",
-          "De streefwaarde heeft geen periode. Leg vast wanneer de streefwaarde bereikt moet zijn.",
-          "The target has no period. Record when the target must be met."),
-    _rule("missing-unit", E, "Geen eenheid", "No unit",
-          "Het doel zegt niet in welke eenheid wordt gemeten (percentage, aantal, euro, per 1.000 inwoners). "
-          "Leg de indicator en de eenheid vast.",
-          "The goal does not say in which unit it is measured (percentage, count, euro, per 1,000 inhabitants). "
-          "Record the indicator and its unit."),
-    _rule("missing-direction", E, "Geen richting", "No direction",
-          "Het doel zegt niet of de waarde moet stijgen, dalen of gelijk blijven. Leg de richting vast.",
-          "The goal does not say whether the value must rise, fall or stay the same. Record the direction."),
-    _rule("missing-source", E, "Geen meetinstrument", "No data source",
-          "Het doel noemt geen meetinstrument. Leg vast waar de cijfers vandaan komen.",
-          "The goal names no data source. Record where the figures come from."),
-    _rule("missing-frequency", E, "Geen meetfrequentie", "No measurement frequency",
-          "Het doel zegt niet hoe vaak er wordt gemeten. Leg de meetfrequentie vast, bijvoorbeeld '1X per jaar'.",
-          "The goal does not say how often it is measured. Record the frequency, for example '1X per jaar'."),
-    _rule("target-not-measurable-in-time", E, "Geen meting in het streefjaar", "No measurement in the target period",
-          "{source} meet {frequency}. Na {anchor} volgen metingen in {next}, niet in {target}. Zo is niet te "
-          "zien of het doel in {target} is gehaald. Kies een streefjaar met een meting, of een ander meetinstrument.",
-          "{source} measures {frequency}. After {anchor} the next measurements are in {next}, not in {target}. "
-          "So nobody can see whether the goal is met in {target}. Choose a target period with a measurement, "
-          "or another instrument."),
-    _rule("no-tolerance", W, "Gelijk blijven zonder marge", "Keep equal without a tolerance",
-          "Het doel is dat de waarde gelijk blijft, maar er is geen marge. Dan telt elke kleine "
-          "verandering als niet gehaald. Leg een marge vast, bijvoorbeeld '2%' of '1 pp'.",
-          "The goal is to keep the value equal, but there is no tolerance, so every small change counts "
-          "as missed. Record a tolerance, for example '2%' or '1 pp'."),
-    _rule("stale-baseline", W, "Oude nulmeting", "Old baseline",
-          "De nulmeting is van {baseline}, {age} jaar voor de start van het plan ({start}). Het beeld kan "
-          "sindsdien veranderd zijn. Gebruik een recentere meting als die er is.",
-          "The baseline is from {baseline}, {age} years before the plan starts ({start}). Things may have "
-          "changed since. Use a more recent measurement if there is one."),
-    _rule("relative-target-without-baseline", E, "Relatieve streefwaarde zonder nulmeting",
-          "Relative target without a baseline",
-          "De streefwaarde is een verandering ({change}), maar er is geen nulmeting. Dan is niet uit te "
-          "rekenen welke waarde gehaald moet worden. Leg eerst de nulmeting vast.",
-          "The target is a change ({change}), but there is no baseline, so the value to reach cannot be "
-          "computed. Record the baseline first."),
-    _rule("relative-target-on-zero-baseline", E, "Relatieve streefwaarde vanaf nul", "Relative target from zero",
-          "De streefwaarde is een verandering ({change}) vanaf een nulmeting van 0. Een procent van 0 is 0, "
-          "dus de streefwaarde is ook 0. Leg de streefwaarde vast als getal.",
-          "The target is a change ({change}) from a baseline of 0. A percentage of 0 is 0, so the target is 0 "
-          "too. Record the target as a number."),
-    _rule("target-not-after-baseline", E, "Streefjaar niet na de nulmeting", "Target period not after the baseline",
-          "Het streefjaar ({target}) ligt niet na de nulmeting ({baseline}). Controleer beide periodes.",
-          "The target period ({target}) does not come after the baseline ({baseline}). Check both periods."),
-    _rule("target-contradicts-direction", E, "Streefwaarde tegen de richting in", "Target against the direction",
-          "Het doel moet {direction}, maar de streefwaarde ({target}) ligt niet {side} de nulmeting ({baseline}). "
-          "Controleer de richting en de streefwaarde.",
-          "The goal must {direction}, but the target ({target}) is not {side} the baseline ({baseline}). "
-          "Check the direction and the target."),
-    _rule("missing-region", E, "Regio onbekend", "Region not named",
-          "Het doel geldt voor een regio, maar zegt niet welke. Kies een regio uit het gebiedenregister.",
-          "The goal is regional but does not say which region. Pick a region from the area register."),
-    _rule("every-wijk-without-wijken", E, "Geen wijken bekend", "No wijken known",
-          "Het doel geldt voor elke wijk, maar het plan noemt geen wijken. Voeg de wijken toe aan het gebiedenregister.",
-          "The goal applies to every wijk, but the plan lists no wijken. Add the wijken to the area register."),
-    _rule("wijken-without-cbs-code", INFO, "Wijken zonder CBS-code", "Wijken without a CBS code",
-          "Het doel geldt voor elke wijk. Van {missing} is de CBS-code niet bekend; cijfers per wijk van CBS of "
-          "de GGD zijn dan niet te koppelen. Vul de CBS-codes in het gebiedenregister in.",
-          "The goal applies to every wijk. The CBS code of {missing} is not known, so figures per wijk from CBS "
-          "or the GGD cannot be linked. Fill in the CBS codes in the area register."),
-]}
+RULES: dict[str, Rule] = {
+    r.code: r
+    for r in [
+        _rule(
+            "missing-baseline",
+            E,
+            "Geen nulmeting",
+            "No baseline",
+            "Dit doel heeft geen nulmeting{said}. Zonder beginwaarde is niet te zien of het doel "
+            "dichterbij komt. Meet de beginwaarde zo snel mogelijk en leg waarde en periode vast.",
+            "This goal has no baseline{said}. Without a starting value nobody can see whether the "
+            "goal comes closer. Measure the starting value soon and record its value and period.",
+        ),
+        _rule(
+            "pending-baseline",
+            W,
+            "Nulmeting volgt nog",
+            "Baseline still to come",
+            "De nulmeting ({period}) volgt nog: {reason} {overdue}Vul de waarde in zodra die er is.",
+            "The baseline ({period}) is still to come: {reason} {overdue}Fill in the value as soon as it is known.",
+        ),
+        _rule(
+            "missing-target",
+            E,
+            "Geen streefwaarde",
+            "No target",
+            "Dit doel heeft geen streefwaarde. Leg vast welke waarde in welk jaar bereikt moet zijn.",
+            "This goal has no target. Record which value must be reached in which year.",
+        ),
+        _rule(
+            "missing-target-period",
+            E,
+            "Streefwaarde zonder jaar",
+            "Target without a period",
+            "De streefwaarde heeft geen periode. Leg vast wanneer de streefwaarde bereikt moet zijn.",
+            "The target has no period. Record when the target must be met.",
+        ),
+        _rule(
+            "missing-unit",
+            E,
+            "Geen eenheid",
+            "No unit",
+            "Het doel zegt niet in welke eenheid wordt gemeten (percentage, aantal, euro, per 1.000 inwoners). "
+            "Leg de indicator en de eenheid vast.",
+            "The goal does not say in which unit it is measured (percentage, count, euro, per 1,000 inhabitants). "
+            "Record the indicator and its unit.",
+        ),
+        _rule(
+            "missing-direction",
+            E,
+            "Geen richting",
+            "No direction",
+            "Het doel zegt niet of de waarde moet stijgen, dalen of gelijk blijven. Leg de richting vast.",
+            "The goal does not say whether the value must rise, fall or stay the same. Record the direction.",
+        ),
+        _rule(
+            "missing-source",
+            E,
+            "Geen meetinstrument",
+            "No data source",
+            "Het doel noemt geen meetinstrument. Leg vast waar de cijfers vandaan komen.",
+            "The goal names no data source. Record where the figures come from.",
+        ),
+        _rule(
+            "missing-frequency",
+            E,
+            "Geen meetfrequentie",
+            "No measurement frequency",
+            "Het doel zegt niet hoe vaak er wordt gemeten. Leg de meetfrequentie vast, bijvoorbeeld '1X per jaar'.",
+            "The goal does not say how often it is measured. Record the frequency, for example '1X per jaar'.",
+        ),
+        _rule(
+            "target-not-measurable-in-time",
+            E,
+            "Geen meting in het streefjaar",
+            "No measurement in the target period",
+            "{source} meet {frequency}. Na {anchor} volgen metingen in {next}, niet in {target}. Zo is niet te "
+            "zien of het doel in {target} is gehaald. Kies een streefjaar met een meting, of een ander meetinstrument.",
+            "{source} measures {frequency}. After {anchor} the next measurements are in {next}, not in {target}. "
+            "So nobody can see whether the goal is met in {target}. Choose a target period with a measurement, "
+            "or another instrument.",
+        ),
+        _rule(
+            "no-tolerance",
+            W,
+            "Gelijk blijven zonder marge",
+            "Keep equal without a tolerance",
+            "Het doel is dat de waarde gelijk blijft, maar er is geen marge. Dan telt elke kleine "
+            "verandering als niet gehaald. Leg een marge vast, bijvoorbeeld '2%' of '1 pp'.",
+            "The goal is to keep the value equal, but there is no tolerance, so every small change counts "
+            "as missed. Record a tolerance, for example '2%' or '1 pp'.",
+        ),
+        _rule(
+            "stale-baseline",
+            W,
+            "Oude nulmeting",
+            "Old baseline",
+            "De nulmeting is van {baseline}, {age} jaar voor de start van het plan ({start}). Het beeld kan "
+            "sindsdien veranderd zijn. Gebruik een recentere meting als die er is.",
+            "The baseline is from {baseline}, {age} years before the plan starts ({start}). Things may have "
+            "changed since. Use a more recent measurement if there is one.",
+        ),
+        _rule(
+            "relative-target-without-baseline",
+            E,
+            "Relatieve streefwaarde zonder nulmeting",
+            "Relative target without a baseline",
+            "De streefwaarde is een verandering ({change}), maar er is geen nulmeting. Dan is niet uit te "
+            "rekenen welke waarde gehaald moet worden. Leg eerst de nulmeting vast.",
+            "The target is a change ({change}), but there is no baseline, so the value to reach cannot be "
+            "computed. Record the baseline first.",
+        ),
+        _rule(
+            "relative-target-on-zero-baseline",
+            E,
+            "Relatieve streefwaarde vanaf nul",
+            "Relative target from zero",
+            "De streefwaarde is een verandering ({change}) vanaf een nulmeting van 0. Een procent van 0 is 0, "
+            "dus de streefwaarde is ook 0. Leg de streefwaarde vast als getal.",
+            "The target is a change ({change}) from a baseline of 0. A percentage of 0 is 0, so the target is 0 "
+            "too. Record the target as a number.",
+        ),
+        _rule(
+            "target-not-after-baseline",
+            E,
+            "Streefjaar niet na de nulmeting",
+            "Target period not after the baseline",
+            "Het streefjaar ({target}) ligt niet na de nulmeting ({baseline}). Controleer beide periodes.",
+            "The target period ({target}) does not come after the baseline ({baseline}). Check both periods.",
+        ),
+        _rule(
+            "target-contradicts-direction",
+            E,
+            "Streefwaarde tegen de richting in",
+            "Target against the direction",
+            "Het doel moet {direction}, maar de streefwaarde ({target}) ligt niet {side} de nulmeting ({baseline}). "
+            "Controleer de richting en de streefwaarde.",
+            "The goal must {direction}, but the target ({target}) is not {side} the baseline ({baseline}). "
+            "Check the direction and the target.",
+        ),
+        _rule(
+            "missing-region",
+            E,
+            "Regio onbekend",
+            "Region not named",
+            "Het doel geldt voor een regio, maar zegt niet welke. Kies een regio uit het gebiedenregister.",
+            "The goal is regional but does not say which region. Pick a region from the area register.",
+        ),
+        _rule(
+            "every-wijk-without-wijken",
+            E,
+            "Geen wijken bekend",
+            "No wijken known",
+            "Het doel geldt voor elke wijk, maar het plan noemt geen wijken. Voeg de wijken toe aan het gebiedenregister.",
+            "The goal applies to every wijk, but the plan lists no wijken. Add the wijken to the area register.",
+        ),
+        _rule(
+            "wijken-without-cbs-code",
+            INFO,
+            "Wijken zonder CBS-code",
+            "Wijken without a CBS code",
+            "Het doel geldt voor elke wijk. Van {missing} is de CBS-code niet bekend; cijfers per wijk van CBS of "
+            "de GGD zijn dan niet te koppelen. Vul de CBS-codes in het gebiedenregister in.",
+            "The goal applies to every wijk. The CBS code of {missing} is not known, so figures per wijk from CBS "
+            "or the GGD cannot be linked. Fill in the CBS codes in the area register.",
+        ),
+    ]
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +307,7 @@ def _find(goal: Goal, code: str, severity: Severity | None = None, **context: An
 
 # -- the rules ----------------------------------------------------------------------------
 
+
 def check_baseline(goal: Goal, ctx: LintContext) -> Iterator[Finding]:
     baseline = goal.baseline
     if baseline is None or baseline.status == BaselineStatus.ABSENT:
@@ -227,10 +320,15 @@ def check_baseline(goal: Goal, ctx: LintContext) -> Iterator[Finding]:
         overdue = expected is not None and expected.end < ctx.as_of
         note: Phrase | str = ""
         if overdue and expected is not None:
-            note = Phrase(f"Die werd verwacht in {expected.label('nl')}. ", f"It was expected in {expected.label('en')}. ")
+            note = Phrase(
+                f"Die werd verwacht in {expected.label('nl')}. ", f"It was expected in {expected.label('en')}. "
+            )
         yield _find(
-            goal, "pending-baseline", Severity.ERROR if overdue else None,
-            period=baseline.period or "?", reason=(baseline.reason or "").lstrip("*").rstrip(".") + ".",
+            goal,
+            "pending-baseline",
+            Severity.ERROR if overdue else None,
+            period=baseline.period or "?",
+            reason=(baseline.reason or "").lstrip("*").rstrip(".") + ".",
             overdue=note,
         )
 
@@ -263,9 +361,13 @@ def check_measurable_in_time(goal: Goal, ctx: LintContext) -> Iterator[Finding]:
         if period.end > target.end or len(upcoming) > 40:
             break
     yield _find(
-        goal, "target-not-measurable-in-time",
+        goal,
+        "target-not-measurable-in-time",
         source=goal.source or Phrase("Het meetinstrument", "The instrument"),
-        frequency=goal.frequency, anchor=anchor, next=upcoming[-2:], target=target,
+        frequency=goal.frequency,
+        anchor=anchor,
+        next=upcoming[-2:],
+        target=target,
     )
 
 
@@ -307,10 +409,12 @@ def check_target_against_baseline(goal: Goal, ctx: LintContext) -> Iterator[Find
     if (resolved <= baseline.value) if rising else (resolved >= baseline.value):
         direction = goal.direction
         yield _find(
-            goal, "target-contradicts-direction",
+            goal,
+            "target-contradicts-direction",
             direction=Phrase(direction.label("nl"), direction.label("en")),
             side=Phrase("boven", "above") if rising else Phrase("onder", "below"),
-            target=float(resolved), baseline=float(baseline.value),
+            target=float(resolved),
+            baseline=float(baseline.value),
         )
 
 

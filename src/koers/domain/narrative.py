@@ -22,8 +22,11 @@ def concept_explanation(goal: Goal, assessment: Assessment, lang: str = "nl") ->
     latest, base, target = assessment.latest, assessment.baseline, assessment.target
     unit = goal.unit
     if latest is not None:
-        parts.append(f"De laatste meting ({latest.period.label(lang)}) is {_value(latest.value, unit, lang)}."
-                     if nl else f"The latest measurement ({latest.period.label(lang)}) is {_value(latest.value, unit, lang)}.")
+        parts.append(
+            f"De laatste meting ({latest.period.label(lang)}) is {_value(latest.value, unit, lang)}."
+            if nl
+            else f"The latest measurement ({latest.period.label(lang)}) is {_value(latest.value, unit, lang)}."
+        )
     if latest is not None and base is not None:
         parts.append(_compared(latest.value, base.value, base.period.label(lang), unit, lang))
     if target is not None and assessment.status in (Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK):
@@ -38,28 +41,46 @@ def concept_explanation(goal: Goal, assessment: Assessment, lang: str = "nl") ->
 OPENINGS = {
     Status.ACHIEVED: ("Dit doel is gehaald.", "This goal has been achieved."),
     Status.ON_TRACK: ("Dit doel ligt op koers.", "This goal is on track."),
-    Status.AT_RISK: ("Dit doel komt dichterbij, maar minder snel dan nodig.",
-                     "This goal is coming closer, but more slowly than needed."),
+    Status.AT_RISK: (
+        "Dit doel komt dichterbij, maar minder snel dan nodig.",
+        "This goal is coming closer, but more slowly than needed.",
+    ),
     Status.OFF_TRACK: ("Dit doel ligt niet op koers.", "This goal is off track."),
-    Status.NO_BASELINE: ("We kunnen nog niet zeggen of dit doel op koers ligt, want er is geen nulmeting.",
-                         "We cannot say yet whether this goal is on track, because there is no baseline."),
-    Status.BASELINE_PENDING: ("De nulmeting van dit doel komt nog. Daarna kunnen we de voortgang volgen.",
-                              "The baseline of this goal is still to come. Then progress can be followed."),
-    Status.NO_TARGET: ("Dit doel heeft geen streefwaarde met een jaartal. Daarom is het niet te beoordelen.",
-                       "This goal has no target with a year, so it cannot be judged."),
-    Status.NO_DATA: ("Er zijn nog geen nieuwe cijfers, terwijl die er wel hadden moeten zijn.",
-                     "There are no new figures yet, although they were due."),
-    Status.NOT_YET_MEASURABLE: ("Er is nog geen nieuwe meting. Het meetinstrument meet niet vaker.",
-                                "There is no new measurement yet. The instrument does not measure more often."),
+    Status.NO_BASELINE: (
+        "We kunnen nog niet zeggen of dit doel op koers ligt, want er is geen nulmeting.",
+        "We cannot say yet whether this goal is on track, because there is no baseline.",
+    ),
+    Status.BASELINE_PENDING: (
+        "De nulmeting van dit doel komt nog. Daarna kunnen we de voortgang volgen.",
+        "The baseline of this goal is still to come. Then progress can be followed.",
+    ),
+    Status.NO_TARGET: (
+        "Dit doel heeft geen streefwaarde met een jaartal. Daarom is het niet te beoordelen.",
+        "This goal has no target with a year, so it cannot be judged.",
+    ),
+    Status.NO_DATA: (
+        "Er zijn nog geen nieuwe cijfers, terwijl die er wel hadden moeten zijn.",
+        "There are no new figures yet, although they were due.",
+    ),
+    Status.NOT_YET_MEASURABLE: (
+        "Er is nog geen nieuwe meting. Het meetinstrument meet niet vaker.",
+        "There is no new measurement yet. The instrument does not measure more often.",
+    ),
 }
 
 CLOSINGS = {
-    Status.AT_RISK: ("Extra aandacht is nodig om de streefwaarde te halen.",
-                     "Extra attention is needed to reach the target."),
-    Status.OFF_TRACK: ("Zonder bijsturing halen we de streefwaarde waarschijnlijk niet.",
-                       "Without a change of course, the target will probably not be reached."),
-    Status.NO_BASELINE: ("Een nulmeting is nodig om dit doel te kunnen volgen.",
-                         "A baseline is needed to follow this goal."),
+    Status.AT_RISK: (
+        "Extra aandacht is nodig om de streefwaarde te halen.",
+        "Extra attention is needed to reach the target.",
+    ),
+    Status.OFF_TRACK: (
+        "Zonder bijsturing halen we de streefwaarde waarschijnlijk niet.",
+        "Without a change of course, the target will probably not be reached.",
+    ),
+    Status.NO_BASELINE: (
+        "Een nulmeting is nodig om dit doel te kunnen volgen.",
+        "A baseline is needed to follow this goal.",
+    ),
     Status.NO_DATA: ("Vraag de cijfers op bij de bron.", "Ask the source for the figures."),
 }
 
@@ -76,28 +97,38 @@ def _closing(status: Status, nl: bool) -> str:
 def _compared(latest: float, base: float, base_period: str, unit: Unit | None, lang: str) -> str:
     nl = lang == "nl"
     if abs(latest - base) < 1e-9:
-        return (f"Dat is evenveel als bij de nulmeting in {base_period}." if nl
-                else f"That is the same as at the baseline in {base_period}.")
+        return (
+            f"Dat is evenveel als bij de nulmeting in {base_period}."
+            if nl
+            else f"That is the same as at the baseline in {base_period}."
+        )
     word = ("meer" if latest > base else "minder") if nl else ("more" if latest > base else "less")
-    return (f"Dat is {word} dan bij de nulmeting in {base_period} ({_value(base, unit, lang)})." if nl
-            else f"That is {word} than at the baseline in {base_period} ({_value(base, unit, lang)}).")
+    return (
+        f"Dat is {word} dan bij de nulmeting in {base_period} ({_value(base, unit, lang)})."
+        if nl
+        else f"That is {word} than at the baseline in {base_period} ({_value(base, unit, lang)})."
+    )
 
 
 BOUNDS = {"at-most": ("maximaal ", "at most "), "at-least": ("minimaal ", "at least ")}
 
 
-def _towards(assessment: Assessment, target: float, target_period: str, unit: Unit | None, lang: str,
-             bound: str) -> str:
+def _towards(
+    assessment: Assessment, target: float, target_period: str, unit: Unit | None, lang: str, bound: str
+) -> str:
     nl = lang == "nl"
     aim = f"{bound}{_value(target, unit, lang)}"
     forecast = assessment.forecast
     if forecast is not None:
         about = _value(_rounded(forecast.value), unit, lang)
-        return (f"Als de lijn van de metingen doorzet, komt de waarde in {target_period} rond {about}. "
-                f"De streefwaarde is {aim}." if nl
-                else f"If the trend of the measurements continues, the value in {target_period} will be about "
-                     f"{about}. The target is {aim}.")
-    return (f"De streefwaarde voor {target_period} is {aim}." if nl else f"The target for {target_period} is {aim}.")
+        return (
+            f"Als de lijn van de metingen doorzet, komt de waarde in {target_period} rond {about}. "
+            f"De streefwaarde is {aim}."
+            if nl
+            else f"If the trend of the measurements continues, the value in {target_period} will be about "
+            f"{about}. The target is {aim}."
+        )
+    return f"De streefwaarde voor {target_period} is {aim}." if nl else f"The target for {target_period} is {aim}."
 
 
 def _rounded(value: float) -> float:

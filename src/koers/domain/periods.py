@@ -45,12 +45,32 @@ class PeriodKind(StrEnum):
 
 
 MONTHS_NL = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 )
 MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 DAYS_PER_YEAR = 365.25
@@ -291,7 +311,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?P<y>\d{4})\s*-?\s*(?:H|HJ)\s*0?(?P<n>[12])$"), "half"),
     (re.compile(r"^(?:H|HJ)\s*(?P<n>[12])\s*-?\s*(?P<y>\d{4})$"), "half"),
     (re.compile(rf"^{_ORDINAL}\s+(?:helft|halfjaar|half\s+year|half)(?:\s+(?:van|of))?\s+(?P<y>\d{{4}})$"), "half"),
-    (re.compile(r"^(?P<w>eerste|tweede|first|second)\s+(?:helft|halfjaar|half)(?:\s+(?:van|of))?\s+(?P<y>\d{4})$"), "half"),
+    (
+        re.compile(r"^(?P<w>eerste|tweede|first|second)\s+(?:helft|halfjaar|half)(?:\s+(?:van|of))?\s+(?P<y>\d{4})$"),
+        "half",
+    ),
     (re.compile(r"^(?P<y>\d{4})\s*-?\s*(?:Q|KW)\s*0?(?P<n>[1-4])$"), "quarter"),
     (re.compile(r"^(?:Q|KW)\s*(?P<n>[1-4])\s*-?\s*(?P<y>\d{4})$"), "quarter"),
     (re.compile(rf"^{_ORDINAL}\s+(?:kwartaal|quarter)(?:\s+(?:van|of))?\s+(?P<y>\d{{4}})$"), "quarter"),
@@ -302,7 +325,10 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:schooljaar|school\s*year|sj)\s*(?P<y>\d{4})\s*[-/]\s*(?P<y2>\d{4})$"), "school"),
     (re.compile(r"^(?:schooljaar|school\s*year|sj)\s*(?P<y>\d{4})\s*[-/]\s*(?P<y2>\d{2})$"), "school2"),
     (re.compile(r"^(?:peildatum\s+|reference\s+date\s+)?(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$"), "date"),
-    (re.compile(r"^(?:peildatum\s+|reference\s+date\s+)?(?P<d>\d{1,2})\s+(?P<mn>[a-z]+)\s+(?P<y>\d{4})$"), "date-words"),
+    (
+        re.compile(r"^(?:peildatum\s+|reference\s+date\s+)?(?P<d>\d{1,2})\s+(?P<mn>[a-z]+)\s+(?P<y>\d{4})$"),
+        "date-words",
+    ),
 ]
 
 

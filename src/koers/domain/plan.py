@@ -43,7 +43,9 @@ class Challenge(BaseModel):
 
     id: str = Field(pattern=ID_PATTERN)
     name: str
-    aim: str | None = Field(default=None, description="The aim in one sentence ('Heemskerkers zijn vitaal en gezond.').")
+    aim: str | None = Field(
+        default=None, description="The aim in one sentence ('Heemskerkers zijn vitaal en gezond.')."
+    )
     description: str | None = None
     budget: Budget | None = None
     developments: list[str] = Field(default_factory=list, description="Relevant visions, plans and programmes.")
@@ -86,7 +88,8 @@ class LintSettings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     stale_baseline_years: int = Field(
-        default=3, ge=0,
+        default=3,
+        ge=0,
         description="A baseline older than this many years before the plan's start year is stale.",
     )
 
@@ -96,9 +99,15 @@ class AssessmentSettings(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    on_track: float = Field(default=0.95, gt=0, le=1, description="Share of the required change that counts as on track.")
-    at_risk: float = Field(default=0.6, ge=0, le=1, description="Share of the required change below which a goal is off track.")
-    grace_days: int = Field(default=90, ge=0, description="Days after a period ends before its missing figure counts as no data.")
+    on_track: float = Field(
+        default=0.95, gt=0, le=1, description="Share of the required change that counts as on track."
+    )
+    at_risk: float = Field(
+        default=0.6, ge=0, le=1, description="Share of the required change below which a goal is off track."
+    )
+    grace_days: int = Field(
+        default=90, ge=0, description="Days after a period ends before its missing figure counts as no data."
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> AssessmentSettings:

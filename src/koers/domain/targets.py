@@ -45,19 +45,25 @@ class Direction(StrEnum):
 
 
 DIRECTION_LABELS_NL = {
-    Direction.INCREASE: "stijgen", Direction.DECREASE: "dalen", Direction.AT_LEAST: "minimaal",
-    Direction.AT_MOST: "maximaal", Direction.MAINTAIN: "gelijk blijven",
+    Direction.INCREASE: "stijgen",
+    Direction.DECREASE: "dalen",
+    Direction.AT_LEAST: "minimaal",
+    Direction.AT_MOST: "maximaal",
+    Direction.MAINTAIN: "gelijk blijven",
 }
 DIRECTION_LABELS_EN = {
-    Direction.INCREASE: "increase", Direction.DECREASE: "decrease", Direction.AT_LEAST: "at least",
-    Direction.AT_MOST: "at most", Direction.MAINTAIN: "maintain",
+    Direction.INCREASE: "increase",
+    Direction.DECREASE: "decrease",
+    Direction.AT_LEAST: "at least",
+    Direction.AT_MOST: "at most",
+    Direction.MAINTAIN: "maintain",
 }
 
 
 class ChangeKind(StrEnum):
-    PERCENT = "percent"                    # +10% of the baseline
-    POINTS = "points"                      # -5 percentage points (an absolute change)
-    EQUAL = "equal"                        # equal to the baseline
+    PERCENT = "percent"  # +10% of the baseline
+    POINTS = "points"  # -5 percentage points (an absolute change)
+    EQUAL = "equal"  # equal to the baseline
     PERCENT_PER_YEAR = "percent-per-year"  # +10% per year, compounded
 
 
@@ -92,7 +98,16 @@ _CHANGE_PATTERNS = [
     (re.compile(rf"^{_NUMBER}\s*%$"), ChangeKind.PERCENT),
     (re.compile(rf"^{_NUMBER}\s*(?:pp|%-?punt(?:en)?|procentpunt(?:en)?|percentage\s*points?)$"), ChangeKind.POINTS),
 ]
-_EQUAL = {"=", "gelijk", "gelijk aan de nulmeting", "gelijk aan nulmeting", "equal", "equal to the baseline", "0%", "+0%"}
+_EQUAL = {
+    "=",
+    "gelijk",
+    "gelijk aan de nulmeting",
+    "gelijk aan nulmeting",
+    "equal",
+    "equal to the baseline",
+    "0%",
+    "+0%",
+}
 
 
 def parse_change(value: Any) -> Change:
@@ -108,7 +123,8 @@ def parse_change(value: Any) -> Change:
             amount = float(match["num"].replace(",", "."))
             return Change(kind, -amount if match["sign"] == "-" else amount, text)
     raise PydanticCustomError(
-        "invalid-change", "'{value}' is not a change koers can read; write for example " + CHANGE_FORMS,
+        "invalid-change",
+        "'{value}' is not a change koers can read; write for example " + CHANGE_FORMS,
         {"value": text},
     )
 
@@ -117,11 +133,13 @@ ChangeValue = Annotated[
     Change,
     BeforeValidator(parse_change),
     PlainSerializer(lambda c: c.as_written, return_type=str),
-    WithJsonSchema({
-        "type": "string",
-        "description": "A change relative to the baseline, with its sign: " + CHANGE_FORMS,
-        "examples": ["+10%", "-20%", "-5 pp", "+10% per jaar", "gelijk"],
-    }),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "A change relative to the baseline, with its sign: " + CHANGE_FORMS,
+            "examples": ["+10%", "-20%", "-5 pp", "+10% per jaar", "gelijk"],
+        }
+    ),
 ]
 
 
@@ -168,12 +186,14 @@ ToleranceValue = Annotated[
     Tolerance,
     BeforeValidator(parse_tolerance),
     PlainSerializer(lambda t: t.as_written, return_type=str),
-    WithJsonSchema({
-        "type": ["string", "number"],
-        "description": "For 'maintain' goals: how far the value may move and still count as equal. "
-                       "A number in the goal's unit, '2%' of the baseline, or '1 pp'.",
-        "examples": [1.5, "2%", "1 pp"],
-    }),
+    WithJsonSchema(
+        {
+            "type": ["string", "number"],
+            "description": "For 'maintain' goals: how far the value may move and still count as equal. "
+            "A number in the goal's unit, '2%' of the baseline, or '1 pp'.",
+            "examples": [1.5, "2%", "1 pp"],
+        }
+    ),
 ]
 
 
@@ -183,16 +203,20 @@ class Target(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     value: float | None = Field(default=None, description="The target as an absolute value, if the plan states one.")
-    change: ChangeValue | None = Field(default=None, description="The target as a change from the baseline, as written.")
-    period: PeriodValue | None = Field(default=None, description="When the target must be met ('2027', 'schooljaar 2026-2027').")
-    tolerance: ToleranceValue | None = Field(default=None, description="For 'maintain' goals: the band that still counts as equal.")
+    change: ChangeValue | None = Field(
+        default=None, description="The target as a change from the baseline, as written."
+    )
+    period: PeriodValue | None = Field(
+        default=None, description="When the target must be met ('2027', 'schooljaar 2026-2027')."
+    )
+    tolerance: ToleranceValue | None = Field(
+        default=None, description="For 'maintain' goals: the band that still counts as equal."
+    )
 
     @model_validator(mode="after")
     def _has_value_or_change(self) -> Target:
         if self.value is None and self.change is None:
-            raise PydanticCustomError(
-                "target-without-value", "a target needs a 'value' or a 'change' (or both)", {}
-            )
+            raise PydanticCustomError("target-without-value", "a target needs a 'value' or a 'change' (or both)", {})
         return self
 
     def resolve(self, baseline: Baseline | None) -> float | None:

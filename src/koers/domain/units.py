@@ -28,14 +28,24 @@ class UnitKind(StrEnum):
 
 
 _SHORT_NL = {
-    UnitKind.PERCENTAGE: "%", UnitKind.COUNT: "aantal", UnitKind.EURO: "euro",
-    UnitKind.NIGHTS: "nachten", UnitKind.DAYS: "dagen", UnitKind.WEEKS: "weken",
-    UnitKind.SCORE: "score", UnitKind.OTHER: "",
+    UnitKind.PERCENTAGE: "%",
+    UnitKind.COUNT: "aantal",
+    UnitKind.EURO: "euro",
+    UnitKind.NIGHTS: "nachten",
+    UnitKind.DAYS: "dagen",
+    UnitKind.WEEKS: "weken",
+    UnitKind.SCORE: "score",
+    UnitKind.OTHER: "",
 }
 _SHORT_EN = {
-    UnitKind.PERCENTAGE: "%", UnitKind.COUNT: "count", UnitKind.EURO: "euro",
-    UnitKind.NIGHTS: "nights", UnitKind.DAYS: "days", UnitKind.WEEKS: "weeks",
-    UnitKind.SCORE: "score", UnitKind.OTHER: "",
+    UnitKind.PERCENTAGE: "%",
+    UnitKind.COUNT: "count",
+    UnitKind.EURO: "euro",
+    UnitKind.NIGHTS: "nights",
+    UnitKind.DAYS: "days",
+    UnitKind.WEEKS: "weeks",
+    UnitKind.SCORE: "score",
+    UnitKind.OTHER: "",
 }
 
 
@@ -55,7 +65,7 @@ class Unit(BaseModel):
     label: str | None = Field(
         default=None,
         description="What is counted, in the plan's words ('kinderen', 'huishoudens'); "
-                    "the free-text name for kind 'other'.",
+        "the free-text name for kind 'other'.",
     )
 
     @model_validator(mode="before")
@@ -68,17 +78,11 @@ class Unit(BaseModel):
     @model_validator(mode="after")
     def _rate_needs_base(self) -> Unit:
         if self.kind == UnitKind.RATE and (self.per is None or self.population is None):
-            raise PydanticCustomError(
-                "rate-without-base", "a rate needs 'per' (for example 1000) and 'population'", {}
-            )
+            raise PydanticCustomError("rate-without-base", "a rate needs 'per' (for example 1000) and 'population'", {})
         if self.kind != UnitKind.RATE and self.per is not None:
-            raise PydanticCustomError(
-                "base-without-rate", "'per' only belongs to a unit of kind 'rate'", {}
-            )
+            raise PydanticCustomError("base-without-rate", "'per' only belongs to a unit of kind 'rate'", {})
         if self.per is not None and self.per not in (100, 1000, 10000, 100000):
-            raise PydanticCustomError(
-                "invalid-rate-base", "'per' must be 100, 1000, 10000 or 100000", {}
-            )
+            raise PydanticCustomError("invalid-rate-base", "'per' must be 100, 1000, 10000 or 100000", {})
         return self
 
     def label_text(self, lang: str = "nl") -> str:
@@ -92,6 +96,7 @@ class Unit(BaseModel):
 
     def same_as(self, other: Unit) -> bool:
         """Whether two units measure the same thing (the label is only wording)."""
+
         def population(unit: Unit) -> str | None:
             return unit.population.casefold() if unit.population else None
 
@@ -102,32 +107,45 @@ _KINDS = [k.value for k in UnitKind]
 
 UnitValue = Annotated[
     Unit,
-    WithJsonSchema({
-        "description": "The unit: a kind on its own ('percentage'), or a group with kind, per, "
-                       "population and label (a rate needs per and population).",
-        "anyOf": [
-            {"type": "string", "enum": _KINDS},
-            {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["kind"],
-                "properties": {
-                    "kind": {"type": "string", "enum": _KINDS},
-                    "per": {"type": ["integer", "null"], "enum": [100, 1000, 10000, 100000, None]},
-                    "population": {"type": ["string", "null"]},
-                    "label": {"type": ["string", "null"]},
+    WithJsonSchema(
+        {
+            "description": "The unit: a kind on its own ('percentage'), or a group with kind, per, "
+            "population and label (a rate needs per and population).",
+            "anyOf": [
+                {"type": "string", "enum": _KINDS},
+                {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["kind"],
+                    "properties": {
+                        "kind": {"type": "string", "enum": _KINDS},
+                        "per": {"type": ["integer", "null"], "enum": [100, 1000, 10000, 100000, None]},
+                        "population": {"type": ["string", "null"]},
+                        "label": {"type": ["string", "null"]},
+                    },
                 },
-            },
-        ],
-    }),
+            ],
+        }
+    ),
 ]
 
 
 _UNIT_WORDS = {
-    "percentage": UnitKind.PERCENTAGE, "%": UnitKind.PERCENTAGE, "procent": UnitKind.PERCENTAGE,
-    "count": UnitKind.COUNT, "aantal": UnitKind.COUNT, "euro": UnitKind.EURO, "€": UnitKind.EURO,
-    "eur": UnitKind.EURO, "nights": UnitKind.NIGHTS, "nachten": UnitKind.NIGHTS, "days": UnitKind.DAYS,
-    "dagen": UnitKind.DAYS, "weeks": UnitKind.WEEKS, "weken": UnitKind.WEEKS, "score": UnitKind.SCORE,
+    "percentage": UnitKind.PERCENTAGE,
+    "%": UnitKind.PERCENTAGE,
+    "procent": UnitKind.PERCENTAGE,
+    "count": UnitKind.COUNT,
+    "aantal": UnitKind.COUNT,
+    "euro": UnitKind.EURO,
+    "€": UnitKind.EURO,
+    "eur": UnitKind.EURO,
+    "nights": UnitKind.NIGHTS,
+    "nachten": UnitKind.NIGHTS,
+    "days": UnitKind.DAYS,
+    "dagen": UnitKind.DAYS,
+    "weeks": UnitKind.WEEKS,
+    "weken": UnitKind.WEEKS,
+    "score": UnitKind.SCORE,
 }
 
 

@@ -37,8 +37,19 @@ class Batch:
     def subjects(self) -> set[str]:
         return set(self.kinds)
 
-    def append(self, subject: str, kind: str, unit: str, period: Period, area: str, value: float, status: str,
-               source: str | None, source_ref: str | None, **optional: Any) -> None:
+    def append(
+        self,
+        subject: str,
+        kind: str,
+        unit: str,
+        period: Period,
+        area: str,
+        value: float,
+        status: str,
+        source: str | None,
+        source_ref: str | None,
+        **optional: Any,
+    ) -> None:
         """Add one measurement; ``optional`` holds any of OPTIONAL (missing means empty)."""
         index = len(self.value)
         self.kinds.setdefault(subject, kind)
@@ -73,6 +84,16 @@ class Batch:
     def content(self, i: int) -> tuple[Any, ...]:
         """What makes row i a different version from a stored one; in the store's column order."""
         get = self.get
-        return (self.value[i], self.unit(i), self.status[i], get("numerator", i), get("denominator", i),
-                get("sample_size", i), get("ci_low", i), get("ci_high", i), self.source[i], self.source_ref[i],
-                get("note", i))
+        return (
+            self.value[i],
+            self.unit(i),
+            self.status[i],
+            get("numerator", i),
+            get("denominator", i),
+            get("sample_size", i),
+            get("ci_low", i),
+            get("ci_high", i),
+            self.source[i],
+            self.source_ref[i],
+            get("note", i),
+        )

@@ -29,8 +29,24 @@ from koers.importers.files import RowSource, UnreadableFile, open_rows
 from koers.importers.messages import IMPORT_MESSAGES
 from koers.planfile.problems import Location, Problem
 
-COLUMNS = ("goal", "series", "period", "area", "value", "unit", "status", "numerator", "denominator",
-           "sample_size", "ci_low", "ci_high", "source", "source_ref", "retrieved_at", "note")
+COLUMNS = (
+    "goal",
+    "series",
+    "period",
+    "area",
+    "value",
+    "unit",
+    "status",
+    "numerator",
+    "denominator",
+    "sample_size",
+    "ci_low",
+    "ci_high",
+    "source",
+    "source_ref",
+    "retrieved_at",
+    "note",
+)
 REQUIRED = ("period", "area", "value")
 EXPORT_ONLY = ("version", "recorded_at", "recorded_by", "derivation")  # written by koers export, set by koers
 MAX_PROBLEMS = 10_000
@@ -38,8 +54,11 @@ assert IMPORT_MESSAGES  # importing the catalogue registers it with the renderer
 PROGRESS_EVERY = 10_000
 CBS_AREA = re.compile(r"^(GM\d{4}|WK\d{6}|BU\d{8})$")
 STATUS_WORDS = {
-    "final": MeasurementStatus.FINAL, "definitief": MeasurementStatus.FINAL, "d": MeasurementStatus.FINAL,
-    "provisional": MeasurementStatus.PROVISIONAL, "voorlopig": MeasurementStatus.PROVISIONAL,
+    "final": MeasurementStatus.FINAL,
+    "definitief": MeasurementStatus.FINAL,
+    "d": MeasurementStatus.FINAL,
+    "provisional": MeasurementStatus.PROVISIONAL,
+    "voorlopig": MeasurementStatus.PROVISIONAL,
     "v": MeasurementStatus.PROVISIONAL,
 }
 FINAL = MeasurementStatus.FINAL.value
@@ -71,8 +90,9 @@ class CheckResult:
         return self.batch is not None
 
 
-def check_file(path: Path, plan: Plan, *, mapping: Mapping[str, str] | None = None,
-               progress: Callable[[int], None] | None = None) -> CheckResult:
+def check_file(
+    path: Path, plan: Plan, *, mapping: Mapping[str, str] | None = None, progress: Callable[[int], None] | None = None
+) -> CheckResult:
     """Read and check ``path`` against ``plan``: a batch when every row is right, else the problems.
 
     A row without a ``source_ref`` gets the file's name as its reference, so that every
@@ -164,8 +184,9 @@ class _RowChecker:
 
     FAST_COLUMNS = {"goal", "period", "area", "value", "status", "source", "source_ref"}
 
-    def __init__(self, plan: Plan, file: str, columns: dict[str, int], default_ref: str,
-                 unnamed: list[int] | None = None) -> None:
+    def __init__(
+        self, plan: Plan, file: str, columns: dict[str, int], default_ref: str, unnamed: list[int] | None = None
+    ) -> None:
         self.file = file
         self.unnamed = unnamed or []
         self.default_ref = default_ref
@@ -255,9 +276,20 @@ class _RowChecker:
             return
         self._teach(cells, subject, unit, period, area)
         self.batch.append(
-            subject[0], subject[1], unit[0], period, area, value, status,
-            self._intern(texts["source"] or subject[2]), self._intern(texts["source_ref"] or self.default_ref),
-            sample_size=sample_size, retrieved_at=retrieved, note=texts["note"], **extra)
+            subject[0],
+            subject[1],
+            unit[0],
+            period,
+            area,
+            value,
+            status,
+            self._intern(texts["source"] or subject[2]),
+            self._intern(texts["source_ref"] or self.default_ref),
+            sample_size=sample_size,
+            retrieved_at=retrieved,
+            note=texts["note"],
+            **extra,
+        )
         self.row_of.append(number)
 
     def _unnamed_values(self, number: int, cells: list[Any]) -> None:
@@ -265,8 +297,9 @@ class _RowChecker:
             if index < len(cells) and cells[index] is not None and str(cells[index]).strip():
                 self._problem("unnamed-column", number, f"{index + 1}")
 
-    def _teach(self, cells: list[Any], subject: tuple[str, str, str | None], unit: tuple[str, Unit],
-               period: Period, area: str) -> None:
+    def _teach(
+        self, cells: list[Any], subject: tuple[str, str, str | None], unit: tuple[str, Unit], period: Period, area: str
+    ) -> None:
         """Remember the valid cells of this row for the fast path."""
         if self.fast is None:
             return
@@ -410,8 +443,9 @@ class _RowChecker:
             return MeasurementStatus.FINAL.value
         return status.value
 
-    def _unit(self, number: int, cells: list[Any], subject: tuple[str, str, str | None] | None
-              ) -> tuple[str, Unit] | None:
+    def _unit(
+        self, number: int, cells: list[Any], subject: tuple[str, str, str | None] | None
+    ) -> tuple[str, Unit] | None:
         raw = self._cell(cells, "unit")
         stated = parse_unit_text(str(raw)) if raw is not None else None
         if raw is not None and stated is None:
@@ -424,8 +458,15 @@ class _RowChecker:
             self._problem("unit-unknown", number, "unit", subject=subject[0])
             return None
         if stated is not None and not stated.same_as(expected):
-            self._problem("unit-mismatch", number, "unit", value=str(raw), subject=subject[0],
-                          expected=expected.label_text("nl"), expected_en=expected.label_text("en"))
+            self._problem(
+                "unit-mismatch",
+                number,
+                "unit",
+                value=str(raw),
+                subject=subject[0],
+                expected=expected.label_text("nl"),
+                expected_en=expected.label_text("en"),
+            )
             return None
         return (self._intern(unit_code(expected)), expected)
 
@@ -445,12 +486,24 @@ class _RowChecker:
     def _plausible(self, number: int, value: float, unit: tuple[str, Unit], extra: dict[str, float | None]) -> bool:
         kind = unit[1].kind
         if kind == UnitKind.PERCENTAGE and not 0 <= value <= 100:
-            self._problem("out-of-range", number, "value", value=value,
-                          detail_nl="een percentage ligt tussen 0 en 100", detail_en="a percentage lies between 0 and 100")
+            self._problem(
+                "out-of-range",
+                number,
+                "value",
+                value=value,
+                detail_nl="een percentage ligt tussen 0 en 100",
+                detail_en="a percentage lies between 0 and 100",
+            )
             return False
         if kind not in (UnitKind.SCORE, UnitKind.OTHER, UnitKind.EURO) and value < 0:
-            self._problem("out-of-range", number, "value", value=value,
-                          detail_nl="dit getal kan niet negatief zijn", detail_en="this number cannot be negative")
+            self._problem(
+                "out-of-range",
+                number,
+                "value",
+                value=value,
+                detail_nl="dit getal kan niet negatief zijn",
+                detail_en="this number cannot be negative",
+            )
             return False
         low, high = extra["ci_low"], extra["ci_high"]
         if low is not None and high is not None and not low <= value <= high:

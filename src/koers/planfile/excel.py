@@ -38,6 +38,7 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 
 # -- writing ------------------------------------------------------------------------------
 
+
 def write_excel_plan(plan: Plan, path: Path) -> None:
     """Write ``plan`` as a workbook in the documented template (docs/plan-excel.md)."""
     data = plan_to_data(plan)
@@ -161,6 +162,7 @@ def _get(data: Any, path: tuple[str, ...]) -> Any:
 
 # -- reading ------------------------------------------------------------------------------
 
+
 @dataclass
 class Grid:
     """A sheet as read: its known columns, and its non-empty rows by number and header."""
@@ -210,14 +212,16 @@ def load_excel_plan(path: Path) -> LoadResult:
     try:
         workbook = load_workbook(path, data_only=True)
     except Exception as err:  # openpyxl raises many kinds of error on a damaged or foreign file
-        reader.not_a_plan(reader.at(), f"it cannot be opened ({type(err).__name__})",
-                          f"het is niet te openen ({type(err).__name__})")
+        reader.not_a_plan(
+            reader.at(), f"it cannot be opened ({type(err).__name__})", f"het is niet te openen ({type(err).__name__})"
+        )
         return LoadResult(None, reader.structural)
     grids = [_grid(reader, workbook[s.name], s) for s in SHEETS if s.name in workbook]
     for sheet in SHEETS:
         if sheet.name not in workbook:
-            reader.not_a_plan(reader.at(sheet.name), f"the sheet '{sheet.name}' is missing",
-                              f"het tabblad '{sheet.name}' ontbreekt")
+            reader.not_a_plan(
+                reader.at(sheet.name), f"the sheet '{sheet.name}' is missing", f"het tabblad '{sheet.name}' ontbreekt"
+            )
     if reader.structural:
         return LoadResult(None, _sorted(reader.structural))
     raw = _raw(reader, grids)
@@ -230,12 +234,17 @@ def _grid(reader: Reader, ws: Worksheet, sheet: Sheet) -> Grid:
     rows = list(ws.iter_rows(values_only=True))
     positions = _headers(reader, sheet, rows)
     known = {c.header: c for c in sheet.columns}
-    data = [(number, {h: row[i] for h, i in positions.items() if i < len(row)})
-            for number, row in enumerate(rows[1:], start=2)]
+    data = [
+        (number, {h: row[i] for h, i in positions.items() if i < len(row)})
+        for number, row in enumerate(rows[1:], start=2)
+    ]
     grid = Grid(sheet, [known[h] for h in positions], [(n, cells) for n, cells in data if _filled(cells.values())])
     if isinstance(sheet, PlanSheet) and not any(_read(Kind.CODE, c.get("field")) == MARKER for _, c in grid.rows):
-        reader.not_a_plan(reader.at(sheet.name), f"the sheet 'plan' has no row '{MARKER}'",
-                          f"het tabblad 'plan' heeft geen rij '{MARKER}'")
+        reader.not_a_plan(
+            reader.at(sheet.name),
+            f"the sheet 'plan' has no row '{MARKER}'",
+            f"het tabblad 'plan' heeft geen rij '{MARKER}'",
+        )
     return grid
 
 
@@ -247,21 +256,30 @@ def _headers(reader: Reader, sheet: Sheet, rows: list[tuple[Any, ...]]) -> dict[
         written = str(cell).strip() if cell is not None else ""
         name = written.lower()
         if name in positions:
-            reader.not_a_plan(reader.at(sheet.name, 1, name), f"the column '{name}' appears twice",
-                              f"de kolom '{name}' staat er twee keer")
+            reader.not_a_plan(
+                reader.at(sheet.name, 1, name),
+                f"the column '{name}' appears twice",
+                f"de kolom '{name}' staat er twee keer",
+            )
         elif name in known:
             positions[name] = index
         elif name:
             reader.report("unknown-field", (sheet.name, written), reader.at(sheet.name, 1, written))
         elif _filled(row[index] for row in rows[1:] if index < len(row)):
             letter = get_column_letter(index + 1)
-            reader.not_a_plan(reader.at(sheet.name, 1, letter), f"column {letter} has values but no header",
-                              f"kolom {letter} heeft waarden maar geen kop")
+            reader.not_a_plan(
+                reader.at(sheet.name, 1, letter),
+                f"column {letter} has values but no header",
+                f"kolom {letter} heeft waarden maar geen kop",
+            )
     for column in sheet.columns:
         if column.required and column.header not in positions:
             header = column.header
-            reader.not_a_plan(reader.at(sheet.name, 1, header), f"the sheet '{sheet.name}' has no column '{header}'",
-                              f"het tabblad '{sheet.name}' heeft geen kolom '{header}'")
+            reader.not_a_plan(
+                reader.at(sheet.name, 1, header),
+                f"the sheet '{sheet.name}' has no column '{header}'",
+                f"het tabblad '{sheet.name}' heeft geen kolom '{header}'",
+            )
     return positions
 
 
@@ -391,8 +409,9 @@ def _long_row(reader: Reader, sheet: LongSheet, table: Table, values: dict[str, 
     else:
         base, owner = _item(reader, sheet, table, key, row)
         paths = [(s.field,) for s, _ in amounts]
-    places = [(series, value, base + path, _nested(owner, path))
-              for (series, value), path in zip(amounts, paths, strict=True)]
+    places = [
+        (series, value, base + path, _nested(owner, path)) for (series, value), path in zip(amounts, paths, strict=True)
+    ]
     _year_values(reader, sheet, row, year, places)
 
 
@@ -408,8 +427,9 @@ def _item(reader: Reader, sheet: LongSheet, table: Table, key: tuple[Any, ...], 
     return table.items[key]
 
 
-def _year_values(reader: Reader, sheet: LongSheet, row: int, year: Any,
-                 places: list[tuple[Series, Any, Loc, dict[Any, Any]]]) -> None:
+def _year_values(
+    reader: Reader, sheet: LongSheet, row: int, year: Any, places: list[tuple[Series, Any, Loc, dict[Any, Any]]]
+) -> None:
     """Store a row's values for ``year``, unless an earlier row already gave one of them."""
     taken = next((loc + (year,) for _, _, loc, per_year in places if year in per_year), None)
     if taken is not None:
@@ -428,8 +448,14 @@ def _missing(reader: Reader, base: Loc, sheet: Sheet, column: Column, row: int) 
 
 
 def _twice(reader: Reader, loc: Loc, location: Location, value: Any, first_row: int) -> None:
-    reader.report("invalid-value", loc, location, value=str(value),
-                  detail=f"row {first_row} already fills this in", detail_nl=f"rij {first_row} vult dit al in")
+    reader.report(
+        "invalid-value",
+        loc,
+        location,
+        value=str(value),
+        detail=f"row {first_row} already fills this in",
+        detail_nl=f"rij {first_row} vult dit al in",
+    )
 
 
 def _read(kind: Kind, value: Any) -> Any:
@@ -468,8 +494,10 @@ _COLUMN_ORDER = {(s.name, c.header): i for s in SHEETS for i, c in enumerate(s.c
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
     """In workbook order: sheet by sheet, row by row, column by column."""
+
     def key(problem: Problem) -> tuple[int, int, int, str]:
         loc = problem.location
         column = _COLUMN_ORDER.get((loc.sheet or "", loc.column or ""), len(_COLUMN_ORDER))
         return _SHEET_ORDER.get(loc.sheet or "", 0), loc.row or 0, column, problem.field
+
     return sorted(problems, key=key)

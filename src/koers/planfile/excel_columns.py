@@ -26,11 +26,11 @@ LIST_NOTE = " Eén per regel (Alt+Enter in de cel)."
 class Kind(Enum):
     """How a cell is written and read."""
 
-    TEXT = "text"            # free text, kept exactly as typed
-    CODE = "code"            # ids, references and choices: spaces around it are dropped
+    TEXT = "text"  # free text, kept exactly as typed
+    CODE = "code"  # ids, references and choices: spaces around it are dropped
     NUMBER = "number"
     INTEGER = "integer"
-    VALUE = "value"          # period, change, frequency or tolerance: the model reads the text
+    VALUE = "value"  # period, change, frequency or tolerance: the model reads the text
     TEXT_LIST = "text-list"  # one item per line inside the cell
     YEAR_LIST = "year-list"  # one year per line inside the cell
 
@@ -54,8 +54,15 @@ class Column:
     choices: tuple[str, ...] = ()
 
 
-def col(header: str, kind: Kind, comment: str, *, path: str | None = None, required: bool = False,
-        choices: type[Enum] | None = None) -> Column:
+def col(
+    header: str,
+    kind: Kind,
+    comment: str,
+    *,
+    path: str | None = None,
+    required: bool = False,
+    choices: type[Enum] | None = None,
+) -> Column:
     """A column; ``path`` is where its value sits in an item, dotted, when that is not just the header."""
     parts = tuple((path or header).split("."))
     note = LIST_NOTE if kind.is_list else ""
@@ -120,118 +127,184 @@ TEXT, CODE, NUMBER, INTEGER, VALUE = Kind.TEXT, Kind.CODE, Kind.NUMBER, Kind.INT
 TEXT_LIST, YEAR_LIST = Kind.TEXT_LIST, Kind.YEAR_LIST
 PERIOD = " Schrijf 2023, 2023-H2, 2023-Q3, 2023-03, 2023/2024 (schooljaar) of 2024-01-01 (peildatum)."
 
-PLAN = PlanSheet("plan", fields=(
-    col("format", INTEGER, "Versie van het bestandsformaat. Niet veranderen: hieraan herkent koers een plan."),
-    col("municipality_cbs_code", CODE, "CBS-code van de gemeente, bijvoorbeeld GM0396.",
-        path="municipality.cbs_code", required=True),
-    col("municipality_name", TEXT, "Naam van de gemeente.", path="municipality.name", required=True),
-    col("title", TEXT, "Titel van het beleidsplan.", required=True),
-    col("subtitle", TEXT, "Ondertitel."),
-    col("start_year", INTEGER, "Eerste jaar van het plan, bijvoorbeeld 2024.", required=True),
-    col("end_year", INTEGER, "Laatste jaar van het plan."),
-    col("evaluation_years", YEAR_LIST, "Jaren waarin het plan wordt geëvalueerd."),
-    col("published", TEXT, "Wanneer het plan is vastgesteld of gepubliceerd."),
-    col("document", TEXT, "Het brondocument: naam of link."),
-    col("mission", TEXT, "De missie, in de woorden van het plan."),
-    col("vision", TEXT, "De visie, in de woorden van het plan."),
-    col("lint_stale_baseline_years", INTEGER, "Een nulmeting die zoveel jaar ouder is dan het startjaar, "
-        "telt als verouderd. Leeg: 3.", path="lint.stale_baseline_years"),
-), columns=(
-    col("field", CODE, "Naam van het veld. Niet veranderen.", required=True),
-    col("value", TEXT, "De waarde van het veld. Lijsten: één onderdeel per regel (Alt+Enter in de cel).",
-        required=True),
-))
+PLAN = PlanSheet(
+    "plan",
+    fields=(
+        col("format", INTEGER, "Versie van het bestandsformaat. Niet veranderen: hieraan herkent koers een plan."),
+        col(
+            "municipality_cbs_code",
+            CODE,
+            "CBS-code van de gemeente, bijvoorbeeld GM0396.",
+            path="municipality.cbs_code",
+            required=True,
+        ),
+        col("municipality_name", TEXT, "Naam van de gemeente.", path="municipality.name", required=True),
+        col("title", TEXT, "Titel van het beleidsplan.", required=True),
+        col("subtitle", TEXT, "Ondertitel."),
+        col("start_year", INTEGER, "Eerste jaar van het plan, bijvoorbeeld 2024.", required=True),
+        col("end_year", INTEGER, "Laatste jaar van het plan."),
+        col("evaluation_years", YEAR_LIST, "Jaren waarin het plan wordt geëvalueerd."),
+        col("published", TEXT, "Wanneer het plan is vastgesteld of gepubliceerd."),
+        col("document", TEXT, "Het brondocument: naam of link."),
+        col("mission", TEXT, "De missie, in de woorden van het plan."),
+        col("vision", TEXT, "De visie, in de woorden van het plan."),
+        col(
+            "lint_stale_baseline_years",
+            INTEGER,
+            "Een nulmeting die zoveel jaar ouder is dan het startjaar, telt als verouderd. Leeg: 3.",
+            path="lint.stale_baseline_years",
+        ),
+    ),
+    columns=(
+        col("field", CODE, "Naam van het veld. Niet veranderen.", required=True),
+        col(
+            "value",
+            TEXT,
+            "De waarde van het veld. Lijsten: één onderdeel per regel (Alt+Enter in de cel).",
+            required=True,
+        ),
+    ),
+)
 
-PRINCIPLES = ItemSheet("principles", (
-    col("name", TEXT, "Naam van het uitgangspunt.", required=True),
-    col("description", TEXT, "Toelichting."),
-))
+PRINCIPLES = ItemSheet(
+    "principles",
+    (
+        col("name", TEXT, "Naam van het uitgangspunt.", required=True),
+        col("description", TEXT, "Toelichting."),
+    ),
+)
 
-CHALLENGES = ItemSheet("challenges", (
-    col("id", CODE, "Vaste code van de opgave, bijvoorbeeld VW. Nooit hergebruiken.", required=True),
-    col("name", TEXT, "Naam van de maatschappelijke opgave.", required=True),
-    col("aim", TEXT, "Het doel in één zin."),
-    col("description", TEXT, "Toelichting."),
-    col("budget_amount", NUMBER, "Budget in euro: alleen het getal, zonder €-teken. Nodig als er een budget is.",
-        path="budget.amount"),
-    col("budget_year", INTEGER, "Jaar van het budget. Nodig als er een budget is.", path="budget.year"),
-    col("budget_basis", TEXT, "Waar het bedrag vandaan komt, bijvoorbeeld 'begroting 2024'.",
-        path="budget.basis"),
-    col("budget_note", TEXT, "Opmerking bij het budget.", path="budget.note"),
-    col("developments", TEXT_LIST, "Relevante visies, plannen en programma's."),
-))
+CHALLENGES = ItemSheet(
+    "challenges",
+    (
+        col("id", CODE, "Vaste code van de opgave, bijvoorbeeld VW. Nooit hergebruiken.", required=True),
+        col("name", TEXT, "Naam van de maatschappelijke opgave.", required=True),
+        col("aim", TEXT, "Het doel in één zin."),
+        col("description", TEXT, "Toelichting."),
+        col(
+            "budget_amount",
+            NUMBER,
+            "Budget in euro: alleen het getal, zonder €-teken. Nodig als er een budget is.",
+            path="budget.amount",
+        ),
+        col("budget_year", INTEGER, "Jaar van het budget. Nodig als er een budget is.", path="budget.year"),
+        col("budget_basis", TEXT, "Waar het bedrag vandaan komt, bijvoorbeeld 'begroting 2024'.", path="budget.basis"),
+        col("budget_note", TEXT, "Opmerking bij het budget.", path="budget.note"),
+        col("developments", TEXT_LIST, "Relevante visies, plannen en programma's."),
+    ),
+)
 
-POLICY_AREAS = ItemSheet("policy_areas", (
-    col("id", CODE, "Vaste code van het beleidsterrein, bijvoorbeeld WMO.", required=True),
-    col("name", TEXT, "Naam van het beleidsterrein.", required=True),
-    col("challenge", CODE, "Code van de opgave (tabblad challenges) waaronder het valt."),
-    col("laws", TEXT_LIST, "Wettelijk kader: de wetten."),
-    col("description", TEXT, "Toelichting."),
-))
+POLICY_AREAS = ItemSheet(
+    "policy_areas",
+    (
+        col("id", CODE, "Vaste code van het beleidsterrein, bijvoorbeeld WMO.", required=True),
+        col("name", TEXT, "Naam van het beleidsterrein.", required=True),
+        col("challenge", CODE, "Code van de opgave (tabblad challenges) waaronder het valt."),
+        col("laws", TEXT_LIST, "Wettelijk kader: de wetten."),
+        col("description", TEXT, "Toelichting."),
+    ),
+)
 
-GOALS = ItemSheet("goals", (
-    col("id", CODE, "Vaste code van het doel, bijvoorbeeld VW-01. Nooit hergebruiken.", required=True),
-    col("challenge", CODE, "Code van de opgave (tabblad challenges) waar het doel bij hoort.", required=True),
-    col("title", TEXT, "Korte naam van het doel, als het plan die geeft."),
-    col("statement", TEXT, "Het doel precies zoals het in het plan staat.", required=True),
-    col("result_area", TEXT, "Resultaatgebied: waaraan zien we dat we succesvol zijn?"),
-    col("aims", TEXT_LIST, "Wat willen we bereiken?"),
-    col("indicator_name", TEXT, "Wat wordt gemeten, in gewone taal. Nodig als er een indicator is.",
-        path="indicator.name"),
-    col("indicator_definition", TEXT, "Hoe het wordt berekend.", path="indicator.definition"),
-    col("unit_kind", CODE, "Soort eenheid.", path="indicator.unit.kind", choices=UnitKind),
-    col("unit_per", INTEGER, "Alleen bij rate: per hoeveel (100, 1000, 10000 of 100000).",
-        path="indicator.unit.per"),
-    col("unit_population", TEXT, "Alleen bij rate: van wie, bijvoorbeeld 'inwoners'.",
-        path="indicator.unit.population"),
-    col("unit_label", TEXT, "Wat wordt geteld, bijvoorbeeld 'huishoudens'.", path="indicator.unit.label"),
-    col("indicator_questions", TEXT_LIST, "Enquêtevragen die de indicator meten.", path="indicator.questions"),
-    col("baseline_status", CODE, "Nulmeting: known (bekend; leeg is ook known), absent (het plan zegt dat er "
-        "geen is) of pending (komt nog).", path="baseline.status", choices=BaselineStatus),
-    col("baseline_value", NUMBER, "Waarde van de nulmeting, in de eenheid van het doel.", path="baseline.value"),
-    col("baseline_period", VALUE, "Periode van de nulmeting." + PERIOD, path="baseline.period"),
-    col("baseline_reason", TEXT, "Waarom er geen nulmeting is, of waarom die nog komt.", path="baseline.reason"),
-    col("baseline_expected", VALUE, "Bij pending: wanneer de nulmeting er is." + PERIOD, path="baseline.expected"),
-    col("baseline_source", TEXT, "Bron van de nulmeting, als die anders is dan de bron van het doel.",
-        path="baseline.source"),
-    col("target_value", NUMBER, "Streefwaarde als getal.", path="target.value"),
-    col("target_change", VALUE, "Streefwaarde als verandering, met teken: +10%, -20%, -5 pp, +10% per jaar "
-        "of gelijk.", path="target.change"),
-    col("target_period", VALUE, "Wanneer de streefwaarde gehaald moet zijn." + PERIOD, path="target.period"),
-    col("target_tolerance", VALUE, "Bij gelijk blijven: de marge. Een getal in de eenheid van het doel, 2% of "
-        "1 pp.", path="target.tolerance"),
-    col("direction", CODE, "Welke kant is beter.", choices=Direction),
-    col("scope", CODE, "Waar het doel moet gelden. Leeg: municipality.", choices=Scope),
-    col("region", CODE, "Alleen bij scope region: code van de regio (tabblad areas)."),
-    col("source", TEXT, "Bron (meetinstrument), zoals het plan die noemt."),
-    col("frequency", VALUE, "Meetfrequentie, bijvoorbeeld 2X per jaar of 1X per 4 jaar."),
-    col("policy_areas", TEXT_LIST, "Codes van de beleidsterreinen (tabblad policy_areas) die bijdragen."),
-    col("note", TEXT, "Opmerking voor de lezer, zoals een correctie."),
-))
+GOALS = ItemSheet(
+    "goals",
+    (
+        col("id", CODE, "Vaste code van het doel, bijvoorbeeld VW-01. Nooit hergebruiken.", required=True),
+        col("challenge", CODE, "Code van de opgave (tabblad challenges) waar het doel bij hoort.", required=True),
+        col("title", TEXT, "Korte naam van het doel, als het plan die geeft."),
+        col("statement", TEXT, "Het doel precies zoals het in het plan staat.", required=True),
+        col("result_area", TEXT, "Resultaatgebied: waaraan zien we dat we succesvol zijn?"),
+        col("aims", TEXT_LIST, "Wat willen we bereiken?"),
+        col(
+            "indicator_name",
+            TEXT,
+            "Wat wordt gemeten, in gewone taal. Nodig als er een indicator is.",
+            path="indicator.name",
+        ),
+        col("indicator_definition", TEXT, "Hoe het wordt berekend.", path="indicator.definition"),
+        col("unit_kind", CODE, "Soort eenheid.", path="indicator.unit.kind", choices=UnitKind),
+        col(
+            "unit_per", INTEGER, "Alleen bij rate: per hoeveel (100, 1000, 10000 of 100000).", path="indicator.unit.per"
+        ),
+        col(
+            "unit_population",
+            TEXT,
+            "Alleen bij rate: van wie, bijvoorbeeld 'inwoners'.",
+            path="indicator.unit.population",
+        ),
+        col("unit_label", TEXT, "Wat wordt geteld, bijvoorbeeld 'huishoudens'.", path="indicator.unit.label"),
+        col("indicator_questions", TEXT_LIST, "Enquêtevragen die de indicator meten.", path="indicator.questions"),
+        col(
+            "baseline_status",
+            CODE,
+            "Nulmeting: known (bekend; leeg is ook known), absent (het plan zegt dat er "
+            "geen is) of pending (komt nog).",
+            path="baseline.status",
+            choices=BaselineStatus,
+        ),
+        col("baseline_value", NUMBER, "Waarde van de nulmeting, in de eenheid van het doel.", path="baseline.value"),
+        col("baseline_period", VALUE, "Periode van de nulmeting." + PERIOD, path="baseline.period"),
+        col("baseline_reason", TEXT, "Waarom er geen nulmeting is, of waarom die nog komt.", path="baseline.reason"),
+        col("baseline_expected", VALUE, "Bij pending: wanneer de nulmeting er is." + PERIOD, path="baseline.expected"),
+        col(
+            "baseline_source",
+            TEXT,
+            "Bron van de nulmeting, als die anders is dan de bron van het doel.",
+            path="baseline.source",
+        ),
+        col("target_value", NUMBER, "Streefwaarde als getal.", path="target.value"),
+        col(
+            "target_change",
+            VALUE,
+            "Streefwaarde als verandering, met teken: +10%, -20%, -5 pp, +10% per jaar of gelijk.",
+            path="target.change",
+        ),
+        col("target_period", VALUE, "Wanneer de streefwaarde gehaald moet zijn." + PERIOD, path="target.period"),
+        col(
+            "target_tolerance",
+            VALUE,
+            "Bij gelijk blijven: de marge. Een getal in de eenheid van het doel, 2% of 1 pp.",
+            path="target.tolerance",
+        ),
+        col("direction", CODE, "Welke kant is beter.", choices=Direction),
+        col("scope", CODE, "Waar het doel moet gelden. Leeg: municipality.", choices=Scope),
+        col("region", CODE, "Alleen bij scope region: code van de regio (tabblad areas)."),
+        col("source", TEXT, "Bron (meetinstrument), zoals het plan die noemt."),
+        col("frequency", VALUE, "Meetfrequentie, bijvoorbeeld 2X per jaar of 1X per 4 jaar."),
+        col("policy_areas", TEXT_LIST, "Codes van de beleidsterreinen (tabblad policy_areas) die bijdragen."),
+        col("note", TEXT, "Opmerking voor de lezer, zoals een correctie."),
+    ),
+)
 
-BBV_INDICATORS = ItemSheet("bbv_indicators", (
-    col("id", CODE, "Vaste code van de indicator.", required=True),
-    col("number", INTEGER, "Nummer in de landelijke BBV-lijst."),
-    col("name", TEXT, "Naam van de indicator.", required=True),
-    col("unit", TEXT, "Eenheid zoals gepubliceerd, bijvoorbeeld 'aantal per 1.000 leerlingen'.", required=True),
-    col("source", TEXT, "Bron.", required=True),
-    col("taakveld", TEXT, "Taakveld, bijvoorbeeld 'Sociaal domein'.", required=True),
-    col("challenge", CODE, "Code van de opgave (tabblad challenges) waaronder hij valt."),
-    col("note", TEXT, "Opmerking."),
-))
+BBV_INDICATORS = ItemSheet(
+    "bbv_indicators",
+    (
+        col("id", CODE, "Vaste code van de indicator.", required=True),
+        col("number", INTEGER, "Nummer in de landelijke BBV-lijst."),
+        col("name", TEXT, "Naam van de indicator.", required=True),
+        col("unit", TEXT, "Eenheid zoals gepubliceerd, bijvoorbeeld 'aantal per 1.000 leerlingen'.", required=True),
+        col("source", TEXT, "Bron.", required=True),
+        col("taakveld", TEXT, "Taakveld, bijvoorbeeld 'Sociaal domein'.", required=True),
+        col("challenge", CODE, "Code van de opgave (tabblad challenges) waaronder hij valt."),
+        col("note", TEXT, "Opmerking."),
+    ),
+)
 
-AREAS = ItemSheet("areas", (
-    col("id", CODE, "Vaste code van het gebied; de CBS-code als die er is.", required=True),
-    col("name", TEXT, "Naam van het gebied.", required=True),
-    col("level", CODE, "Soort gebied.", required=True, choices=AreaLevel),
-    col("cbs_code", CODE, "CBS-code: GM + 4 cijfers, WK + 6 of BU + 8. Leeg als die niet bekend is."),
-    col("parent", CODE, "Code van het gebied waarin het ligt."),
-    col("members", TEXT_LIST, "Alleen bij een regio: de CBS-codes van de gemeenten."),
-    col("note", TEXT, "Opmerking."),
-))
+AREAS = ItemSheet(
+    "areas",
+    (
+        col("id", CODE, "Vaste code van het gebied; de CBS-code als die er is.", required=True),
+        col("name", TEXT, "Naam van het gebied.", required=True),
+        col("level", CODE, "Soort gebied.", required=True, choices=AreaLevel),
+        col("cbs_code", CODE, "CBS-code: GM + 4 cijfers, WK + 6 of BU + 8. Leeg als die niet bekend is."),
+        col("parent", CODE, "Code van het gebied waarin het ligt."),
+        col("members", TEXT_LIST, "Alleen bij een regio: de CBS-codes van de gemeenten."),
+        col("note", TEXT, "Opmerking."),
+    ),
+)
 
 KEY_FIGURES = LongSheet(
-    "key_figures", many=True,
+    "key_figures",
+    many=True,
     table_columns=(
         col("table", CODE, "Code van de tabel. Op elke rij van de tabel.", path="id", required=True),
         col("title", TEXT, "Titel van de tabel. Eén keer per tabel.", required=True),
@@ -239,25 +312,36 @@ KEY_FIGURES = LongSheet(
         col("reference", TEXT, "Peildatum binnen elk jaar, bijvoorbeeld '1 januari'."),
         col("source", TEXT, "Bron van de tabel."),
         col("forecast_years", YEAR_LIST, "Jaren met een prognose in plaats van een telling."),
-        col("totals_tolerance", NUMBER, "Hoeveel de totalen van de optelling mogen afwijken (afronding in de "
-            "bron). Leeg: 0."),
+        col(
+            "totals_tolerance",
+            NUMBER,
+            "Hoeveel de totalen van de optelling mogen afwijken (afronding in de bron). Leeg: 0.",
+        ),
         col("note", TEXT, "Opmerking bij de tabel."),
     ),
     items="rows",
     item_columns=(
-        col("category", TEXT, "Categorie, bijvoorbeeld '0 - 15 jaar'. Leeg: de rij geeft het totaal van het jaar.",
-            required=True),
+        col(
+            "category",
+            TEXT,
+            "Categorie, bijvoorbeeld '0 - 15 jaar'. Leeg: de rij geeft het totaal van het jaar.",
+            required=True,
+        ),
         col("parent", TEXT, "De categorie waar deze rij een deel van is ('waarvan')."),
     ),
     year=col("year", INTEGER, "Het jaar van de waarde.", required=True),
     series=(
-        Series(col("value", NUMBER, "De waarde in dat jaar; op een rij zonder categorie het totaal.", required=True),
-               "values", ("totals",)),
+        Series(
+            col("value", NUMBER, "De waarde in dat jaar; op een rij zonder categorie het totaal.", required=True),
+            "values",
+            ("totals",),
+        ),
     ),
 )
 
 BUDGET_TABLE = LongSheet(
-    "budget_table", many=False,
+    "budget_table",
+    many=False,
     table_columns=(
         col("title", TEXT, "Titel van de begrotingstabel. Eén keer.", required=True),
         col("basis", TEXT, "Waar de bedragen vandaan komen, bijvoorbeeld 'begroting 2020'."),
@@ -266,18 +350,31 @@ BUDGET_TABLE = LongSheet(
     ),
     items="lines",
     item_columns=(
-        col("label", TEXT, "Naam van de begrotingsregel. Leeg: de rij geeft de totalen van het jaar.",
-            required=True),
+        col("label", TEXT, "Naam van de begrotingsregel. Leeg: de rij geeft de totalen van het jaar.", required=True),
     ),
     year=col("year", INTEGER, "Het jaar van de bedragen.", required=True),
     series=(
-        Series(col("expenses", NUMBER, "Lasten in euro; op een rij zonder label het totaal."),
-               "expenses", ("stated_totals", "expenses")),
-        Series(col("income", NUMBER, "Baten in euro, met het teken van de bron; op een rij zonder label het totaal."),
-               "income", ("stated_totals", "income")),
+        Series(
+            col("expenses", NUMBER, "Lasten in euro; op een rij zonder label het totaal."),
+            "expenses",
+            ("stated_totals", "expenses"),
+        ),
+        Series(
+            col("income", NUMBER, "Baten in euro, met het teken van de bron; op een rij zonder label het totaal."),
+            "income",
+            ("stated_totals", "income"),
+        ),
     ),
 )
 
 SHEETS: tuple[Sheet, ...] = (
-    PLAN, PRINCIPLES, CHALLENGES, POLICY_AREAS, GOALS, BBV_INDICATORS, AREAS, KEY_FIGURES, BUDGET_TABLE,
+    PLAN,
+    PRINCIPLES,
+    CHALLENGES,
+    POLICY_AREAS,
+    GOALS,
+    BBV_INDICATORS,
+    AREAS,
+    KEY_FIGURES,
+    BUDGET_TABLE,
 )

@@ -123,8 +123,13 @@ def _problem(error: Any, locate: Locator, path_of: Callable[[Loc], str]) -> Prob
 
 
 _LEVELS_NL = {"municipality": "gemeente", "gemeente": "gemeente", "wijk": "wijk", "buurt": "buurt", "region": "regio"}
-_LEVELS_EN = {"municipality": "municipality", "gemeente": "municipality", "wijk": "wijk", "buurt": "buurt",
-              "region": "region"}
+_LEVELS_EN = {
+    "municipality": "municipality",
+    "gemeente": "municipality",
+    "wijk": "wijk",
+    "buurt": "buurt",
+    "region": "region",
+}
 
 
 def _limit_detail(kind: str, context: dict[str, Any]) -> tuple[str, str]:

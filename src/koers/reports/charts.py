@@ -62,19 +62,39 @@ NUMBER_LOCALE_NL = {"decimal": ",", "thousands": ".", "grouping": [3], "currency
 
 WORDS: dict[str, dict[str, str]] = {
     "nl": {
-        "measurement": "meting", "provisional": "voorlopige meting", "baseline": "nulmeting",
-        "path": "pad naar streefwaarde", "target": "streefwaarde", "allowed": "toegestaan", "band": "marge",
-        "forecast": "prognose", "illustrative": "Illustratieve cijfers", "status": "Status",
-        "intervals": "Verticale lijnen: 95%-interval", "x_title": "stand aan het eind van de periode",
-        "interval": "95%-interval {range}", "to": "tot", "provisional_short": "voorlopig",
+        "measurement": "meting",
+        "provisional": "voorlopige meting",
+        "baseline": "nulmeting",
+        "path": "pad naar streefwaarde",
+        "target": "streefwaarde",
+        "allowed": "toegestaan",
+        "band": "marge",
+        "forecast": "prognose",
+        "illustrative": "Illustratieve cijfers",
+        "status": "Status",
+        "intervals": "Verticale lijnen: 95%-interval",
+        "x_title": "stand aan het eind van de periode",
+        "interval": "95%-interval {range}",
+        "to": "tot",
+        "provisional_short": "voorlopig",
         "final_short": "definitief",
     },
     "en": {
-        "measurement": "measurement", "provisional": "provisional figure", "baseline": "baseline",
-        "path": "path to target", "target": "target", "allowed": "allowed", "band": "band",
-        "forecast": "forecast", "illustrative": "Illustrative figures", "status": "Status",
-        "intervals": "Vertical lines: 95% interval", "x_title": "value at the end of the period",
-        "interval": "95% interval {range}", "to": "to", "provisional_short": "provisional",
+        "measurement": "measurement",
+        "provisional": "provisional figure",
+        "baseline": "baseline",
+        "path": "path to target",
+        "target": "target",
+        "allowed": "allowed",
+        "band": "band",
+        "forecast": "forecast",
+        "illustrative": "Illustrative figures",
+        "status": "Status",
+        "intervals": "Vertical lines: 95% interval",
+        "x_title": "value at the end of the period",
+        "interval": "95% interval {range}",
+        "to": "to",
+        "provisional_short": "provisional",
         "final_short": "final",
     },
 }
@@ -103,8 +123,16 @@ class _Context:
 
 # -- the chart ------------------------------------------------------------------------------
 
-def goal_chart(goal: Goal, assessment: Assessment, measurements: Iterable[Measurement], *, lang: str = "nl",
-               illustrative: bool = False, names: Mapping[str, str] | None = None) -> dict[str, Any] | None:
+
+def goal_chart(
+    goal: Goal,
+    assessment: Assessment,
+    measurements: Iterable[Measurement],
+    *,
+    lang: str = "nl",
+    illustrative: bool = False,
+    names: Mapping[str, str] | None = None,
+) -> dict[str, Any] | None:
     """The Vega-Lite spec of ``goal``'s chart; None when there is no figure at all to draw.
 
     ``names`` gives the names of the areas (wijken) the measurements are stored under.
@@ -114,15 +142,24 @@ def goal_chart(goal: Goal, assessment: Assessment, measurements: Iterable[Measur
         return None
     words = WORDS[lang]
     labels = {area: _area_label(area, names, words, len(series)) for area in series}
-    ctx = _Context(goal, assessment, lang, words, _legend(goal, assessment, series, labels, words),
-                   _domain(assessment, series))
+    ctx = _Context(
+        goal, assessment, lang, words, _legend(goal, assessment, series, labels, words), _domain(assessment, series)
+    )
     with debug_mode(False):  # Altair validates every part as it is built: 0.2 s a chart, for tested code
         return _spec(goal, assessment, measurements, ctx, series, labels, illustrative, lang, names)
 
 
-def _spec(goal: Goal, assessment: Assessment, measurements: Iterable[Measurement], ctx: _Context,
-          series: Mapping[str, list[Measurement]], labels: dict[str, str], illustrative: bool, lang: str,
-          names: Mapping[str, str] | None) -> dict[str, Any]:
+def _spec(
+    goal: Goal,
+    assessment: Assessment,
+    measurements: Iterable[Measurement],
+    ctx: _Context,
+    series: Mapping[str, list[Measurement]],
+    labels: dict[str, str],
+    illustrative: bool,
+    lang: str,
+    names: Mapping[str, str] | None,
+) -> dict[str, Any]:
     layers = [
         *_allowed_layers(ctx),
         *_path_layers(ctx),
@@ -139,10 +176,14 @@ def _spec(goal: Goal, assessment: Assessment, measurements: Iterable[Measurement
         part.pop("config", None)
         datasets.update(part.pop("datasets", {}))
     spec: dict[str, Any] = {
-        "$schema": schema, "layer": parts, "width": WIDTH, "height": HEIGHT,
+        "$schema": schema,
+        "layer": parts,
+        "width": WIDTH,
+        "height": HEIGHT,
         "title": _title(ctx, series, illustrative).to_dict(validate=False),
         "description": text_alternative(goal, assessment, measurements, lang, names=names),
-        "autosize": {"type": "fit", "contains": "padding"}, "config": _config(lang),
+        "autosize": {"type": "fit", "contains": "padding"},
+        "config": _config(lang),
         "padding": {"left": 5, "top": 5, "right": 20, "bottom": 5},  # room for the legend's longest label
     }
     if datasets:
@@ -157,8 +198,10 @@ def render_svg(spec: dict[str, Any], lang: str = "nl") -> str:
     text = spec.get("title", {}).get("text", "")
     title = html.escape(" ".join(text) if isinstance(text, list) else text)
     opening, rest = svg.split(">", 1)
-    return (f'{opening} role="img" aria-label="{title}"><title>{title}</title>'
-            f"<desc>{html.escape(spec.get('description', ''))}</desc>{rest}")
+    return (
+        f'{opening} role="img" aria-label="{title}"><title>{title}</title>'
+        f"<desc>{html.escape(spec.get('description', ''))}</desc>{rest}"
+    )
 
 
 def render_png(spec: dict[str, Any], lang: str = "nl") -> bytes:
@@ -171,8 +214,7 @@ def _locales(lang: str) -> dict[str, str]:
     return {"format_locale": locale, "time_format_locale": locale}
 
 
-def _series(goal: Goal, assessment: Assessment, measurements: Iterable[Measurement]
-            ) -> dict[str, list[Measurement]]:
+def _series(goal: Goal, assessment: Assessment, measurements: Iterable[Measurement]) -> dict[str, list[Measurement]]:
     """The current figures per area to draw, in time order: the wijken of a per-wijk goal, else
     the area the assessment used."""
     versions: dict[tuple[str, str, str], list[Measurement]] = {}
@@ -198,11 +240,22 @@ def _area_label(area: str, names: Mapping[str, str] | None, words: dict[str, str
     return (names or {}).get(area, area) if count > 1 else words["measurement"]
 
 
-def _legend(goal: Goal, assessment: Assessment, series: Mapping[str, list[Measurement]],
-            labels: Mapping[str, str], words: dict[str, str]) -> tuple[_Entry, ...]:
-    entries = [_Entry(labels[area], SERIES_COLOURS[i % len(SERIES_COLOURS)], SERIES_COLOURS[i % len(SERIES_COLOURS)],
-                      SERIES_SHAPES[i % len(SERIES_SHAPES)])
-               for i, area in enumerate(a for a, figures in series.items() if figures)]
+def _legend(
+    goal: Goal,
+    assessment: Assessment,
+    series: Mapping[str, list[Measurement]],
+    labels: Mapping[str, str],
+    words: dict[str, str],
+) -> tuple[_Entry, ...]:
+    entries = [
+        _Entry(
+            labels[area],
+            SERIES_COLOURS[i % len(SERIES_COLOURS)],
+            SERIES_COLOURS[i % len(SERIES_COLOURS)],
+            SERIES_SHAPES[i % len(SERIES_SHAPES)],
+        )
+        for i, area in enumerate(a for a, figures in series.items() if figures)
+    ]
     if any(m.status == MeasurementStatus.PROVISIONAL for figures in series.values() for m in figures):
         entries.append(_Entry(words["provisional"], GREY, "#FFFFFF", "circle"))
     if assessment.baseline is not None:
@@ -236,22 +289,43 @@ def _title(ctx: _Context, series: Mapping[str, list[Measurement]], illustrative:
     if illustrative:
         notes.insert(0, words["illustrative"])
     if any(m.ci_low is not None and m.ci_high is not None for figures in series.values() for m in figures) or (
-            ctx.assessment.forecast is not None):
+        ctx.assessment.forecast is not None
+    ):
         notes.append(words["intervals"])
-    return alt.TitleParams(text=textwrap.wrap(f"{goal.id} {name}", TITLE_CHARACTERS), subtitle=" · ".join(notes),
-                           anchor="start")
+    return alt.TitleParams(
+        text=textwrap.wrap(f"{goal.id} {name}", TITLE_CHARACTERS), subtitle=" · ".join(notes), anchor="start"
+    )
 
 
 def _config(lang: str) -> dict[str, Any]:
     """Sizes readable on A4 at 16 cm wide (11 px is 8 pt there); Dutch numbers in the spec itself."""
     config: dict[str, Any] = {
         "view": {"stroke": None},
-        "title": {"fontSize": 15, "subtitleFontSize": 12, "subtitleColor": "#333333", "subtitlePadding": 4,
-                  "offset": 10},
-        "axis": {"labelFontSize": 11, "titleFontSize": 11, "titleFontWeight": "normal", "titleColor": "#333333",
-                 "labelColor": "#333333", "gridColor": "#E6E6E6", "domainColor": "#888888", "tickColor": "#888888"},
-        "legend": {"labelFontSize": 11, "symbolSize": 110, "symbolStrokeWidth": 2, "labelLimit": 220,
-                   "orient": "right", "rowPadding": 6},
+        "title": {
+            "fontSize": 15,
+            "subtitleFontSize": 12,
+            "subtitleColor": "#333333",
+            "subtitlePadding": 4,
+            "offset": 10,
+        },
+        "axis": {
+            "labelFontSize": 11,
+            "titleFontSize": 11,
+            "titleFontWeight": "normal",
+            "titleColor": "#333333",
+            "labelColor": "#333333",
+            "gridColor": "#E6E6E6",
+            "domainColor": "#888888",
+            "tickColor": "#888888",
+        },
+        "legend": {
+            "labelFontSize": 11,
+            "symbolSize": 110,
+            "symbolStrokeWidth": 2,
+            "labelLimit": 220,
+            "orient": "right",
+            "rowPadding": 6,
+        },
     }
     if lang == "nl":
         config["locale"] = {"number": NUMBER_LOCALE_NL}
@@ -260,21 +334,29 @@ def _config(lang: str) -> dict[str, Any]:
 
 # -- encodings --------------------------------------------------------------------------------
 
+
 def _x(ctx: _Context) -> alt.X:
     """Each figure at the end of its period (the state it describes), with a tick at every year's end."""
     start, end = ctx.domain
     years = [_datetime(date(y, 12, 31)) for y in range(start.year, end.year) if date(y, 12, 31) >= start]
-    return alt.X("date:T", title=ctx.words["x_title"],
-                 scale=alt.Scale(type="utc", domain=[_datetime(start), _datetime(end)], nice=False),
-                 axis=alt.Axis(values=years, labelExpr="utcFormat(datum.value, '%Y')", labelFlush=False))
+    return alt.X(
+        "date:T",
+        title=ctx.words["x_title"],
+        scale=alt.Scale(type="utc", domain=[_datetime(start), _datetime(end)], nice=False),
+        axis=alt.Axis(values=years, labelExpr="utcFormat(datum.value, '%Y')", labelFlush=False),
+    )
 
 
 def _y(ctx: _Context, field: str = "value") -> alt.Y:
     """The value in the goal's unit, named on the axis; whole things get whole ticks (no 4,5 initiatives)."""
     unit = ctx.goal.unit
     whole = unit is not None and unit.kind in WHOLE_UNITS
-    return alt.Y(f"{field}:Q", title=_unit_title(unit, ctx.lang), scale=alt.Scale(zero=False, nice=True, padding=24),
-                 axis=alt.Axis(tickCount=6, tickMinStep=1 if whole else alt.Undefined))
+    return alt.Y(
+        f"{field}:Q",
+        title=_unit_title(unit, ctx.lang),
+        scale=alt.Scale(zero=False, nice=True, padding=24),
+        axis=alt.Axis(tickCount=6, tickMinStep=1 if whole else alt.Undefined),
+    )
 
 
 def _datetime(day: date) -> alt.DateTime:
@@ -289,13 +371,17 @@ def _channel(ctx: _Context, channel: type, attribute: str) -> Any:
     """One channel of the shared legend: every layer maps 'series' through the same scales."""
     entries = ctx.legend
     values = [list(getattr(e, attribute)) if attribute == "dash" else getattr(e, attribute) for e in entries]
-    return channel("series:N", scale=alt.Scale(domain=[e.label for e in entries], range=values),
-                   legend=alt.Legend(title=None))
+    return channel(
+        "series:N", scale=alt.Scale(domain=[e.label for e in entries], range=values), legend=alt.Legend(title=None)
+    )
 
 
 def _symbols(ctx: _Context) -> dict[str, Any]:
-    return {"stroke": _channel(ctx, alt.Stroke, "stroke"), "fill": _channel(ctx, alt.Fill, "fill"),
-            "shape": _channel(ctx, alt.Shape, "shape")}
+    return {
+        "stroke": _channel(ctx, alt.Stroke, "stroke"),
+        "fill": _channel(ctx, alt.Fill, "fill"),
+        "shape": _channel(ctx, alt.Shape, "shape"),
+    }
 
 
 def _lines(ctx: _Context) -> dict[str, Any]:
@@ -308,22 +394,25 @@ def _chart(name: str, rows: list[dict[str, Any]]) -> alt.Chart:
 
 # -- layers ---------------------------------------------------------------------------------
 
+
 def _allowed_layers(ctx: _Context) -> list[alt.Chart]:
     """A bound shaded as the allowed area up to the edge of the plot, or a 'keep equal' band."""
     allowed = _allowed(ctx.goal, ctx.assessment)
     if allowed is None:
         return []
     low, high = allowed
-    row = {"series": _allowed_label(ctx.goal, ctx.words), "low": low, "high": high,
-           "tip": _allowed_tip(ctx, low, high)}
+    row = {"series": _allowed_label(ctx.goal, ctx.words), "low": low, "high": high, "tip": _allowed_tip(ctx, low, high)}
     if low is None:  # at most: from the bound down
         y, y2 = _y(ctx, "high"), alt.Y2Value(alt.ExprRef("height"))
     elif high is None:  # at least: from the bound up
         y, y2 = _y(ctx, "low"), alt.Y2Value(0)
     else:
         y, y2 = _y(ctx, "low"), alt.Y2("high:Q")
-    return [_chart("allowed", [row]).mark_rect(opacity=1).encode(
-        y=y, y2=y2, fill=_channel(ctx, alt.Fill, "fill"), tooltip=alt.Tooltip("tip:N"))]
+    return [
+        _chart("allowed", [row])
+        .mark_rect(opacity=1)
+        .encode(y=y, y2=y2, fill=_channel(ctx, alt.Fill, "fill"), tooltip=alt.Tooltip("tip:N"))
+    ]
 
 
 def _allowed_label(goal: Goal, words: dict[str, str]) -> str:
@@ -372,25 +461,42 @@ def _path_layers(ctx: _Context) -> list[alt.Chart]:
     rows = [_row(ctx, ctx.words["path"], p.value, p.period) for p in _path(ctx.goal, ctx.assessment)]
     if not rows:
         return []
-    return [_chart("path", rows).mark_line(strokeWidth=2).encode(
-        x=_x(ctx), y=_y(ctx), tooltip=alt.Tooltip("tip:N"), **_lines(ctx))]
+    return [
+        _chart("path", rows)
+        .mark_line(strokeWidth=2)
+        .encode(x=_x(ctx), y=_y(ctx), tooltip=alt.Tooltip("tip:N"), **_lines(ctx))
+    ]
 
 
-def _measurement_layers(ctx: _Context, series: Mapping[str, list[Measurement]],
-                        labels: Mapping[str, str]) -> list[alt.Chart]:
+def _measurement_layers(
+    ctx: _Context, series: Mapping[str, list[Measurement]], labels: Mapping[str, str]
+) -> list[alt.Chart]:
     """A line with a symbol per figure for every area; wijken side by side (a few pixels apart)
     where they share a period, so that their intervals stay apart."""
-    rows = [_measurement_row(ctx, labels[area], m, offset=8 * i - 4 * (len(series) - 1))
-            for i, (area, figures) in enumerate(series.items()) for m in figures]
+    rows = [
+        _measurement_row(ctx, labels[area], m, offset=8 * i - 4 * (len(series) - 1))
+        for i, (area, figures) in enumerate(series.items())
+        for m in figures
+    ]
     if not rows:
         return []
-    line = _chart("measurements-line", rows).mark_line(strokeWidth=2, xOffset=_OFFSET).encode(
-        x=_x(ctx), y=_y(ctx), detail="series:N", **_lines(ctx))
-    points = _chart("measurements", rows).mark_point(
-        filled=True, size=80, opacity=1, strokeWidth=2, xOffset=_OFFSET).encode(
-        x=_x(ctx), y=_y(ctx), tooltip=alt.Tooltip("tip:N"), stroke=_channel(ctx, alt.Stroke, "stroke"),
-        shape=_channel(ctx, alt.Shape, "shape"),
-        fill=alt.when(alt.datum.provisional).then(alt.value("#FFFFFF")).otherwise(_channel(ctx, alt.Fill, "fill")))
+    line = (
+        _chart("measurements-line", rows)
+        .mark_line(strokeWidth=2, xOffset=_OFFSET)
+        .encode(x=_x(ctx), y=_y(ctx), detail="series:N", **_lines(ctx))
+    )
+    points = (
+        _chart("measurements", rows)
+        .mark_point(filled=True, size=80, opacity=1, strokeWidth=2, xOffset=_OFFSET)
+        .encode(
+            x=_x(ctx),
+            y=_y(ctx),
+            tooltip=alt.Tooltip("tip:N"),
+            stroke=_channel(ctx, alt.Stroke, "stroke"),
+            shape=_channel(ctx, alt.Shape, "shape"),
+            fill=alt.when(alt.datum.provisional).then(alt.value("#FFFFFF")).otherwise(_channel(ctx, alt.Fill, "fill")),
+        )
+    )
     layers = [line, *_interval_layers(ctx, "intervals", [r for r in rows if "low" in r]), points]
     if len(series) == 1:
         expected = ctx.assessment.expected  # the path (or the target) there: write on the other side
@@ -421,9 +527,17 @@ def _interval(ctx: _Context, low: float, high: float, tip: str) -> dict[str, Any
 def _interval_layers(ctx: _Context, name: str, rows: list[dict[str, Any]]) -> list[alt.Chart]:
     if not rows:
         return []
-    return [_chart(name, rows).mark_rule(strokeWidth=1.5, xOffset=_OFFSET).encode(
-        x=_x(ctx), y=_y(ctx, "low"), y2="high:Q", tooltip=alt.Tooltip("tip:N"),
-        stroke=_channel(ctx, alt.Stroke, "stroke"))]
+    return [
+        _chart(name, rows)
+        .mark_rule(strokeWidth=1.5, xOffset=_OFFSET)
+        .encode(
+            x=_x(ctx),
+            y=_y(ctx, "low"),
+            y2="high:Q",
+            tooltip=alt.Tooltip("tip:N"),
+            stroke=_channel(ctx, alt.Stroke, "stroke"),
+        )
+    ]
 
 
 def _baseline_layers(ctx: _Context) -> list[alt.Chart]:
@@ -453,8 +567,11 @@ def _forecast_layers(ctx: _Context) -> list[alt.Chart]:
     row = _row(ctx, ctx.words["forecast"], _estimate(forecast.value, unit), target.period)
     row.update(_interval(ctx, _estimate(forecast.low, unit), _estimate(forecast.high, unit), row["tip"]))
     rows = [row]
-    return [*_interval_layers(ctx, "forecast-interval", rows), _point_layer(ctx, "forecast", rows, size=110),
-            *_label_layers(ctx, "forecast-label", rows, "right")]
+    return [
+        *_interval_layers(ctx, "forecast-interval", rows),
+        _point_layer(ctx, "forecast", rows, size=110),
+        *_label_layers(ctx, "forecast-label", rows, "right"),
+    ]
 
 
 def _rising(goal: Goal) -> bool:
@@ -462,15 +579,21 @@ def _rising(goal: Goal) -> bool:
 
 
 def _point_layer(ctx: _Context, name: str, rows: list[dict[str, Any]], size: int = 90) -> alt.Chart:
-    return _chart(name, rows).mark_point(filled=True, size=size, opacity=1, strokeWidth=1.5).encode(
-        x=_x(ctx), y=_y(ctx), tooltip=alt.Tooltip("tip:N"), **_symbols(ctx))
+    return (
+        _chart(name, rows)
+        .mark_point(filled=True, size=size, opacity=1, strokeWidth=1.5)
+        .encode(x=_x(ctx), y=_y(ctx), tooltip=alt.Tooltip("tip:N"), **_symbols(ctx))
+    )
 
 
 #: Where a label goes relative to its point: dx, dy, align, baseline.
 _SIDES: dict[str, tuple[int, int, str, str]] = {
-    "above": (0, -10, "center", "bottom"), "below": (0, 10, "center", "top"),
-    "right": (11, 0, "left", "middle"), "upper-left": (-8, -6, "right", "bottom"),
-    "lower-left": (-8, 6, "right", "top"), "upper-right": (7, -6, "left", "bottom"),
+    "above": (0, -10, "center", "bottom"),
+    "below": (0, 10, "center", "top"),
+    "right": (11, 0, "left", "middle"),
+    "upper-left": (-8, -6, "right", "bottom"),
+    "lower-left": (-8, 6, "right", "top"),
+    "upper-right": (7, -6, "left", "bottom"),
     "lower-right": (7, 6, "left", "top"),
 }
 
@@ -481,17 +604,24 @@ def _label_layers(ctx: _Context, name: str, rows: list[dict[str, Any]], side: st
     dx, dy, align, baseline = _SIDES[side]
     text = {"dx": dx, "dy": dy, "align": align, "baseline": baseline, "fontSize": 11}
     encoding = {"x": _x(ctx), "y": _y(ctx), "text": alt.Text("label:N")}
-    return [_chart(f"{name}-halo", rows).mark_text(**text, stroke="#FFFFFF", strokeWidth=3, strokeJoin="round",
-                                                   fill="#FFFFFF").encode(**encoding),
-            _chart(name, rows).mark_text(**text, fill="#222222").encode(**encoding)]
+    return [
+        _chart(f"{name}-halo", rows)
+        .mark_text(**text, stroke="#FFFFFF", strokeWidth=3, strokeJoin="round", fill="#FFFFFF")
+        .encode(**encoding),
+        _chart(name, rows).mark_text(**text, fill="#222222").encode(**encoding),
+    ]
 
 
 def _row(ctx: _Context, series: str, value: float, period: Period) -> dict[str, Any]:
     """One figure as data: where it sits, and how it reads on the chart and in the tooltip."""
     unit, lang = ctx.goal.unit, ctx.lang
     return {
-        "series": series, "date": period.end.isoformat(), "value": value, "period": period.label(lang),
-        "label": _short(value, unit, lang), "offset": 0,
+        "series": series,
+        "date": period.end.isoformat(),
+        "value": value,
+        "period": period.label(lang),
+        "label": _short(value, unit, lang),
+        "offset": 0,
         "tip": f"{series[:1].upper()}{series[1:]}, {period.label(lang)}: {format_value(value, unit, lang)}",
     }
 
@@ -519,19 +649,31 @@ def _short(value: float, unit: Unit | None, lang: str) -> str:
 
 # -- the text alternative ---------------------------------------------------------------------
 
-def text_alternative(goal: Goal, assessment: Assessment, measurements: Iterable[Measurement], lang: str = "nl",
-                     *, names: Mapping[str, str] | None = None) -> str:
+
+def text_alternative(
+    goal: Goal,
+    assessment: Assessment,
+    measurements: Iterable[Measurement],
+    lang: str = "nl",
+    *,
+    names: Mapping[str, str] | None = None,
+) -> str:
     """One short paragraph in plain language with what the chart shows: baseline, latest figure,
     target, forecast and status. Also for a goal that has no chart, saying why."""
     series = _series(goal, assessment, measurements)
-    sentences = [_baseline_sentence(goal, assessment, lang),
-                 _latest_sentence(goal, assessment, series, names or {}, lang),
-                 _target_sentence(goal, assessment, lang),
-                 _forecast_sentence(goal, assessment, lang),
-                 f"Status: {assessment.status.label(lang)}."]
+    sentences = [
+        _baseline_sentence(goal, assessment, lang),
+        _latest_sentence(goal, assessment, series, names or {}, lang),
+        _target_sentence(goal, assessment, lang),
+        _forecast_sentence(goal, assessment, lang),
+        f"Status: {assessment.status.label(lang)}.",
+    ]
     if not _drawable(assessment, series):
-        sentences.append("Er zijn nog geen cijfers, dus er is geen grafiek." if lang == "nl"
-                         else "There are no figures yet, so there is no chart.")
+        sentences.append(
+            "Er zijn nog geen cijfers, dus er is geen grafiek."
+            if lang == "nl"
+            else "There are no figures yet, so there is no chart."
+        )
     return " ".join(s for s in sentences if s)
 
 
@@ -546,8 +688,9 @@ def _baseline_sentence(goal: Goal, assessment: Assessment, lang: str) -> str:
     return "Er is geen nulmeting." if nl else "There is no baseline."
 
 
-def _latest_sentence(goal: Goal, assessment: Assessment, series: Mapping[str, list[Measurement]],
-                     names: Mapping[str, str], lang: str) -> str:
+def _latest_sentence(
+    goal: Goal, assessment: Assessment, series: Mapping[str, list[Measurement]], names: Mapping[str, str], lang: str
+) -> str:
     nl = lang == "nl"
     after = {area: _after_baseline(assessment, figures) for area, figures in series.items()}
     if not any(after.values()) and assessment.baseline is None:
@@ -557,9 +700,12 @@ def _latest_sentence(goal: Goal, assessment: Assessment, series: Mapping[str, li
     if len(after) == 1:
         latest = next(iter(after.values()))[-1]
         return f"{'Laatste meting' if nl else 'Latest measurement'} {_figure(goal, latest, lang)}."
-    parts = [f"{names.get(area, area)} {_figure(goal, figures[-1], lang)}" if figures
-             else f"{names.get(area, area)} {'nog niet gemeten' if nl else 'not yet measured'}"
-             for area, figures in after.items()]
+    parts = [
+        f"{names.get(area, area)} {_figure(goal, figures[-1], lang)}"
+        if figures
+        else f"{names.get(area, area)} {'nog niet gemeten' if nl else 'not yet measured'}"
+        for area, figures in after.items()
+    ]
     return f"{'Laatste meting per wijk' if nl else 'Latest measurement per wijk'}: {'; '.join(parts)}."
 
 
@@ -580,16 +726,20 @@ def _target_sentence(goal: Goal, assessment: Assessment, lang: str) -> str:
     if target is None and stated is not None and stated.change is not None and stated.period is not None:
         # a change that waits for its baseline: "-10%" is all there is to say yet
         relative = "ten opzichte van de nulmeting" if nl else "relative to the baseline"
-        return (f"{'Streefwaarde' if nl else 'Target'} {stated.period.label(lang)}: "
-                f"{stated.change.as_written} {relative}.")
+        return (
+            f"{'Streefwaarde' if nl else 'Target'} {stated.period.label(lang)}: {stated.change.as_written} {relative}."
+        )
     if target is None:
         return "Er is geen streefwaarde." if nl else "There is no target."
     bound = f"{goal.direction.label(lang)} " if goal.direction in (Direction.AT_LEAST, Direction.AT_MOST) else ""
     low, high = _allowed(goal, assessment) or (None, None)
-    band = (f" ({WORDS[lang]['band']} {_range(low, high, goal.unit, lang)})"
-            if low is not None and high is not None else "")
-    return (f"{'Streefwaarde' if nl else 'Target'} {target.period.label(lang)}: "
-            f"{bound}{format_value(target.value, goal.unit, lang)}{band}.")
+    band = (
+        f" ({WORDS[lang]['band']} {_range(low, high, goal.unit, lang)})" if low is not None and high is not None else ""
+    )
+    return (
+        f"{'Streefwaarde' if nl else 'Target'} {target.period.label(lang)}: "
+        f"{bound}{format_value(target.value, goal.unit, lang)}{band}."
+    )
 
 
 def _forecast_sentence(goal: Goal, assessment: Assessment, lang: str) -> str:
@@ -598,6 +748,7 @@ def _forecast_sentence(goal: Goal, assessment: Assessment, lang: str) -> str:
         return ""
     unit = goal.unit
     value = format_value(_estimate(forecast.value, unit), unit, lang)
-    interval = WORDS[lang]["interval"].format(range=_range(_estimate(forecast.low, unit),
-                                                           _estimate(forecast.high, unit), unit, lang))
+    interval = WORDS[lang]["interval"].format(
+        range=_range(_estimate(forecast.low, unit), _estimate(forecast.high, unit), unit, lang)
+    )
     return f"{'Prognose' if lang == 'nl' else 'Forecast'} {target.period.label(lang)}: {value} ({interval})."

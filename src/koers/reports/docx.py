@@ -35,12 +35,15 @@ def write_docx(report: Report, path: Path) -> None:
         if c.aim:
             doc.add_paragraph(c.aim)
         if c.budget:
-            doc.add_paragraph(f"{t('Budget', 'Budget')}: {format_euro(c.budget.amount, lang)}"
-                              + (f" ({c.budget.basis})" if c.budget.basis else ""))
+            doc.add_paragraph(
+                f"{t('Budget', 'Budget')}: {format_euro(c.budget.amount, lang)}"
+                + (f" ({c.budget.basis})" if c.budget.basis else "")
+            )
         if section.policy_areas:
-            doc.add_paragraph(f"{t('Beleidsterreinen', 'Policy areas')}: "
-                              + "; ".join(a.name + (f" ({', '.join(a.laws)})" if a.laws else "")
-                                          for a in section.policy_areas))
+            doc.add_paragraph(
+                f"{t('Beleidsterreinen', 'Policy areas')}: "
+                + "; ".join(a.name + (f" ({', '.join(a.laws)})" if a.laws else "") for a in section.policy_areas)
+            )
         doc.add_paragraph(section.rollup.summary(lang))
         for goal in section.goals:
             _goal(doc, goal, report, t)
@@ -59,8 +62,12 @@ def _cover(doc: Document, report: Report, t) -> None:  # type: ignore[no-untyped
     doc.add_paragraph(f"Status: {status} · {t('Datum', 'Date')}: {report.made_on.isoformat()}")
     if report.illustrative:
         warning = doc.add_paragraph()
-        run = warning.add_run(t("Illustratieve cijfers: dit zijn geen echte metingen.",
-                                "Illustrative figures: these are not real measurements."))
+        run = warning.add_run(
+            t(
+                "Illustratieve cijfers: dit zijn geen echte metingen.",
+                "Illustrative figures: these are not real measurements.",
+            )
+        )
         run.bold = True
 
 
@@ -69,9 +76,14 @@ def _overview(doc: Document, report: Report, t) -> None:  # type: ignore[no-unty
     rows = []
     for g in report.goals:
         a = g.assessment
-        rows.append([g.goal.id, a.status.label(lang) + (" *" if a.override else ""),
-                     format_value(a.latest.value, g.goal.unit, lang) if a.latest else "-",
-                     format_value(a.target.value, g.goal.unit, lang) if a.target else "-"])
+        rows.append(
+            [
+                g.goal.id,
+                a.status.label(lang) + (" *" if a.override else ""),
+                format_value(a.latest.value, g.goal.unit, lang) if a.latest else "-",
+                format_value(a.target.value, g.goal.unit, lang) if a.target else "-",
+            ]
+        )
     _table(doc, [t("Doel", "Goal"), "Status", t("Laatste waarde", "Latest value"), t("Streefwaarde", "Target")], rows)
 
 
@@ -83,14 +95,25 @@ def _goal(doc: Document, section: GoalSection, report: Report, t) -> None:  # ty
     verdict.add_run(a.status.label(lang) + ". ").bold = True
     verdict.add_run(a.message(lang))
     _chart(doc, section, report)
-    rows = [[m.period.label(lang), m.area, format_value(m.value, goal.unit, lang),
-             t("definitief", "final") if m.status.value == "final" else t("voorlopig", "provisional"),
-             m.source_ref or m.source or ""] for m in sorted(section.measurements, key=lambda m: m.period.sort_key)]
+    rows = [
+        [
+            m.period.label(lang),
+            m.area,
+            format_value(m.value, goal.unit, lang),
+            t("definitief", "final") if m.status.value == "final" else t("voorlopig", "provisional"),
+            m.source_ref or m.source or "",
+        ]
+        for m in sorted(section.measurements, key=lambda m: m.period.sort_key)
+    ]
     if rows:
-        _table(doc, [t("Periode", "Period"), t("Gebied", "Area"), t("Waarde", "Value"), "Status", t("Bron", "Source")],
-               rows)
-    label = t("Toelichting", "Explanation") + (t(" (concepttekst, automatisch gemaakt)", " (concept text, made automatically)")
-                                               if section.concept else "")
+        _table(
+            doc,
+            [t("Periode", "Period"), t("Gebied", "Area"), t("Waarde", "Value"), "Status", t("Bron", "Source")],
+            rows,
+        )
+    label = t("Toelichting", "Explanation") + (
+        t(" (concepttekst, automatisch gemaakt)", " (concept text, made automatically)") if section.concept else ""
+    )
     doc.add_heading(label, level=3)
     for paragraph in _plain(section.explanation):
         doc.add_paragraph(paragraph)
@@ -99,15 +122,24 @@ def _goal(doc: Document, section: GoalSection, report: Report, t) -> None:  # ty
 def _chart(doc: Document, section: GoalSection, report: Report) -> None:
     from koers.reports import charts
 
-    spec = charts.goal_chart(section.goal, section.assessment, section.measurements, lang=report.lang,
-                             illustrative=report.illustrative, names=report.area_names)
+    spec = charts.goal_chart(
+        section.goal,
+        section.assessment,
+        section.measurements,
+        lang=report.lang,
+        illustrative=report.illustrative,
+        names=report.area_names,
+    )
     if spec is None:
         return
     png = charts.render_png(spec, report.lang)
     doc.add_picture(io.BytesIO(png), width=Cm(16))
     doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.LEFT
-    caption = doc.add_paragraph(charts.text_alternative(section.goal, section.assessment, section.measurements,
-                                                        report.lang, names=report.area_names))
+    caption = doc.add_paragraph(
+        charts.text_alternative(
+            section.goal, section.assessment, section.measurements, report.lang, names=report.area_names
+        )
+    )
     caption.runs[0].italic = True
 
 

@@ -18,8 +18,12 @@ from koers.formatting import format_date, format_euro, format_number, format_val
 from koers.reports.markdown import to_html
 from koers.reports.model import GoalSection, Report
 
-_ENV = Environment(loader=PackageLoader("koers.reports", "templates"), autoescape=select_autoescape(["j2", "html"]),
-                   trim_blocks=True, lstrip_blocks=True)
+_ENV = Environment(
+    loader=PackageLoader("koers.reports", "templates"),
+    autoescape=select_autoescape(["j2", "html"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
 
 
 @dataclass(frozen=True)
@@ -41,10 +45,17 @@ def render_html(report: Report) -> str:
 
     template = _ENV.get_template("report.html.j2")
     return template.render(
-        r=report, css=files("koers.reports").joinpath("templates/report.css").read_text(encoding="utf-8"),
-        version=__version__, t=t, value=value, day=lambda when: format_date(when, lang), markdown=to_html,
-        number=lambda n: format_number(n, lang), euro=lambda n: format_euro(n, lang),
-        percent=lambda share: f"{format_number(share * 100, lang)}%", area=lambda a: names.get(a, a),
+        r=report,
+        css=files("koers.reports").joinpath("templates/report.css").read_text(encoding="utf-8"),
+        version=__version__,
+        t=t,
+        value=value,
+        day=lambda when: format_date(when, lang),
+        markdown=to_html,
+        number=lambda n: format_number(n, lang),
+        euro=lambda n: format_euro(n, lang),
+        percent=lambda share: f"{format_number(share * 100, lang)}%",
+        area=lambda a: names.get(a, a),
         chart=lambda section: chart_figure(section, report),
     )
 
@@ -53,10 +64,17 @@ def chart_figure(section: GoalSection, report: Report) -> Figure | None:
     """The goal's chart as inline SVG with its text alternative, or None when there is nothing to draw."""
     from koers.reports import charts
 
-    spec = charts.goal_chart(section.goal, section.assessment, section.measurements, lang=report.lang,
-                             illustrative=report.illustrative, names=report.area_names)
+    spec = charts.goal_chart(
+        section.goal,
+        section.assessment,
+        section.measurements,
+        lang=report.lang,
+        illustrative=report.illustrative,
+        names=report.area_names,
+    )
     if spec is None:
         return None
-    text = charts.text_alternative(section.goal, section.assessment, section.measurements, report.lang,
-                                   names=report.area_names)
+    text = charts.text_alternative(
+        section.goal, section.assessment, section.measurements, report.lang, names=report.area_names
+    )
     return Figure(charts.render_svg(spec, report.lang), text)

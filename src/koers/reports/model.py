@@ -85,8 +85,15 @@ class Report:
         return [g for c in self.challenges for g in c.goals]
 
 
-def build_report(engine: Engine, stored: StoredPlan, period: Period, *, status: str = "concept",
-                 made_on: date | None = None, lang: str = "nl") -> Report:
+def build_report(
+    engine: Engine,
+    stored: StoredPlan,
+    period: Period,
+    *,
+    status: str = "concept",
+    made_on: date | None = None,
+    lang: str = "nl",
+) -> Report:
     """Everything the report shows, as of the end of the reporting ``period``."""
     if status not in REPORT_STATUSES:
         raise ValueError(f"status is one of {', '.join(REPORT_STATUSES)}")
@@ -100,43 +107,79 @@ def build_report(engine: Engine, stored: StoredPlan, period: Period, *, status: 
     sections = [_challenge(plan, c, assessments, by_goal, texts, as_of, lang) for c in plan.challenges]
     used = [m for g in plan.goals for m in by_goal.get(g.id, []) if m.period.end <= as_of]
     return Report(
-        plan=plan, plan_key=stored.key, plan_version=stored.version, period=period, as_of=as_of, status=status,
-        made_on=made_on or date.today(), illustrative=any(_illustrative(m) for m in figures),
-        challenges=sections, rollup=rollup(assessments.values()),
-        findings=lint_plan(plan, as_of=as_of), sources=_sources(used), lang=lang,
+        plan=plan,
+        plan_key=stored.key,
+        plan_version=stored.version,
+        period=period,
+        as_of=as_of,
+        status=status,
+        made_on=made_on or date.today(),
+        illustrative=any(_illustrative(m) for m in figures),
+        challenges=sections,
+        rollup=rollup(assessments.values()),
+        findings=lint_plan(plan, as_of=as_of),
+        sources=_sources(used),
+        lang=lang,
     )
 
 
-def _assessments(plan: Plan, by_goal: dict[str, list[Measurement]], as_of: date,
-                 overrides: dict[str, Any]) -> dict[str, Assessment]:
+def _assessments(
+    plan: Plan, by_goal: dict[str, list[Measurement]], as_of: date, overrides: dict[str, Any]
+) -> dict[str, Assessment]:
     municipality = plan.municipality.cbs_code
     wijken = [a.cbs_code or a.id for a in plan.wijken()]
     names = {(a.cbs_code or a.id): a.name for a in plan.areas}
     s = plan.assessment
     thresholds = Thresholds(s.on_track, s.at_risk, s.grace_days)
-    return {g.id: with_override(assess(g, by_goal.get(g.id, []), as_of=as_of, municipality=municipality,
-                                       wijken=wijken, names=names, thresholds=thresholds), overrides.get(g.id))
-            for g in plan.goals}
+    return {
+        g.id: with_override(
+            assess(
+                g,
+                by_goal.get(g.id, []),
+                as_of=as_of,
+                municipality=municipality,
+                wijken=wijken,
+                names=names,
+                thresholds=thresholds,
+            ),
+            overrides.get(g.id),
+        )
+        for g in plan.goals
+    }
 
 
-def _challenge(plan: Plan, challenge: Challenge, assessments: dict[str, Assessment],
-               by_goal: dict[str, list[Measurement]], texts: dict[str, Any], as_of: date, lang: str
-               ) -> ChallengeSection:
-    goals = [_goal(g, assessments[g.id], [m for m in by_goal.get(g.id, []) if m.period.end <= as_of],
-                   texts.get(g.id), lang)
-             for g in plan.goals_of(challenge.id)]
+def _challenge(
+    plan: Plan,
+    challenge: Challenge,
+    assessments: dict[str, Assessment],
+    by_goal: dict[str, list[Measurement]],
+    texts: dict[str, Any],
+    as_of: date,
+    lang: str,
+) -> ChallengeSection:
+    goals = [
+        _goal(g, assessments[g.id], [m for m in by_goal.get(g.id, []) if m.period.end <= as_of], texts.get(g.id), lang)
+        for g in plan.goals_of(challenge.id)
+    ]
     bbv = [(b, _latest(by_goal.get(b.id, []))) for b in plan.bbv_indicators if b.challenge == challenge.id]
-    return ChallengeSection(challenge, [a for a in plan.policy_areas if a.challenge == challenge.id], goals,
-                            rollup(g.assessment for g in goals), bbv)
+    return ChallengeSection(
+        challenge,
+        [a for a in plan.policy_areas if a.challenge == challenge.id],
+        goals,
+        rollup(g.assessment for g in goals),
+        bbv,
+    )
 
 
 def _goal(goal: Goal, assessment: Assessment, shown: list[Measurement], written: Any, lang: str) -> GoalSection:
     """The goal's section; ``shown`` holds its measurements up to the report's date."""
     if written is not None:
-        return GoalSection(goal, assessment, shown, written.text, False, written.author, written.written_at,
-                           _sources(shown))
-    return GoalSection(goal, assessment, shown, concept_explanation(goal, assessment, lang), True,
-                       sources=_sources(shown))
+        return GoalSection(
+            goal, assessment, shown, written.text, False, written.author, written.written_at, _sources(shown)
+        )
+    return GoalSection(
+        goal, assessment, shown, concept_explanation(goal, assessment, lang), True, sources=_sources(shown)
+    )
 
 
 def _latest(measurements: list[Measurement]) -> Measurement | None:
@@ -153,7 +196,9 @@ def _sources(measurements: list[Measurement]) -> list[Source]:
             found[key] = m.recorded_at
         else:
             found.setdefault(key, known)
-    return [Source(name, ref, when) for (name, ref), when in sorted(found.items(), key=lambda i: (i[0][0], i[0][1] or ""))]
+    return [
+        Source(name, ref, when) for (name, ref), when in sorted(found.items(), key=lambda i: (i[0][0], i[0][1] or ""))
+    ]
 
 
 def _illustrative(m: Measurement) -> bool:

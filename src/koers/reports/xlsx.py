@@ -18,34 +18,123 @@ def write_xlsx(report: Report, path: Path) -> None:
     t = (lambda nl, en: nl) if lang == "nl" else (lambda nl, en: en)
     workbook = Workbook()
     workbook.remove(workbook.active)
-    note = t("ILLUSTRATIEVE CIJFERS: geen echte metingen.", "ILLUSTRATIVE FIGURES: not real measurements.") \
-        if report.illustrative else None
-    _sheet(workbook, t("Doelen", "Goals"), note, [
-        "goal", t("opgave", "challenge"), t("doelstelling", "statement"), "status", t("toelichting status", "reason"),
-        t("nulmeting", "baseline"), t("periode nulmeting", "baseline period"), t("laatste waarde", "latest"),
-        t("periode", "period"), t("verwacht op pad", "expected"), t("aandeel afstand", "share covered"),
-        t("verschil met streefwaarde", "gap"), t("streefwaarde", "target"), t("streefperiode", "target period"),
-        t("prognose", "forecast"), t("toelichting", "explanation"), t("concept", "concept"),
-    ], [[g.goal.id, c.challenge.name, g.goal.statement, g.assessment.status.label(lang), g.assessment.message(lang),
-         _v(g.assessment.baseline, "value"), _p(g.assessment.baseline, lang), _v(g.assessment.latest, "value"),
-         _p(g.assessment.latest, lang), g.assessment.expected, g.assessment.progress, g.assessment.gap,
-         _v(g.assessment.target, "value"), _p(g.assessment.target, lang),
-         g.assessment.forecast.value if g.assessment.forecast else None, g.explanation, g.concept]
-        for c in report.challenges for g in c.goals])
-    _sheet(workbook, t("Metingen", "Measurements"), note,
-           ["goal", t("periode", "period"), t("gebied", "area"), t("waarde", "value"), "status", "versie",
-            "ci_low", "ci_high", t("bron", "source"), t("verwijzing", "reference")],
-           [[g.goal.id, m.period.code, m.area, m.value, m.status.value, m.version, m.ci_low, m.ci_high, m.source,
-             m.source_ref] for g in report.goals for m in sorted(g.measurements, key=lambda m: m.period.sort_key)])
-    _sheet(workbook, "BBV", note, ["indicator", t("eenheid", "unit"), t("bron", "source"), "taakveld",
-                                    t("laatste waarde", "latest"), t("periode", "period")],
-           [[b.name, b.unit, b.source, b.taakveld, m.value if m else None, m.period.code if m else None]
-            for c in report.challenges for b, m in c.bbv])
-    _sheet(workbook, t("Samenvatting", "Summary"), note, ["status", t("aantal", "count")],
-           [[s.label(lang), n] for s, n in report.rollup.counts.items()] + [[report.rollup.summary(lang), None]])
-    _sheet(workbook, t("Meetbaarheid", "Measurability"), note, ["goal", "code", t("ernst", "severity"),
-                                                                t("toelichting", "message")],
-           [[f.goal, f.code, f.severity.label(lang), f.message(lang)] for f in report.findings])
+    note = (
+        t("ILLUSTRATIEVE CIJFERS: geen echte metingen.", "ILLUSTRATIVE FIGURES: not real measurements.")
+        if report.illustrative
+        else None
+    )
+    _sheet(
+        workbook,
+        t("Doelen", "Goals"),
+        note,
+        [
+            "goal",
+            t("opgave", "challenge"),
+            t("doelstelling", "statement"),
+            "status",
+            t("toelichting status", "reason"),
+            t("nulmeting", "baseline"),
+            t("periode nulmeting", "baseline period"),
+            t("laatste waarde", "latest"),
+            t("periode", "period"),
+            t("verwacht op pad", "expected"),
+            t("aandeel afstand", "share covered"),
+            t("verschil met streefwaarde", "gap"),
+            t("streefwaarde", "target"),
+            t("streefperiode", "target period"),
+            t("prognose", "forecast"),
+            t("toelichting", "explanation"),
+            t("concept", "concept"),
+        ],
+        [
+            [
+                g.goal.id,
+                c.challenge.name,
+                g.goal.statement,
+                g.assessment.status.label(lang),
+                g.assessment.message(lang),
+                _v(g.assessment.baseline, "value"),
+                _p(g.assessment.baseline, lang),
+                _v(g.assessment.latest, "value"),
+                _p(g.assessment.latest, lang),
+                g.assessment.expected,
+                g.assessment.progress,
+                g.assessment.gap,
+                _v(g.assessment.target, "value"),
+                _p(g.assessment.target, lang),
+                g.assessment.forecast.value if g.assessment.forecast else None,
+                g.explanation,
+                g.concept,
+            ]
+            for c in report.challenges
+            for g in c.goals
+        ],
+    )
+    _sheet(
+        workbook,
+        t("Metingen", "Measurements"),
+        note,
+        [
+            "goal",
+            t("periode", "period"),
+            t("gebied", "area"),
+            t("waarde", "value"),
+            "status",
+            "versie",
+            "ci_low",
+            "ci_high",
+            t("bron", "source"),
+            t("verwijzing", "reference"),
+        ],
+        [
+            [
+                g.goal.id,
+                m.period.code,
+                m.area,
+                m.value,
+                m.status.value,
+                m.version,
+                m.ci_low,
+                m.ci_high,
+                m.source,
+                m.source_ref,
+            ]
+            for g in report.goals
+            for m in sorted(g.measurements, key=lambda m: m.period.sort_key)
+        ],
+    )
+    _sheet(
+        workbook,
+        "BBV",
+        note,
+        [
+            "indicator",
+            t("eenheid", "unit"),
+            t("bron", "source"),
+            "taakveld",
+            t("laatste waarde", "latest"),
+            t("periode", "period"),
+        ],
+        [
+            [b.name, b.unit, b.source, b.taakveld, m.value if m else None, m.period.code if m else None]
+            for c in report.challenges
+            for b, m in c.bbv
+        ],
+    )
+    _sheet(
+        workbook,
+        t("Samenvatting", "Summary"),
+        note,
+        ["status", t("aantal", "count")],
+        [[s.label(lang), n] for s, n in report.rollup.counts.items()] + [[report.rollup.summary(lang), None]],
+    )
+    _sheet(
+        workbook,
+        t("Meetbaarheid", "Measurability"),
+        note,
+        ["goal", "code", t("ernst", "severity"), t("toelichting", "message")],
+        [[f.goal, f.code, f.severity.label(lang), f.message(lang)] for f in report.findings],
+    )
     workbook.save(path)
 
 

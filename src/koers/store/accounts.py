@@ -116,17 +116,33 @@ def _dummy_hash() -> str:
 
 # -- users --------------------------------------------------------------------------------
 
-def create_user(engine: Engine, username: str, password: str, *, role: str, display_name: str | None = None,
-                challenges: list[str] | None = None, actor_id: int | None = None, details: str | None = None,
-                now: datetime | None = None) -> User:
+
+def create_user(
+    engine: Engine,
+    username: str,
+    password: str,
+    *,
+    role: str,
+    display_name: str | None = None,
+    challenges: list[str] | None = None,
+    actor_id: int | None = None,
+    details: str | None = None,
+    now: datetime | None = None,
+) -> User:
     """Add a user, and its audit row in the same transaction. Raises AccountError."""
     name = normalise_username(username)
     chosen = _role(role)
     limits = _challenges(challenges or [], chosen)
     _check_password(password, name)
-    row = {"username": name, "display_name": (display_name or "").strip() or name, "role": chosen.value,
-           "challenges": ",".join(limits), "password_hash": _hasher().hash(password),
-           "created_at": now or datetime.now(UTC), "active": True}
+    row = {
+        "username": name,
+        "display_name": (display_name or "").strip() or name,
+        "role": chosen.value,
+        "challenges": ",".join(limits),
+        "password_hash": _hasher().hash(password),
+        "created_at": now or datetime.now(UTC),
+        "active": True,
+    }
     shown = {"username": name, "display_name": row["display_name"], "role": chosen.value, "challenges": limits}
     try:
         with engine.begin() as conn:
@@ -177,8 +193,10 @@ def _user(row: Row[Any], user_id: int | None = None) -> User:
 
 # -- logging in ---------------------------------------------------------------------------
 
-def authenticate(engine: Engine, username: str, password: str, address: str, *,
-                 now: datetime | None = None) -> LoginOutcome:
+
+def authenticate(
+    engine: Engine, username: str, password: str, address: str, *, now: datetime | None = None
+) -> LoginOutcome:
     """Check a login; a failure counts towards the limit, a success clears the user's failures."""
     moment = now or datetime.now(UTC)
     name = username.strip().lower()[:100]
@@ -214,14 +232,17 @@ def _failed(engine: Engine, name: str, address: str, moment: datetime) -> LoginO
 def _wait(conn: Connection, name: str, address: str, moment: datetime) -> timedelta | None:
     """How long until the next try is allowed, or None when it is allowed now."""
     since = moment - LOGIN_WINDOW
-    waits = [_wait_for(conn, login_attempts.c.username == name, since, MAX_FAILURES_PER_USER, moment),
-             _wait_for(conn, login_attempts.c.address == address, since, MAX_FAILURES_PER_ADDRESS, moment)]
+    waits = [
+        _wait_for(conn, login_attempts.c.username == name, since, MAX_FAILURES_PER_USER, moment),
+        _wait_for(conn, login_attempts.c.address == address, since, MAX_FAILURES_PER_ADDRESS, moment),
+    ]
     found = [w for w in waits if w is not None]
     return max(found) if found else None
 
 
-def _wait_for(conn: Connection, which: ColumnElement[bool], since: datetime, limit: int,
-              moment: datetime) -> timedelta | None:
+def _wait_for(
+    conn: Connection, which: ColumnElement[bool], since: datetime, limit: int, moment: datetime
+) -> timedelta | None:
     """Blocked while ``limit`` failures lie in the window: until the limit-th newest leaves it."""
     a = login_attempts.c
     query = select(a.at).where(which, a.at >= since).order_by(a.at.desc()).limit(limit)
@@ -233,6 +254,7 @@ def _wait_for(conn: Connection, which: ColumnElement[bool], since: datetime, lim
 
 # -- sessions -----------------------------------------------------------------------------
 
+
 def start_session(engine: Engine, user: User, *, now: datetime | None = None) -> tuple[str, Session]:
     """A new session for ``user``: the token for the cookie (shown once, stored only hashed)."""
     moment = now or datetime.now(UTC)
@@ -240,9 +262,15 @@ def start_session(engine: Engine, user: User, *, now: datetime | None = None) ->
     csrf = secrets.token_urlsafe(32)
     with engine.begin() as conn:
         conn.execute(delete(sessions).where(sessions.c.expires_at <= moment))
-        session_id = conn.execute(insert(sessions).values(
-            token_hash=token_hash(token), user_id=user.id, created_at=moment, expires_at=moment + SESSION_LENGTH,
-            csrf_token=csrf)).inserted_primary_key[0]
+        session_id = conn.execute(
+            insert(sessions).values(
+                token_hash=token_hash(token),
+                user_id=user.id,
+                created_at=moment,
+                expires_at=moment + SESSION_LENGTH,
+                csrf_token=csrf,
+            )
+        ).inserted_primary_key[0]
     return token, Session(session_id, user, csrf, moment + SESSION_LENGTH)
 
 
@@ -250,10 +278,20 @@ def find_session(engine: Engine, token: str, *, now: datetime | None = None) -> 
     """The live session of ``token`` with its (active) user, or None."""
     moment = now or datetime.now(UTC)
     s = sessions.c
-    query = (select(s.id, s.csrf_token, s.expires_at, users.c.id.label("user_id"), users.c.username,
-                    users.c.display_name, users.c.role, users.c.challenges)
-             .select_from(sessions.join(users, users.c.id == s.user_id))
-             .where(s.token_hash == token_hash(token), s.expires_at > moment, users.c.active.is_(True)))
+    query = (
+        select(
+            s.id,
+            s.csrf_token,
+            s.expires_at,
+            users.c.id.label("user_id"),
+            users.c.username,
+            users.c.display_name,
+            users.c.role,
+            users.c.challenges,
+        )
+        .select_from(sessions.join(users, users.c.id == s.user_id))
+        .where(s.token_hash == token_hash(token), s.expires_at > moment, users.c.active.is_(True))
+    )
     with engine.connect() as conn:
         row = conn.execute(query).first()
     if row is None:

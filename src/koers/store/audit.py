@@ -52,11 +52,27 @@ def as_utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def record(conn: Connection, *, user_id: int | None, action: str, target: str | None, old: Any = None,
-           new: Any = None, details: Any = None, at: datetime | None = None) -> int:
+def record(
+    conn: Connection,
+    *,
+    user_id: int | None,
+    action: str,
+    target: str | None,
+    old: Any = None,
+    new: Any = None,
+    details: Any = None,
+    at: datetime | None = None,
+) -> int:
     """Add one row on ``conn``, inside the caller's transaction; returns its id."""
-    row = {"at": at or datetime.now(UTC), "user_id": user_id, "action": action, "target": target,
-           "old_value": _json(old), "new_value": _json(new), "details": _json(details)}
+    row = {
+        "at": at or datetime.now(UTC),
+        "user_id": user_id,
+        "action": action,
+        "target": target,
+        "old_value": _json(old),
+        "new_value": _json(new),
+        "details": _json(details),
+    }
     return int(conn.execute(insert(audit_log).values(**row)).inserted_primary_key[0])
 
 
@@ -69,10 +85,24 @@ def write(engine: Engine, **entry: Any) -> int:
 def entries(engine: Engine, *, limit: int = 50, offset: int = 0) -> list[AuditEntry]:
     """The newest entries first, with the name of who made them."""
     a = audit_log.c
-    query = (select(a.id, a.at, a.user_id, users.c.username, users.c.display_name, a.action, a.target,
-                    a.old_value, a.new_value, a.details)
-             .select_from(audit_log.outerjoin(users, users.c.id == a.user_id))
-             .order_by(a.id.desc()).limit(limit).offset(offset))
+    query = (
+        select(
+            a.id,
+            a.at,
+            a.user_id,
+            users.c.username,
+            users.c.display_name,
+            a.action,
+            a.target,
+            a.old_value,
+            a.new_value,
+            a.details,
+        )
+        .select_from(audit_log.outerjoin(users, users.c.id == a.user_id))
+        .order_by(a.id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
     with engine.connect() as conn:
         return [_entry(row) for row in conn.execute(query)]
 
@@ -83,8 +113,18 @@ def entry_count(engine: Engine) -> int:
 
 
 def _entry(row: Any) -> AuditEntry:
-    return AuditEntry(row.id, as_utc(row.at), row.user_id, row.username, row.display_name, row.action, row.target,
-                      _parsed(row.old_value), _parsed(row.new_value), _parsed(row.details))
+    return AuditEntry(
+        row.id,
+        as_utc(row.at),
+        row.user_id,
+        row.username,
+        row.display_name,
+        row.action,
+        row.target,
+        _parsed(row.old_value),
+        _parsed(row.new_value),
+        _parsed(row.details),
+    )
 
 
 def _json(value: Any) -> str | None:

@@ -55,8 +55,16 @@ def recipe_for(plan: Plan, goal_id: str, numerator: str, denominator: str, per: 
     return RateRecipe(goal_id, numerator, denominator, unit.per)
 
 
-def derive_rate(engine: Engine, plan_id: int, plan: Plan, recipe: RateRecipe, *, user: str | None,
-                dry_run: bool = False, progress: Callable[[int], None] | None = None) -> ImportOutcome:
+def derive_rate(
+    engine: Engine,
+    plan_id: int,
+    plan: Plan,
+    recipe: RateRecipe,
+    *,
+    user: str | None,
+    dry_run: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> ImportOutcome:
     """Compute and store the rate for every period and area where both inputs are measured."""
     tops = current(engine, plan_id, subject=recipe.numerator)
     bottoms = current(engine, plan_id, subject=recipe.denominator)
@@ -76,8 +84,7 @@ def derive_rate(engine: Engine, plan_id: int, plan: Plan, recipe: RateRecipe, *,
     if not len(batch):
         raise DeriveError("no-matching-periods", numerator=recipe.numerator, denominator=recipe.denominator)
     provenance = Provenance("derive", None, None, user)
-    return store_batch(engine, plan_id, batch, provenance, dry_run=dry_run, derivations=derivations,
-                       progress=progress)
+    return store_batch(engine, plan_id, batch, provenance, dry_run=dry_run, derivations=derivations, progress=progress)
 
 
 def _population_for(top: Measurement, bottoms: list[Measurement]) -> Measurement | None:
@@ -89,20 +96,38 @@ def _population_for(top: Measurement, bottoms: list[Measurement]) -> Measurement
     return max(within, key=lambda b: b.period) if within else None
 
 
-def _append(batch: Batch, recipe: RateRecipe, top: Measurement, bottom: Measurement, unit: str,
-            source: str | None) -> None:
+def _append(
+    batch: Batch, recipe: RateRecipe, top: Measurement, bottom: Measurement, unit: str, source: str | None
+) -> None:
     final = top.status == MeasurementStatus.FINAL and bottom.status == MeasurementStatus.FINAL
     status = MeasurementStatus.FINAL if final else MeasurementStatus.PROVISIONAL
-    batch.append(recipe.goal, SubjectKind.GOAL.value, unit, top.period, top.area,
-                 rate(top.value, bottom.value, recipe.per), status.value, source,
-                 f"berekend: {recipe.numerator} / {recipe.denominator} × {recipe.per}",
-                 numerator=top.value, denominator=bottom.value)
+    batch.append(
+        recipe.goal,
+        SubjectKind.GOAL.value,
+        unit,
+        top.period,
+        top.area,
+        rate(top.value, bottom.value, recipe.per),
+        status.value,
+        source,
+        f"berekend: {recipe.numerator} / {recipe.denominator} × {recipe.per}",
+        numerator=top.value,
+        denominator=bottom.value,
+    )
 
 
 def _derivation(recipe: RateRecipe, top: Measurement, bottom: Measurement) -> dict[str, Any]:
     def describe(m: Measurement) -> dict[str, Any]:
-        return {"subject": m.subject, "period": m.period.code, "area": m.area, "version": m.version,
-                "value": m.value, "status": m.status.value}
+        return {
+            "subject": m.subject,
+            "period": m.period.code,
+            "area": m.area,
+            "version": m.version,
+            "value": m.value,
+            "status": m.status.value,
+        }
 
-    return {"formula": f"{recipe.numerator} / {recipe.denominator} × {recipe.per}",
-            "inputs": {"numerator": describe(top), "denominator": describe(bottom)}}
+    return {
+        "formula": f"{recipe.numerator} / {recipe.denominator} × {recipe.per}",
+        "inputs": {"numerator": describe(top), "denominator": describe(bottom)},
+    }

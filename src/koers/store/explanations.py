@@ -29,8 +29,9 @@ class Explanation:
     version: int
 
 
-def write_explanation(engine: Engine, plan_id: int, goal: str, period: Period, text: str, *,
-                      author: str | None) -> Explanation:
+def write_explanation(
+    engine: Engine, plan_id: int, goal: str, period: Period, text: str, *, author: str | None
+) -> Explanation:
     """Store a new version of the explanation of ``goal`` for ``period``."""
     cleaned = text.strip()
     if not cleaned:
@@ -39,16 +40,22 @@ def write_explanation(engine: Engine, plan_id: int, goal: str, period: Period, t
         raise ValueError(f"an explanation is at most {MAX_LENGTH} characters")
     now = datetime.now(UTC)
     with engine.begin() as conn:
-        conn.execute(insert(explanations).values(plan_id=plan_id, goal=goal, period=period.code, text=cleaned,
-                                                 author=author, written_at=now))
+        conn.execute(
+            insert(explanations).values(
+                plan_id=plan_id, goal=goal, period=period.code, text=cleaned, author=author, written_at=now
+            )
+        )
     return latest_explanations(engine, plan_id, period)[goal]
 
 
 def latest_explanations(engine: Engine, plan_id: int, period: Period) -> dict[str, Explanation]:
     """Per goal, the latest explanation written for ``period``."""
     e = explanations.c
-    query = (select(e.goal, e.text, e.author, e.written_at, e.id).where(e.plan_id == plan_id, e.period == period.code)
-             .order_by(e.id))
+    query = (
+        select(e.goal, e.text, e.author, e.written_at, e.id)
+        .where(e.plan_id == plan_id, e.period == period.code)
+        .order_by(e.id)
+    )
     found: dict[str, Explanation] = {}
     with engine.connect() as conn:
         for row in conn.execute(query):

@@ -23,9 +23,31 @@ from koers.importers.batch import Batch
 from koers.store.tables import imports, measurements
 
 WRITE_CHUNK = 10_000
-COLUMNS = ("plan_id", "subject", "subject_kind", "period", "period_start", "period_end", "area", "version",
-           "value", "unit", "status", "numerator", "denominator", "sample_size", "ci_low", "ci_high", "source",
-           "source_ref", "recorded_at", "recorded_by", "note", "derivation", "import_id")
+COLUMNS = (
+    "plan_id",
+    "subject",
+    "subject_kind",
+    "period",
+    "period_start",
+    "period_end",
+    "area",
+    "version",
+    "value",
+    "unit",
+    "status",
+    "numerator",
+    "denominator",
+    "sample_size",
+    "ci_low",
+    "ci_high",
+    "source",
+    "source_ref",
+    "recorded_at",
+    "recorded_by",
+    "note",
+    "derivation",
+    "import_id",
+)
 
 
 @dataclass(frozen=True)
@@ -51,9 +73,16 @@ class Provenance:
     user: str | None
 
 
-def store_batch(engine: Engine, plan_id: int, batch: Batch, provenance: Provenance, *, dry_run: bool = False,
-                derivations: list[dict[str, Any] | None] | None = None,
-                progress: Callable[[int], None] | None = None) -> ImportOutcome:
+def store_batch(
+    engine: Engine,
+    plan_id: int,
+    batch: Batch,
+    provenance: Provenance,
+    *,
+    dry_run: bool = False,
+    derivations: list[dict[str, Any] | None] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> ImportOutcome:
     """Write ``batch`` in one transaction (or only count, with ``dry_run``)."""
     now = datetime.now(UTC)
     with engine.connect() as conn:
@@ -66,11 +95,19 @@ def store_batch(engine: Engine, plan_id: int, batch: Batch, provenance: Provenan
                 return _outcome(batch, versions, None, dry_run=True)
             import_id = None
             if any(v is not None for v in versions):
-                import_id = conn.execute(insert(imports).values(
-                    plan_id=plan_id, kind=provenance.kind, file_name=provenance.file_name,
-                    file_sha256=provenance.file_sha256, rows=len(batch), added=sum(v is not None for v in versions),
-                    unchanged=sum(v is None for v in versions), imported_at=now, imported_by=provenance.user,
-                )).inserted_primary_key[0]
+                import_id = conn.execute(
+                    insert(imports).values(
+                        plan_id=plan_id,
+                        kind=provenance.kind,
+                        file_name=provenance.file_name,
+                        file_sha256=provenance.file_sha256,
+                        rows=len(batch),
+                        added=sum(v is not None for v in versions),
+                        unchanged=sum(v is None for v in versions),
+                        imported_at=now,
+                        imported_by=provenance.user,
+                    )
+                ).inserted_primary_key[0]
                 rows = _rows(plan_id, batch, versions, import_id, now, provenance.user, derivations)
                 _write(conn, rows, progress)
             transaction.commit()
@@ -126,28 +163,73 @@ HASH_MASK = (1 << 64) - 1
 def _latest(conn: Connection, plan_id: int, subjects: set[str], key: Callable[[str, str, str], int]) -> dict[int, int]:
     """Per stored point: (latest version << 64) | hash of that version's content."""
     m = measurements.c
-    query = (select(m.subject, m.period, m.area, m.version, m.value, m.unit, m.status, m.numerator, m.denominator,
-                    m.sample_size, m.ci_low, m.ci_high, m.source, m.source_ref, m.note)
-             .where(m.plan_id == plan_id, m.subject.in_(sorted(subjects))).order_by(m.version))
+    query = (
+        select(
+            m.subject,
+            m.period,
+            m.area,
+            m.version,
+            m.value,
+            m.unit,
+            m.status,
+            m.numerator,
+            m.denominator,
+            m.sample_size,
+            m.ci_low,
+            m.ci_high,
+            m.source,
+            m.source_ref,
+            m.note,
+        )
+        .where(m.plan_id == plan_id, m.subject.in_(sorted(subjects)))
+        .order_by(m.version)
+    )
     found: dict[int, int] = {}
     for row in conn.execute(query.execution_options(stream_results=True, yield_per=WRITE_CHUNK)):
         found[key(row[0], row[1], row[2])] = (row[3] << 64) | (hash(tuple(row[4:])) & HASH_MASK)
     return found
 
 
-def _rows(plan_id: int, batch: Batch, versions: list[int | None], import_id: int, now: datetime,
-          user: str | None, derivations: list[dict[str, Any] | None] | None) -> Iterator[tuple[Any, ...]]:
+def _rows(
+    plan_id: int,
+    batch: Batch,
+    versions: list[int | None],
+    import_id: int,
+    now: datetime,
+    user: str | None,
+    derivations: list[dict[str, Any] | None] | None,
+) -> Iterator[tuple[Any, ...]]:
     b, get = batch, batch.get
     for i, version in enumerate(versions):
         if version is None:
             continue
         period = b.period[i]
         derivation = derivations[i] if derivations is not None else None
-        yield (plan_id, b.subject[i], b.kind(i), period.code, period.start, period.end, b.area[i], version,
-               b.value[i], b.unit(i), b.status[i], get("numerator", i), get("denominator", i),
-               get("sample_size", i), get("ci_low", i), get("ci_high", i), b.source[i], b.source_ref[i],
-               get("retrieved_at", i) or now, user, get("note", i),
-               json.dumps(derivation, ensure_ascii=False, sort_keys=True) if derivation else None, import_id)
+        yield (
+            plan_id,
+            b.subject[i],
+            b.kind(i),
+            period.code,
+            period.start,
+            period.end,
+            b.area[i],
+            version,
+            b.value[i],
+            b.unit(i),
+            b.status[i],
+            get("numerator", i),
+            get("denominator", i),
+            get("sample_size", i),
+            get("ci_low", i),
+            get("ci_high", i),
+            b.source[i],
+            b.source_ref[i],
+            get("retrieved_at", i) or now,
+            user,
+            get("note", i),
+            json.dumps(derivation, ensure_ascii=False, sort_keys=True) if derivation else None,
+            import_id,
+        )
 
 
 def _write(conn: Connection, rows: Iterator[tuple[Any, ...]], progress: Callable[[int], None] | None) -> None:

@@ -15,9 +15,28 @@ from koers.domain.measurements import Derivation, Measurement, MeasurementStatus
 from koers.domain.periods import Period
 from koers.store.tables import measurements
 
-FIELDS = ("subject", "subject_kind", "period", "area", "version", "value", "unit", "status", "numerator",
-          "denominator", "sample_size", "ci_low", "ci_high", "source", "source_ref", "recorded_at", "recorded_by",
-          "note", "derivation", "import_id")
+FIELDS = (
+    "subject",
+    "subject_kind",
+    "period",
+    "area",
+    "version",
+    "value",
+    "unit",
+    "status",
+    "numerator",
+    "denominator",
+    "sample_size",
+    "ci_low",
+    "ci_high",
+    "source",
+    "source_ref",
+    "recorded_at",
+    "recorded_by",
+    "note",
+    "derivation",
+    "import_id",
+)
 
 
 def _query(plan_id: int, subject: str | None, area: str | None) -> Select[Any]:
@@ -68,11 +87,22 @@ def last_measured(engine: Engine, plan_id: int) -> dict[str, Period]:
 def _measurement(row: Any) -> Measurement:
     derivation = json.loads(row["derivation"]) if row["derivation"] else None
     return Measurement(
-        subject=row["subject"], period=Period.parse(row["period"]), area=row["area"], value=row["value"],
-        status=MeasurementStatus(row["status"]), version=row["version"], numerator=row["numerator"],
-        denominator=row["denominator"], sample_size=row["sample_size"], ci_low=row["ci_low"], ci_high=row["ci_high"],
-        source=row["source"], source_ref=row["source_ref"], recorded_at=row["recorded_at"],
-        recorded_by=row["recorded_by"], note=row["note"],
+        subject=row["subject"],
+        period=Period.parse(row["period"]),
+        area=row["area"],
+        value=row["value"],
+        status=MeasurementStatus(row["status"]),
+        version=row["version"],
+        numerator=row["numerator"],
+        denominator=row["denominator"],
+        sample_size=row["sample_size"],
+        ci_low=row["ci_low"],
+        ci_high=row["ci_high"],
+        source=row["source"],
+        source_ref=row["source_ref"],
+        recorded_at=row["recorded_at"],
+        recorded_by=row["recorded_by"],
+        note=row["note"],
         derivation=Derivation(derivation["formula"], derivation["inputs"]) if derivation else None,
         extra={"subject_kind": row["subject_kind"], "unit": row["unit"], "import_id": row["import_id"]},
     )
@@ -83,10 +113,21 @@ def as_record(m: Measurement) -> dict[str, Any]:
     return {
         "goal": m.subject if m.extra.get("subject_kind") != "series" else None,
         "series": m.subject if m.extra.get("subject_kind") == "series" else None,
-        "period": m.period.code, "area": m.area, "value": m.value, "unit": m.extra.get("unit"),
-        "status": m.status.value, "version": m.version, "numerator": m.numerator, "denominator": m.denominator,
-        "sample_size": m.sample_size, "ci_low": m.ci_low, "ci_high": m.ci_high, "source": m.source,
-        "source_ref": m.source_ref, "recorded_at": _iso(m.recorded_at), "recorded_by": m.recorded_by,
+        "period": m.period.code,
+        "area": m.area,
+        "value": m.value,
+        "unit": m.extra.get("unit"),
+        "status": m.status.value,
+        "version": m.version,
+        "numerator": m.numerator,
+        "denominator": m.denominator,
+        "sample_size": m.sample_size,
+        "ci_low": m.ci_low,
+        "ci_high": m.ci_high,
+        "source": m.source,
+        "source_ref": m.source_ref,
+        "recorded_at": _iso(m.recorded_at),
+        "recorded_by": m.recorded_by,
         "note": m.note,
         "derivation": {"formula": m.derivation.formula, "inputs": m.derivation.inputs} if m.derivation else None,
     }

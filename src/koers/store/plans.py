@@ -71,19 +71,35 @@ def save_plan(engine: Engine, plan: Plan, *, source: str | None, user: str | Non
     with engine.begin() as conn:
         plan_id = _plan_id(conn, key)
         if plan_id is None:
-            plan_id = conn.execute(insert(plans).values(
-                key=key, municipality_code=plan.municipality.cbs_code, municipality_name=plan.municipality.name,
-                title=plan.title, created_at=now)).inserted_primary_key[0]
+            plan_id = conn.execute(
+                insert(plans).values(
+                    key=key,
+                    municipality_code=plan.municipality.cbs_code,
+                    municipality_name=plan.municipality.name,
+                    title=plan.title,
+                    created_at=now,
+                )
+            ).inserted_primary_key[0]
         latest = conn.execute(
             select(plan_versions.c.version, plan_versions.c.content_hash)
-            .where(plan_versions.c.plan_id == plan_id).order_by(plan_versions.c.version.desc()).limit(1)
+            .where(plan_versions.c.plan_id == plan_id)
+            .order_by(plan_versions.c.version.desc())
+            .limit(1)
         ).first()
         if latest is not None and latest.content_hash == digest:
             return LoadOutcome(plan_id, key, latest.version, changed=False)
         version = (latest.version if latest else 0) + 1
-        conn.execute(insert(plan_versions).values(
-            plan_id=plan_id, version=version, content_hash=digest, content=content, source=source,
-            loaded_at=now, loaded_by=user))
+        conn.execute(
+            insert(plan_versions).values(
+                plan_id=plan_id,
+                version=version,
+                content_hash=digest,
+                content=content,
+                source=source,
+                loaded_at=now,
+                loaded_by=user,
+            )
+        )
     return LoadOutcome(plan_id, key, version, changed=True)
 
 
@@ -101,8 +117,11 @@ def load_stored_plan(engine: Engine, key: str | None = None, version: int | None
     with engine.connect() as conn:
         plan_id, key = _choose(conn, key)
         query = select(plan_versions).where(plan_versions.c.plan_id == plan_id)
-        query = (query.where(plan_versions.c.version == version) if version is not None
-                 else query.order_by(plan_versions.c.version.desc()).limit(1))
+        query = (
+            query.where(plan_versions.c.version == version)
+            if version is not None
+            else query.order_by(plan_versions.c.version.desc()).limit(1)
+        )
         row = conn.execute(query).first()
     if row is None:
         raise PlanNotFound(f"plan {key} has no version {version}", [key])
@@ -127,7 +146,14 @@ def plan_history(engine: Engine, key: str | None = None) -> list[dict[str, Any]]
     with engine.connect() as conn:
         plan_id, _ = _choose(conn, key)
         rows = conn.execute(
-            select(plan_versions.c.version, plan_versions.c.loaded_at, plan_versions.c.loaded_by,
-                   plan_versions.c.source, plan_versions.c.content_hash)
-            .where(plan_versions.c.plan_id == plan_id).order_by(plan_versions.c.version)).all()
+            select(
+                plan_versions.c.version,
+                plan_versions.c.loaded_at,
+                plan_versions.c.loaded_by,
+                plan_versions.c.source,
+                plan_versions.c.content_hash,
+            )
+            .where(plan_versions.c.plan_id == plan_id)
+            .order_by(plan_versions.c.version)
+        ).all()
     return [dict(r._mapping) for r in rows]

@@ -41,16 +41,19 @@ def period_statuses(engine: Engine, plan_id: int) -> dict[str, PeriodStatus]:
     r = report_periods.c
     query = select(r.period, r.status, r.set_by, r.set_at).where(r.plan_id == plan_id).order_by(r.id)
     with engine.connect() as conn:
-        return {row.period: PeriodStatus(row.period, row.status, row.set_by, audit.as_utc(row.set_at))
-                for row in conn.execute(query)}
+        return {
+            row.period: PeriodStatus(row.period, row.status, row.set_by, audit.as_utc(row.set_at))
+            for row in conn.execute(query)
+        }
 
 
 def period_status(engine: Engine, plan_id: int, period: Period) -> PeriodStatus:
     return period_statuses(engine, plan_id).get(period.code, PeriodStatus(period.code, CONCEPT))
 
 
-def set_period_status(engine: Engine, plan_id: int, period: Period, status: str, *, user: User,
-                      now: datetime | None = None) -> PeriodStatus:
+def set_period_status(
+    engine: Engine, plan_id: int, period: Period, status: str, *, user: User, now: datetime | None = None
+) -> PeriodStatus:
     """Record ``status`` for ``period`` and its audit row, in one transaction; no change, no row."""
     if status not in STATUSES:
         raise ValueError(f"status is one of {', '.join(STATUSES)}")
@@ -59,8 +62,18 @@ def set_period_status(engine: Engine, plan_id: int, period: Period, status: str,
         return old
     moment = now or datetime.now(UTC)
     with engine.begin() as conn:
-        conn.execute(insert(report_periods).values(plan_id=plan_id, period=period.code, status=status,
-                                                   set_by=user.username, set_at=moment))
-        audit.record(conn, user_id=user.id, action=audit.PERIOD_STATUS, target=period.code,
-                     old={"status": old.status}, new={"status": status}, at=moment)
+        conn.execute(
+            insert(report_periods).values(
+                plan_id=plan_id, period=period.code, status=status, set_by=user.username, set_at=moment
+            )
+        )
+        audit.record(
+            conn,
+            user_id=user.id,
+            action=audit.PERIOD_STATUS,
+            target=period.code,
+            old={"status": old.status},
+            new={"status": status},
+            at=moment,
+        )
     return PeriodStatus(period.code, status, user.username, moment)

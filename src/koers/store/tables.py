@@ -36,7 +36,8 @@ from sqlalchemy import (
 metadata = MetaData()
 
 plans = Table(
-    "plans", metadata,
+    "plans",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("key", String(200), nullable=False, unique=True),
     Column("municipality_code", String(10), nullable=False),
@@ -46,7 +47,8 @@ plans = Table(
 )
 
 plan_versions = Table(
-    "plan_versions", metadata,
+    "plan_versions",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("plan_id", Integer, ForeignKey("plans.id"), nullable=False),
     Column("version", Integer, nullable=False),
@@ -59,7 +61,8 @@ plan_versions = Table(
 )
 
 imports = Table(
-    "imports", metadata,
+    "imports",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("plan_id", Integer, ForeignKey("plans.id"), nullable=False),
     Column("kind", String(20), nullable=False),
@@ -73,7 +76,8 @@ imports = Table(
 )
 
 measurements = Table(
-    "measurements", metadata,
+    "measurements",
+    metadata,
     Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True),
     Column("plan_id", Integer, ForeignKey("plans.id"), nullable=False),
     Column("subject", String(100), nullable=False),
@@ -102,7 +106,8 @@ measurements = Table(
 )
 
 status_overrides = Table(
-    "status_overrides", metadata,
+    "status_overrides",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("plan_id", Integer, ForeignKey("plans.id"), nullable=False),
     Column("goal", String(100), nullable=False),
@@ -114,7 +119,8 @@ status_overrides = Table(
 )
 
 explanations = Table(
-    "explanations", metadata,
+    "explanations",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("plan_id", Integer, ForeignKey("plans.id"), nullable=False),
     Column("goal", String(100), nullable=False),
@@ -136,7 +142,8 @@ Index("ix_measurements_plan_subject_end", measurements.c.plan_id, measurements.c
 # period's status (concept or vastgesteld); every change is a row, the latest counts.
 
 users = Table(
-    "users", metadata,
+    "users",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("username", String(100), nullable=False, unique=True),
     Column("display_name", String(200), nullable=False),
@@ -148,7 +155,8 @@ users = Table(
 )
 
 sessions = Table(
-    "sessions", metadata,
+    "sessions",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
@@ -158,7 +166,8 @@ sessions = Table(
 )
 
 login_attempts = Table(
-    "login_attempts", metadata,
+    "login_attempts",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("username", String(100), nullable=False),
     Column("address", String(100), nullable=False),
@@ -166,7 +175,8 @@ login_attempts = Table(
 )
 
 audit_log = Table(
-    "audit_log", metadata,
+    "audit_log",
+    metadata,
     Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True),
     Column("at", DateTime(timezone=True), nullable=False),
     Column("user_id", Integer, ForeignKey("users.id")),  # None: done on the command line
@@ -178,7 +188,8 @@ audit_log = Table(
 )
 
 report_periods = Table(
-    "report_periods", metadata,
+    "report_periods",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("plan_id", Integer, ForeignKey("plans.id"), nullable=False),
     Column("period", String(20), nullable=False),

@@ -23,8 +23,13 @@ def _snap(request: Request) -> Snapshot:
 
 
 def _meta(snap: Snapshot) -> dict[str, Any]:
-    return {"plan": snap.stored.key, "plan_version": snap.stored.version, "period": snap.report.period.code,
-            "as_of": snap.report.as_of.isoformat(), "illustrative": snap.illustrative}
+    return {
+        "plan": snap.stored.key,
+        "plan_version": snap.stored.version,
+        "period": snap.report.period.code,
+        "as_of": snap.report.as_of.isoformat(),
+        "illustrative": snap.illustrative,
+    }
 
 
 @router.get("/plan", summary="The plan: mission, vision, challenges with budgets, goals, BBV indicators")
@@ -39,9 +44,13 @@ def status(request: Request) -> dict[str, Any]:
     return {
         **_meta(snap),
         "goals": [assessment_json(g.assessment, c.challenge.id) for c in snap.report.challenges for g in c.goals],
-        "rollup": {"plan": rollup_json(snap.report.rollup),
-                   "challenges": [{"id": c.challenge.id, "name": c.challenge.name, **rollup_json(c.rollup)}
-                                  for c in snap.report.challenges]},
+        "rollup": {
+            "plan": rollup_json(snap.report.rollup),
+            "challenges": [
+                {"id": c.challenge.id, "name": c.challenge.name, **rollup_json(c.rollup)}
+                for c in snap.report.challenges
+            ],
+        },
     }
 
 
@@ -53,11 +62,16 @@ def goal(request: Request, goal_id: str) -> dict[str, Any]:
         raise HTTPException(404, detail=f"no goal '{goal_id}'")
     challenge = next(c for c in snap.report.challenges if section in c.goals)
     return {
-        **_meta(snap), "goal": goal_json(section.goal),
+        **_meta(snap),
+        "goal": goal_json(section.goal),
         "assessment": assessment_json(section.assessment, challenge.challenge.id),
         "measurements": [as_record(m) for m in section.measurements],
-        "explanation": {"text": section.explanation, "concept": section.concept, "author": section.author,
-                        "written_at": section.written_at.isoformat() if section.written_at else None},
+        "explanation": {
+            "text": section.explanation,
+            "concept": section.concept,
+            "author": section.author,
+            "written_at": section.written_at.isoformat() if section.written_at else None,
+        },
     }
 
 

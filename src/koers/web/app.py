@@ -28,8 +28,13 @@ SERVE_RECHECK = 0.25
 def create_app(url: str, *, plan_key: str | None = None, today: date | None = None, recheck: float = 0.0) -> FastAPI:
     """The dashboard on ``url``; ``recheck`` is how many seconds a page may lag behind a write
     made elsewhere (0 in tests; ``koers serve`` uses SERVE_RECHECK)."""
-    app = FastAPI(title="koers dashboard sociaal domein", version=__version__, docs_url=None, redoc_url=None,
-                  openapi_url="/api/openapi.json")
+    app = FastAPI(
+        title="koers dashboard sociaal domein",
+        version=__version__,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
     app.state.engine = open_engine(url)
     app.state.snapshots = Snapshots(app.state.engine, plan_key, today=today, recheck=recheck)
     app.mount("/static", StaticFiles(directory=str(files("koers.web").joinpath("static"))), name="static")

@@ -59,11 +59,16 @@ SECURE_VALUES: dict[str, bool | None] = {"auto": None, "true": True, "1": True, 
 HOME = "/beheer"
 SAFE_NEXT = re.compile(r"^/beheer(/[\w\-./]*)?(\?[\w\-.=&%]*)?$")
 ROLE_NAMES = {Role.VIEWER: "lezer", Role.EDITOR: "redacteur", Role.ADMIN: "beheerder"}
-NO_STORE = {"Cache-Control": "no-store", "X-Frame-Options": "DENY",
-            "Content-Security-Policy": "frame-ancestors 'none'", "Referrer-Policy": "same-origin"}
+NO_STORE = {
+    "Cache-Control": "no-store",
+    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": "frame-ancestors 'none'",
+    "Referrer-Policy": "same-origin",
+}
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-EXPIRED_FORM = ("Dit formulier is verlopen of komt niet van deze website. Ga terug, laad de pagina opnieuw en "
-                "probeer het nog eens.")
+EXPIRED_FORM = (
+    "Dit formulier is verlopen of komt niet van deze website. Ga terug, laad de pagina opnieuw en probeer het nog eens."
+)
 
 router = APIRouter(include_in_schema=False)
 
@@ -99,11 +104,13 @@ async def _not_logged_in(request: Request, _: Exception) -> Response:
 
 async def _not_allowed(request: Request, error: Exception) -> Response:
     reason = error.reason if isinstance(error, NotAllowed) else str(error)
-    return page(request, "beheer/geweigerd.html.j2", {"reason": reason}, session=_live_session(request),
-                status_code=403)
+    return page(
+        request, "beheer/geweigerd.html.j2", {"reason": reason}, session=_live_session(request), status_code=403
+    )
 
 
 # -- dependencies -------------------------------------------------------------------------
+
 
 def engine(request: Request) -> Engine:
     return request.app.state.engine
@@ -129,9 +136,12 @@ def _role(needed: Role, base: Callable[..., Any]) -> Callable[[Session], Session
     # Depends as a default value: an annotation would be a string here, naming a local
     def check(session: Session = Depends(base)) -> Session:  # noqa: B008
         if not session.user.role.allows(needed):
-            raise NotAllowed(f"Hiervoor moet uw account de rol {ROLE_NAMES[needed]} hebben; u bent "
-                             f"{ROLE_NAMES[session.user.role]}. Vraag een beheerder om meer rechten.")
+            raise NotAllowed(
+                f"Hiervoor moet uw account de rol {ROLE_NAMES[needed]} hebben; u bent "
+                f"{ROLE_NAMES[session.user.role]}. Vraag een beheerder om meer rechten."
+            )
         return session
+
     return check
 
 
@@ -152,11 +162,17 @@ def _same(given: object, expected: str | None) -> bool:
 
 # -- pages --------------------------------------------------------------------------------
 
-def page(request: Request, template: str, context: dict[str, Any], *, session: Session | None = None,
-         status_code: int = 200) -> HTMLResponse:
+
+def page(
+    request: Request, template: str, context: dict[str, Any], *, session: Session | None = None, status_code: int = 200
+) -> HTMLResponse:
     """An editor page: the signed-in user and the CSRF token in the context, never cached."""
-    extra = {"user": session.user if session else None, "csrf": session.csrf_token if session else "",
-             "role_name": ROLE_NAMES, "moment": moment}
+    extra = {
+        "user": session.user if session else None,
+        "csrf": session.csrf_token if session else "",
+        "role_name": ROLE_NAMES,
+        "moment": moment,
+    }
     response = render(request, template, {**context, **extra}, status_code=status_code)
     response.headers.update(NO_STORE)
     return response
@@ -170,11 +186,24 @@ def moment(when: datetime | None) -> str:
     return f"{format_date(local, 'nl')}, {local:%H:%M}"
 
 
-def login_page(request: Request, *, next_path: str = HOME, username: str = "", error: str | None = None,
-               notice: str | None = None, status_code: int = 200) -> HTMLResponse:
+def login_page(
+    request: Request,
+    *,
+    next_path: str = HOME,
+    username: str = "",
+    error: str | None = None,
+    notice: str | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
     token = secrets.token_urlsafe(32)
-    context = {"login_csrf": token, "next_path": safe_next(next_path), "username": username, "error": error,
-               "notice": notice, "no_accounts": user_count(engine(request)) == 0}
+    context = {
+        "login_csrf": token,
+        "next_path": safe_next(next_path),
+        "username": username,
+        "error": error,
+        "notice": notice,
+        "no_accounts": user_count(engine(request)) == 0,
+    }
     response = page(request, "beheer/inloggen.html.j2", context, status_code=status_code)
     _set_cookie(response, request, LOGIN_COOKIE, token, LOGIN_FORM_LIFETIME)
     return response
@@ -188,26 +217,39 @@ def login_form(request: Request, terug: str = HOME, uitgelogd: bool = False) -> 
 
 
 @router.post("/beheer/inloggen", response_class=HTMLResponse)
-def login(request: Request, username: Annotated[str, Form()] = "", password: Annotated[str, Form()] = "",
-          csrf_token: Annotated[str, Form()] = "", terug: Annotated[str, Form()] = HOME) -> Response:
+def login(
+    request: Request,
+    username: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
+    csrf_token: Annotated[str, Form()] = "",
+    terug: Annotated[str, Form()] = HOME,
+) -> Response:
     if not _same(csrf_token, request.cookies.get(LOGIN_COOKIE)):
         raise NotAllowed(EXPIRED_FORM)
     outcome = authenticate(engine(request), username, password, request.client.host if request.client else "-")
     if outcome.wait is not None:
-        response = login_page(request, next_path=terug, username=username, error=locked_message(outcome.wait),
-                              status_code=429)
+        response = login_page(
+            request, next_path=terug, username=username, error=locked_message(outcome.wait), status_code=429
+        )
         response.headers["Retry-After"] = str(math.ceil(outcome.wait.total_seconds()))
         return response
     if outcome.user is None:
-        return login_page(request, next_path=terug, username=username, status_code=401,
-                          error="De gebruikersnaam of het wachtwoord klopt niet.")
+        return login_page(
+            request,
+            next_path=terug,
+            username=username,
+            status_code=401,
+            error="De gebruikersnaam of het wachtwoord klopt niet.",
+        )
     return _signed_in(request, outcome.user, terug)
 
 
 def locked_message(wait: timedelta) -> str:
     minutes = max(1, math.ceil(wait.total_seconds() / 60))
-    return (f"U heeft te vaak een verkeerd wachtwoord ingevuld. Wacht {minutes} "
-            f"{'minuut' if minutes == 1 else 'minuten'} en probeer het dan opnieuw.")
+    return (
+        f"U heeft te vaak een verkeerd wachtwoord ingevuld. Wacht {minutes} "
+        f"{'minuut' if minutes == 1 else 'minuten'} en probeer het dan opnieuw."
+    )
 
 
 def _signed_in(request: Request, user: User, next_path: str) -> Response:
@@ -218,8 +260,9 @@ def _signed_in(request: Request, user: User, next_path: str) -> Response:
     token, _ = start_session(engine(request), user)
     response = RedirectResponse(safe_next(next_path), status_code=303)
     _set_cookie(response, request, COOKIE, token, SESSION_LENGTH)
-    response.delete_cookie(LOGIN_COOKIE, path=COOKIE_PATH, secure=cookie_secure(request), httponly=True,
-                           samesite="strict")
+    response.delete_cookie(
+        LOGIN_COOKIE, path=COOKIE_PATH, secure=cookie_secure(request), httponly=True, samesite="strict"
+    )
     return response
 
 
@@ -238,6 +281,7 @@ def logout(request: Request, session: Poster) -> Response:
 
 # -- cookies and addresses ----------------------------------------------------------------
 
+
 def cookie_secure(request: Request) -> bool:
     """Secure, unless the setting says otherwise or this is plain http on this computer."""
     chosen = request.app.state.auth_settings.secure_cookies
@@ -247,8 +291,15 @@ def cookie_secure(request: Request) -> bool:
 
 
 def _set_cookie(response: Response, request: Request, name: str, value: str, lifetime: timedelta) -> None:
-    response.set_cookie(name, value, max_age=int(lifetime.total_seconds()), path=COOKIE_PATH,
-                        secure=cookie_secure(request), httponly=True, samesite="strict")
+    response.set_cookie(
+        name,
+        value,
+        max_age=int(lifetime.total_seconds()),
+        path=COOKIE_PATH,
+        secure=cookie_secure(request),
+        httponly=True,
+        samesite="strict",
+    )
 
 
 def safe_next(path: str) -> str:

@@ -51,8 +51,16 @@ from koers.web.snapshot import reporting_period
 MANUAL_FILE = "invoer via beheer"
 FORM_FIELDS = ("goal", "period", "area", "value", "status", "source", "source_ref", "note")
 #: The form's fields as a sentence names them (with their article), for "Vul ... in."
-FIELD_NAMES_NL = {"goal": "het doel", "period": "de periode", "area": "het gebied", "value": "de waarde",
-                  "status": "de status", "source": "de bron", "source_ref": "de bronverwijzing", "note": "de opmerking"}
+FIELD_NAMES_NL = {
+    "goal": "het doel",
+    "period": "de periode",
+    "area": "het gebied",
+    "value": "de waarde",
+    "status": "de status",
+    "source": "de bron",
+    "source_ref": "de bronverwijzing",
+    "note": "de opmerking",
+}
 NEW, REVISED, UNCHANGED = "new", "revised", "unchanged"
 UPLOAD_SUFFIXES = (".csv", ".xlsx", ".xlsm")
 MAX_UPLOAD_MB = 200
@@ -114,6 +122,7 @@ class UploadCheck:
 
 # -- who may change what ------------------------------------------------------------------
 
+
 def challenge_of(plan: Plan, subject: str) -> str | None:
     """The challenge a goal or BBV indicator belongs to (None for a series)."""
     goal = plan.goal(subject)
@@ -139,11 +148,14 @@ def _may_store(user: User, plan: Plan, batch: Batch) -> None:
 
 def _limited(user: User, subjects: str) -> str:
     allowed = ", ".join(user.challenges) or "geen"
-    return (f"U mag geen gegevens wijzigen van {subjects}. Uw account mag alleen gegevens wijzigen van deze "
-            f"opgaven: {allowed}.")
+    return (
+        f"U mag geen gegevens wijzigen van {subjects}. Uw account mag alleen gegevens wijzigen van deze "
+        f"opgaven: {allowed}."
+    )
 
 
 # -- one measurement ----------------------------------------------------------------------
+
 
 def check_measurement(engine: Engine, stored: StoredPlan, user: User, form: MeasurementForm) -> MeasurementCheck:
     """Check the form as the importer checks a file, and say what storing it would change."""
@@ -161,10 +173,15 @@ def store_measurement(engine: Engine, stored: StoredPlan, user: User, form: Meas
         return check
     outcome = store_batch(engine, stored.id, check.batch, Provenance("editor", None, None, user.username))
     if outcome.added:
-        audit.write(engine, user_id=user.id, action=audit.MEASUREMENT_ENTER, target=_point(check.batch),
-                    old=_stored_values(check.change.previous),
-                    new={**_row_values(check.batch), "version": check.change.version},
-                    details={"import_id": outcome.import_id})
+        audit.write(
+            engine,
+            user_id=user.id,
+            action=audit.MEASUREMENT_ENTER,
+            target=_point(check.batch),
+            old=_stored_values(check.change.previous),
+            new={**_row_values(check.batch), "version": check.change.version},
+            details={"import_id": outcome.import_id},
+        )
     return check
 
 
@@ -194,15 +211,26 @@ def _point(batch: Batch) -> str:
 
 
 def _row_values(batch: Batch) -> dict[str, Any]:
-    return {"value": batch.value[0], "status": batch.status[0], "source": batch.source[0],
-            "source_ref": batch.source_ref[0], "note": batch.get("note", 0)}
+    return {
+        "value": batch.value[0],
+        "status": batch.status[0],
+        "source": batch.source[0],
+        "source_ref": batch.source_ref[0],
+        "note": batch.get("note", 0),
+    }
 
 
 def _stored_values(m: Measurement | None) -> dict[str, Any] | None:
     if m is None:
         return None
-    return {"value": m.value, "status": m.status.value, "source": m.source, "source_ref": m.source_ref,
-            "note": m.note, "version": m.version}
+    return {
+        "value": m.value,
+        "status": m.status.value,
+        "source": m.source,
+        "source_ref": m.source_ref,
+        "note": m.note,
+        "version": m.version,
+    }
 
 
 def _form_issue(problem: Problem) -> Issue:
@@ -218,8 +246,10 @@ def _issue(problem: Problem) -> Issue:
 
 # -- an uploaded file ---------------------------------------------------------------------
 
-def check_upload(engine: Engine, stored: StoredPlan, user: User, session_id: int, file_name: str,
-                 data: BinaryIO) -> UploadCheck:
+
+def check_upload(
+    engine: Engine, stored: StoredPlan, user: User, session_id: int, file_name: str, data: BinaryIO
+) -> UploadCheck:
     """Check an uploaded file completely and count what it would change (a dry run); a file
     without problems waits, bound to this session, until it is confirmed."""
     name = safe_file_name(file_name)
@@ -241,8 +271,11 @@ def store_upload(engine: Engine, stored: StoredPlan, user: User, session_id: int
     """Store a checked file (checked once more: the plan may have changed), then its audit row."""
     path = uploads().find(session_id, token)
     if path is None:
-        gone = Issue("bestand", "Dit bestand is al opgeslagen, of het is te lang geleden gecontroleerd.",
-                     "Kies het bestand opnieuw.")
+        gone = Issue(
+            "bestand",
+            "Dit bestand is al opgeslagen, of het is te lang geleden gecontroleerd.",
+            "Kies het bestand opnieuw.",
+        )
         return UploadCheck("", [gone], 1)
     try:
         checked = check_file(path, stored.plan)
@@ -254,10 +287,14 @@ def store_upload(engine: Engine, stored: StoredPlan, user: User, session_id: int
     finally:
         uploads().discard(session_id, token)
     if outcome.added:
-        audit.write(engine, user_id=user.id, action=audit.MEASUREMENTS_IMPORT, target=path.name,
-                    new={"rows": outcome.rows, "new": outcome.new, "revised": outcome.revised,
-                         "unchanged": outcome.unchanged},
-                    details={"file_sha256": digest, "import_id": outcome.import_id})
+        audit.write(
+            engine,
+            user_id=user.id,
+            action=audit.MEASUREMENTS_IMPORT,
+            target=path.name,
+            new={"rows": outcome.rows, "new": outcome.new, "revised": outcome.revised, "unchanged": outcome.unchanged},
+            details={"file_sha256": digest, "import_id": outcome.import_id},
+        )
     return UploadCheck(path.name, [], 0, None, outcome)
 
 
@@ -275,8 +312,11 @@ def _receive(data: BinaryIO, path: Path) -> Issue | None:
         while block := data.read(1 << 20):
             size += len(block)
             if size > MAX_UPLOAD_MB * 1024 * 1024:
-                return Issue("bestand", f"Het bestand is groter dan {MAX_UPLOAD_MB} MB.",
-                             "Verdeel de metingen over een paar kleinere bestanden.")
+                return Issue(
+                    "bestand",
+                    f"Het bestand is groter dan {MAX_UPLOAD_MB} MB.",
+                    "Verdeel de metingen over een paar kleinere bestanden.",
+                )
             out.write(block)
     return None
 
@@ -327,6 +367,7 @@ def uploads() -> PendingUploads:
 
 # -- explanations and periods -------------------------------------------------------------
 
+
 def reporting_periods(plan: Plan, today: date) -> list[Period]:
     """The half years the plan reports on so far, oldest first, up to the latest ended one."""
     last = reporting_period(today)
@@ -336,8 +377,9 @@ def reporting_periods(plan: Plan, today: date) -> list[Period]:
     return periods
 
 
-def save_explanation(engine: Engine, stored: StoredPlan, user: User, goal: Goal, period: Period,
-                     text: str) -> Issue | None:
+def save_explanation(
+    engine: Engine, stored: StoredPlan, user: User, goal: Goal, period: Period, text: str
+) -> Issue | None:
     """Store a new version (and its audit row), or say what is wrong; the same text adds nothing."""
     require_goal(user, goal)
     problem = explanation_problem(engine, stored.id, period, text)
@@ -347,19 +389,30 @@ def save_explanation(engine: Engine, stored: StoredPlan, user: User, goal: Goal,
     if old is not None and old.text == text.strip():
         return None
     new = write_explanation(engine, stored.id, goal.id, period, text, author=user.display_name)
-    audit.write(engine, user_id=user.id, action=audit.EXPLANATION_WRITE, target=f"{goal.id} {period.code}",
-                old=old.text if old else None, new=new.text, details={"version": new.version})
+    audit.write(
+        engine,
+        user_id=user.id,
+        action=audit.EXPLANATION_WRITE,
+        target=f"{goal.id} {period.code}",
+        old=old.text if old else None,
+        new=new.text,
+        details={"version": new.version},
+    )
     return None
 
 
 def explanation_problem(engine: Engine, plan_id: int, period: Period, text: str) -> Issue | None:
     if period_status(engine, plan_id, period).adopted:
-        return Issue("periode", f"De periode {period.label('nl')} is vastgesteld.",
-                     "Een toelichting bij een vastgestelde periode verandert niet meer. Vraag een beheerder om "
-                     "de periode terug te zetten naar concept.")
+        return Issue(
+            "periode",
+            f"De periode {period.label('nl')} is vastgesteld.",
+            "Een toelichting bij een vastgestelde periode verandert niet meer. Vraag een beheerder om "
+            "de periode terug te zetten naar concept.",
+        )
     if not text.strip():
         return Issue("tekst", "De toelichting is leeg.", "Schrijf eerst een toelichting.")
     if len(text.strip()) > MAX_LENGTH:
-        return Issue("tekst", f"De toelichting is langer dan {MAX_LENGTH:,} tekens.".replace(",", "."),
-                     "Maak de tekst korter.")
+        return Issue(
+            "tekst", f"De toelichting is langer dan {MAX_LENGTH:,} tekens.".replace(",", "."), "Maak de tekst korter."
+        )
     return None

@@ -44,15 +44,38 @@ router = APIRouter(prefix="/beheer", include_in_schema=False)
 
 LOG_PAGE = 50
 RECENT = 10
-ACTION_NAMES = {audit.USER_ADD: "account gemaakt", audit.MEASUREMENT_ENTER: "meting ingevoerd",
-                audit.MEASUREMENTS_IMPORT: "bestand geïmporteerd", audit.EXPLANATION_WRITE: "toelichting geschreven",
-                audit.PERIOD_STATUS: "status van periode"}
-VALUE_NAMES = {"value": "waarde", "status": "status", "version": "versie", "source": "bron",
-               "source_ref": "bronverwijzing", "note": "opmerking", "rows": "rijen", "new": "nieuw",
-               "revised": "herzien", "unchanged": "ongewijzigd", "username": "gebruikersnaam", "display_name": "naam",
-               "role": "rol", "challenges": "opgaven", "import_id": "importnummer", "file_sha256": "SHA-256"}
-WORDS = {"final": "definitief", "provisional": "voorlopig", "admin": "beheerder", "editor": "redacteur",
-         "viewer": "lezer"}
+ACTION_NAMES = {
+    audit.USER_ADD: "account gemaakt",
+    audit.MEASUREMENT_ENTER: "meting ingevoerd",
+    audit.MEASUREMENTS_IMPORT: "bestand geïmporteerd",
+    audit.EXPLANATION_WRITE: "toelichting geschreven",
+    audit.PERIOD_STATUS: "status van periode",
+}
+VALUE_NAMES = {
+    "value": "waarde",
+    "status": "status",
+    "version": "versie",
+    "source": "bron",
+    "source_ref": "bronverwijzing",
+    "note": "opmerking",
+    "rows": "rijen",
+    "new": "nieuw",
+    "revised": "herzien",
+    "unchanged": "ongewijzigd",
+    "username": "gebruikersnaam",
+    "display_name": "naam",
+    "role": "rol",
+    "challenges": "opgaven",
+    "import_id": "importnummer",
+    "file_sha256": "SHA-256",
+}
+WORDS = {
+    "final": "definitief",
+    "provisional": "voorlopig",
+    "admin": "beheerder",
+    "editor": "redacteur",
+    "viewer": "lezer",
+}
 SHOWN_TEXT = 300
 
 
@@ -75,12 +98,17 @@ def _common(request: Request, **context: Any) -> dict[str, Any]:
 
 # -- overview -----------------------------------------------------------------------------
 
+
 @router.get("", response_class=HTMLResponse, name="editor")
 def overview(request: Request, session: Viewer) -> HTMLResponse:
     snap = _snap(request)
     engine = request.app.state.engine
-    context = _common(request, periods=_periods(request), entries=audit.entries(engine, limit=RECENT),
-                      editable={g.id for g in snap.plan.goals if may_edit_goal(session.user, g)})
+    context = _common(
+        request,
+        periods=_periods(request),
+        entries=audit.entries(engine, limit=RECENT),
+        editable={g.id for g in snap.plan.goals if may_edit_goal(session.user, g)},
+    )
     return page(request, "beheer/overzicht.html.j2", context, session=session)
 
 
@@ -92,24 +120,34 @@ def _periods(request: Request) -> list[tuple[Period, Any]]:
 
 # -- one measurement ----------------------------------------------------------------------
 
+
 @router.get("/meting", response_class=HTMLResponse, name="measurement")
 def measurement_form(request: Request, session: Viewer, doel: str = "", opgeslagen: str = "") -> HTMLResponse:
     return _measurement_page(request, session, MeasurementCheck(MeasurementForm(goal=doel), {}), saved=opgeslagen)
 
 
 @router.post("/meting", response_class=HTMLResponse)
-def measurement_preview(request: Request, session: EditorPost,
-                        form: Annotated[MeasurementForm, Form()]) -> HTMLResponse:
+def measurement_preview(
+    request: Request, session: EditorPost, form: Annotated[MeasurementForm, Form()]
+) -> HTMLResponse:
     check = check_measurement(request.app.state.engine, _snap(request).stored, session.user, form)
     if not check.ok:
         return _measurement_page(request, session, check, status_code=422)
-    return page(request, "beheer/meting-controle.html.j2", _common(request, check=check, goal=_goal_of(request, check)),
-                session=session)
+    return page(
+        request,
+        "beheer/meting-controle.html.j2",
+        _common(request, check=check, goal=_goal_of(request, check)),
+        session=session,
+    )
 
 
 @router.post("/meting/opslaan", response_class=HTMLResponse)
-def measurement_store(request: Request, session: EditorPost, form: Annotated[MeasurementForm, Form()],
-                      actie: Annotated[str, Form()] = "opslaan") -> Response:
+def measurement_store(
+    request: Request,
+    session: EditorPost,
+    form: Annotated[MeasurementForm, Form()],
+    actie: Annotated[str, Form()] = "opslaan",
+) -> Response:
     if actie == "aanpassen":
         return _measurement_page(request, session, MeasurementCheck(form, {}))
     check = store_measurement(request.app.state.engine, _snap(request).stored, session.user, form)
@@ -119,12 +157,19 @@ def measurement_store(request: Request, session: EditorPost, form: Annotated[Mea
     return RedirectResponse(f"/beheer/meting?opgeslagen={check.batch.subject[0]}", status_code=303)
 
 
-def _measurement_page(request: Request, session: Session, check: MeasurementCheck, *, saved: str = "",
-                      status_code: int = 200) -> HTMLResponse:
+def _measurement_page(
+    request: Request, session: Session, check: MeasurementCheck, *, saved: str = "", status_code: int = 200
+) -> HTMLResponse:
     snap = _snap(request)
     goals = [g for g in snap.plan.goals if may_edit_goal(session.user, g)] or snap.plan.goals
-    context = _common(request, check=check, goals=goals, areas=snap.plan.areas, saved=snap.plan.goal(saved),
-                      can_edit=session.user.role.allows(Role.EDITOR))
+    context = _common(
+        request,
+        check=check,
+        goals=goals,
+        areas=snap.plan.areas,
+        saved=snap.plan.goal(saved),
+        can_edit=session.user.role.allows(Role.EDITOR),
+    )
     return page(request, "beheer/meting.html.j2", context, session=session, status_code=status_code)
 
 
@@ -134,9 +179,11 @@ def _goal_of(request: Request, check: MeasurementCheck) -> Goal | None:
 
 # -- importing a file ---------------------------------------------------------------------
 
+
 @router.get("/import", response_class=HTMLResponse, name="upload")
-def upload_form(request: Request, session: Viewer, opgeslagen: bool = False, nieuw: int = 0, herzien: int = 0,
-                ongewijzigd: int = 0) -> HTMLResponse:
+def upload_form(
+    request: Request, session: Viewer, opgeslagen: bool = False, nieuw: int = 0, herzien: int = 0, ongewijzigd: int = 0
+) -> HTMLResponse:
     saved = {"new": nieuw, "revised": herzien, "unchanged": ongewijzigd} if opgeslagen else None
     context = _common(request, saved=saved, max_mb=MAX_UPLOAD_MB, can_edit=session.user.role.allows(Role.EDITOR))
     return page(request, "beheer/import.html.j2", context, session=session)
@@ -144,8 +191,9 @@ def upload_form(request: Request, session: Viewer, opgeslagen: bool = False, nie
 
 @router.post("/import", response_class=HTMLResponse)
 def upload_check(request: Request, session: EditorPost, bestand: Annotated[UploadFile, File()]) -> HTMLResponse:
-    checked = check_upload(request.app.state.engine, _snap(request).stored, session.user, session.id,
-                           bestand.filename or "", bestand.file)
+    checked = check_upload(
+        request.app.state.engine, _snap(request).stored, session.user, session.id, bestand.filename or "", bestand.file
+    )
     return _upload_page(request, session, checked)
 
 
@@ -156,20 +204,28 @@ def upload_store(request: Request, session: EditorPost, upload: Annotated[str, F
         return _upload_page(request, session, stored)
     _changed(request)
     o = stored.outcome
-    return RedirectResponse(f"/beheer/import?opgeslagen=1&nieuw={o.new}&herzien={o.revised}&ongewijzigd={o.unchanged}",
-                            status_code=303)
+    return RedirectResponse(
+        f"/beheer/import?opgeslagen=1&nieuw={o.new}&herzien={o.revised}&ongewijzigd={o.unchanged}", status_code=303
+    )
 
 
 def _upload_page(request: Request, session: Session, checked: UploadCheck) -> HTMLResponse:
-    return page(request, "beheer/import-controle.html.j2", _common(request, checked=checked), session=session,
-                status_code=422 if checked.issues else 200)
+    return page(
+        request,
+        "beheer/import-controle.html.j2",
+        _common(request, checked=checked),
+        session=session,
+        status_code=422 if checked.issues else 200,
+    )
 
 
 # -- explanations -------------------------------------------------------------------------
 
+
 @router.get("/toelichting/{goal_id}", response_class=HTMLResponse, name="explanation")
-def explanation_form(request: Request, session: Viewer, goal_id: str, periode: str = "",
-                     opgeslagen: bool = False) -> HTMLResponse:
+def explanation_form(
+    request: Request, session: Viewer, goal_id: str, periode: str = "", opgeslagen: bool = False
+) -> HTMLResponse:
     goal = _goal(request, goal_id)
     period = _period(request, periode) or reporting_periods(_snap(request).plan, _today(request))[-1]
     current = latest_explanations(request.app.state.engine, _snap(request).stored.id, period).get(goal.id)
@@ -177,8 +233,14 @@ def explanation_form(request: Request, session: Viewer, goal_id: str, periode: s
 
 
 @router.post("/toelichting/{goal_id}", response_class=HTMLResponse)
-def explanation_save(request: Request, session: EditorPost, goal_id: str, periode: Annotated[str, Form()] = "",
-                     tekst: Annotated[str, Form()] = "", actie: Annotated[str, Form()] = "voorbeeld") -> Response:
+def explanation_save(
+    request: Request,
+    session: EditorPost,
+    goal_id: str,
+    periode: Annotated[str, Form()] = "",
+    tekst: Annotated[str, Form()] = "",
+    actie: Annotated[str, Form()] = "voorbeeld",
+) -> Response:
     goal = _goal(request, goal_id)
     period = _period(request, periode)
     if period is None:
@@ -193,15 +255,34 @@ def explanation_save(request: Request, session: EditorPost, goal_id: str, period
     return RedirectResponse(f"/beheer/toelichting/{goal.id}?periode={period.code}&opgeslagen=1", status_code=303)
 
 
-def _explanation_page(request: Request, session: Session, goal: Goal, period: Period, text: str, *,
-                      preview: bool = False, saved: bool = False, error: Issue | None = None) -> HTMLResponse:
+def _explanation_page(
+    request: Request,
+    session: Session,
+    goal: Goal,
+    period: Period,
+    text: str,
+    *,
+    preview: bool = False,
+    saved: bool = False,
+    error: Issue | None = None,
+) -> HTMLResponse:
     snap = _snap(request)
     statuses = period_statuses(request.app.state.engine, snap.stored.id)
-    context = _common(request, goal=goal, period=period, text=text, preview=preview, saved=saved, error=error,
-                      periods=reporting_periods(snap.plan, _today(request)), statuses=statuses,
-                      can_edit=may_edit_goal(session.user, goal))
-    return page(request, "beheer/toelichting.html.j2", context, session=session,
-                status_code=422 if error is not None else 200)
+    context = _common(
+        request,
+        goal=goal,
+        period=period,
+        text=text,
+        preview=preview,
+        saved=saved,
+        error=error,
+        periods=reporting_periods(snap.plan, _today(request)),
+        statuses=statuses,
+        can_edit=may_edit_goal(session.user, goal),
+    )
+    return page(
+        request, "beheer/toelichting.html.j2", context, session=session, status_code=422 if error is not None else 200
+    )
 
 
 def _goal(request: Request, goal_id: str) -> Goal:
@@ -226,16 +307,24 @@ def _latest_period(request: Request) -> Period:
 
 # -- reporting periods --------------------------------------------------------------------
 
+
 @router.get("/periodes", response_class=HTMLResponse, name="periods")
 def periods_page(request: Request, session: Viewer, gewijzigd: str = "") -> HTMLResponse:
-    context = _common(request, periods=_periods(request), changed=_period(request, gewijzigd), adopted=ADOPTED,
-                      concept=CONCEPT, is_admin=session.user.role is Role.ADMIN)
+    context = _common(
+        request,
+        periods=_periods(request),
+        changed=_period(request, gewijzigd),
+        adopted=ADOPTED,
+        concept=CONCEPT,
+        is_admin=session.user.role is Role.ADMIN,
+    )
     return page(request, "beheer/periodes.html.j2", context, session=session)
 
 
 @router.post("/periodes")
-def period_set(request: Request, session: AdminPost, periode: Annotated[str, Form()] = "",
-               status: Annotated[str, Form()] = "") -> Response:
+def period_set(
+    request: Request, session: AdminPost, periode: Annotated[str, Form()] = "", status: Annotated[str, Form()] = ""
+) -> Response:
     period = _period(request, periode)
     if period is None or status not in (CONCEPT, ADOPTED):
         raise HTTPException(400)
@@ -245,13 +334,19 @@ def period_set(request: Request, session: AdminPost, periode: Annotated[str, For
 
 # -- the audit log ------------------------------------------------------------------------
 
+
 @router.get("/logboek", response_class=HTMLResponse, name="audit_log")
 def audit_page(request: Request, session: Viewer, pagina: int = 1) -> HTMLResponse:
     engine = request.app.state.engine
     number = max(1, pagina)
     total = audit.entry_count(engine)
-    context = _common(request, entries=audit.entries(engine, limit=LOG_PAGE, offset=(number - 1) * LOG_PAGE),
-                      number=number, more=number * LOG_PAGE < total, total=total)
+    context = _common(
+        request,
+        entries=audit.entries(engine, limit=LOG_PAGE, offset=(number - 1) * LOG_PAGE),
+        number=number,
+        more=number * LOG_PAGE < total,
+        total=total,
+    )
     return page(request, "beheer/logboek.html.j2", context, session=session)
 
 

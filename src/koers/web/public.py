@@ -42,6 +42,7 @@ def page(request: Request, template: str, build: Callable[[Snapshot], dict[str, 
 
 def figure(snap: Snapshot, goal_id: str) -> Figure | None:
     """The goal's chart, drawn once per snapshot."""
+
     def make() -> Figure | None:
         section = snap.goal_section(goal_id)
         return chart_figure(section, snap.report) if section else None
@@ -105,8 +106,11 @@ def download_csv(request: Request) -> PlainTextResponse:
         write_csv((as_record(m) for section in snap.report.goals for m in section.measurements), buffer)
         return buffer.getvalue()
 
-    return PlainTextResponse(snap.cached("csv", make), media_type="text/csv; charset=utf-8",
-                             headers={"Content-Disposition": 'attachment; filename="metingen.csv"'})
+    return PlainTextResponse(
+        snap.cached("csv", make),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="metingen.csv"'},
+    )
 
 
 @router.get("/downloads/rapportage.pdf", name="download_pdf")
@@ -115,5 +119,8 @@ def download_pdf(request: Request) -> Response:
     from koers.reports.pdf import pdf_bytes  # WeasyPrint loads only when a PDF is asked for
 
     snap = snapshot(request)
-    return Response(snap.cached("pdf", lambda: pdf_bytes(snap.report)), media_type="application/pdf",
-                    headers={"Content-Disposition": 'attachment; filename="rapportage.pdf"'})
+    return Response(
+        snap.cached("pdf", lambda: pdf_bytes(snap.report)),
+        media_type="application/pdf",
+        headers={"Content-Disposition": 'attachment; filename="rapportage.pdf"'},
+    )

@@ -16,8 +16,12 @@ from koers.domain.goals import Goal
 from koers.formatting import format_date, format_euro, format_number, format_value
 from koers.reports.markdown import to_html
 
-ENV = Environment(loader=PackageLoader("koers.web", "templates"), autoescape=select_autoescape(["j2", "html"]),
-                  trim_blocks=True, lstrip_blocks=True)
+ENV = Environment(
+    loader=PackageLoader("koers.web", "templates"),
+    autoescape=select_autoescape(["j2", "html"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
 
 
 def _day(when: date | datetime | None) -> str:

@@ -68,8 +68,9 @@ class Snapshots:
     page; writes in this process call ``invalidate`` so they show at once.
     """
 
-    def __init__(self, engine: Engine, plan_key: str | None = None, *, today: date | None = None,
-                 recheck: float = 0.0) -> None:
+    def __init__(
+        self, engine: Engine, plan_key: str | None = None, *, today: date | None = None, recheck: float = 0.0
+    ) -> None:
         self.engine = engine
         self.plan_key = plan_key
         self.today = today
@@ -111,4 +112,3 @@ def data_version(engine: Engine) -> DataVersion:
     )
     with engine.connect() as conn:
         return tuple(conn.execute(query).one())
-
