@@ -16,7 +16,7 @@ from koers.domain.goals import Goal
 from koers.domain.lint import Finding, Severity
 from koers.domain.plan import Plan
 from koers.domain.units import Unit
-from koers.planfile.problems import Problem
+from koers.problems import Problem
 
 SHAPE_VERSION = 1
 

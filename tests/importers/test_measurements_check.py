@@ -35,6 +35,7 @@ from openpyxl import Workbook
 # below do not depend on which other test module happened to import it first.
 import koers.importers.messages  # noqa: F401
 from koers.domain.plan import Plan
+from koers.i18n import gettext
 from koers.importers.batch import OPTIONAL, Batch
 from koers.importers.measurements import (
     COLUMNS,
@@ -48,7 +49,7 @@ from koers.importers.measurements import (
     parse_number,
 )
 from koers.importers.messages import IMPORT_MESSAGES
-from koers.planfile.problems import Problem
+from koers.problems import Problem
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
@@ -1395,7 +1396,7 @@ def test_shared_codes_render_the_importers_own_texts(
     [problem] = result.problems
     assert problem.code == code
     for lang in ("nl", "en"):
-        message, hint = IMPORT_MESSAGES[code][lang]
+        message, hint = (gettext(text, lang) for text in IMPORT_MESSAGES[code])
         context = _Blank({**problem.context, "field": problem.field})
         assert problem.message(lang) == message.format_map(context)
         assert problem.hint(lang) == hint.format_map(context)

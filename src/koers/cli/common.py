@@ -21,7 +21,7 @@ from rich.table import Table
 from koers.domain.periods import Period, PeriodError
 from koers.domain.plan import Plan
 from koers.planfile import load_plan
-from koers.planfile.problems import Problem
+from koers.problems import Problem
 from koers.shapes import problems_json
 
 EXIT_FINDINGS = 1

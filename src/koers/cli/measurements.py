@@ -13,8 +13,8 @@ from rich.table import Table
 
 from koers.cli.common import EXIT_UNREADABLE, console, err_console, fail, print_json, settings, show_problems, t
 from koers.cli.storage import PLAN_OPTION, USER_OPTION, current_user, engine_for, stored_plan
+from koers.domain.formatting import format_number
 from koers.exports import SUFFIXES, write_records
-from koers.formatting import format_number
 from koers.importers.files import sha256_of
 from koers.importers.measurements import check_file
 from koers.shapes import problems_json

@@ -15,10 +15,10 @@ from koers.cli.common import console, fail, open_plan, print_json, settings, t
 from koers.cli.lint import summary_line
 from koers.cli.storage import USER_OPTION, current_user, engine_for
 from koers.domain.baselines import BaselineStatus
+from koers.domain.formatting import format_euro, format_value
 from koers.domain.goals import Goal
 from koers.domain.lint import lint_plan
 from koers.domain.plan import Challenge, Plan
-from koers.formatting import format_euro, format_value
 from koers.planfile import EXCEL_SUFFIXES, YAML_SUFFIXES, write_plan
 from koers.planfile.schema import plan_json_schema_text
 from koers.shapes import plan_json

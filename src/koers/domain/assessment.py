@@ -30,12 +30,12 @@ from enum import StrEnum
 from typing import Any
 
 from koers.domain.baselines import BaselineStatus
+from koers.domain.formatting import format_number
 from koers.domain.goals import Goal, Scope
 from koers.domain.measurements import Measurement
 from koers.domain.periods import Period
 from koers.domain.targets import ChangeKind, Direction
 from koers.domain.text import fill
-from koers.formatting import format_number
 
 
 class Status(StrEnum):

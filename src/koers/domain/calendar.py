@@ -43,12 +43,12 @@ from itertools import chain
 from typing import Any
 
 from koers.domain.baselines import BaselineStatus
+from koers.domain.formatting import format_date
 from koers.domain.frequency import Frequency
 from koers.domain.goals import Goal
 from koers.domain.periods import Period, PeriodKind
 from koers.domain.plan import Plan
 from koers.domain.text import Phrase
-from koers.formatting import format_date
 
 DEFAULT_GRACE_DAYS = 90
 

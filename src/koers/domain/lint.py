@@ -23,13 +23,13 @@ from enum import StrEnum
 from typing import Any
 
 from koers.domain.baselines import BaselineStatus
+from koers.domain.formatting import format_number
 from koers.domain.frequency import Frequency
 from koers.domain.goals import Goal, Scope
 from koers.domain.periods import Period
 from koers.domain.plan import Plan
 from koers.domain.targets import ChangeKind, Direction
 from koers.domain.text import Phrase, fill
-from koers.formatting import format_number
 
 
 class Severity(StrEnum):

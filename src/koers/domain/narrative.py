@@ -10,9 +10,9 @@ concept. It says what the numbers say and no more: no causes, no promises.
 from __future__ import annotations
 
 from koers.domain.assessment import Assessment, Status
+from koers.domain.formatting import format_value
 from koers.domain.goals import Goal
 from koers.domain.units import Unit
-from koers.formatting import format_value
 
 
 def concept_explanation(goal: Goal, assessment: Assessment, lang: str = "nl") -> str:

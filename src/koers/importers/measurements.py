@@ -27,7 +27,7 @@ from koers.domain.units import Unit, UnitKind, parse_unit_text, unit_code
 from koers.importers.batch import Batch
 from koers.importers.files import RowSource, UnreadableFile, open_rows
 from koers.importers.messages import IMPORT_MESSAGES
-from koers.planfile.problems import Location, Problem
+from koers.problems import Location, Problem
 
 COLUMNS = (
     "goal",
@@ -50,7 +50,7 @@ COLUMNS = (
 REQUIRED = ("period", "area", "value")
 EXPORT_ONLY = ("version", "recorded_at", "recorded_by", "derivation")  # written by koers export, set by koers
 MAX_PROBLEMS = 10_000
-assert IMPORT_MESSAGES  # importing the catalogue registers it with the renderer
+assert IMPORT_MESSAGES  # importing the catalogue registers it with koers.problems
 PROGRESS_EVERY = 10_000
 CBS_AREA = re.compile(r"^(GM\d{4}|WK\d{6}|BU\d{8})$")
 STATUS_WORDS = {

@@ -10,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from koers.domain.plan import Plan
-from koers.planfile.problems import Location, PlanFileError, Problem
+from koers.planfile.problems import PlanFileError
 from koers.planfile.validation import LoadResult
 from koers.planfile.yamlfile import load_yaml_plan, plan_to_yaml
+from koers.problems import Location, Problem
 
 YAML_SUFFIXES = (".yaml", ".yml")
 EXCEL_SUFFIXES = (".xlsx",)

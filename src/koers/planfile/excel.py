@@ -26,9 +26,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from koers.domain.plan import Plan
 from koers.planfile.excel_columns import SHEETS, Column, ItemSheet, Kind, LongSheet, PlanSheet, Series, Sheet
-from koers.planfile.problems import Location, Problem
 from koers.planfile.validation import LoadResult, Loc, validate_raw
 from koers.planfile.yamlfile import path_of, plan_to_data
+from koers.problems import Location, Problem
 
 MARKER = "format"  # the row of the 'plan' sheet that identifies a koers plan workbook
 TEXT_FORMAT = "@"  # Excel's text format: keeps '+10%' and '2023/2024' as typed

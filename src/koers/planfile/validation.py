@@ -18,8 +18,8 @@ from pydantic import ValidationError
 from koers.domain.budgets import BudgetTable
 from koers.domain.keyfigures import KeyFigureTable
 from koers.domain.plan import Plan
-from koers.planfile.problems import Location, Problem
 from koers.planfile.references import reference_problems
+from koers.problems import Location, Problem
 
 Loc = tuple[str | int, ...]
 Locator = Callable[[Loc], Location]

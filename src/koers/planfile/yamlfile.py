@@ -21,8 +21,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
 from koers.domain.plan import Plan
-from koers.planfile.problems import Location, Problem
 from koers.planfile.validation import LoadResult, Loc, validate_raw
+from koers.problems import Location, Problem
 
 
 def load_yaml_plan(path: Path) -> LoadResult:

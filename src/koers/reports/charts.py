@@ -30,12 +30,12 @@ from altair.utils.schemapi import debug_mode
 
 from koers.domain.assessment import Assessment, Forecast, Point, expected_value
 from koers.domain.baselines import BaselineStatus
+from koers.domain.formatting import format_number, format_value
 from koers.domain.goals import Goal
 from koers.domain.measurements import Measurement, MeasurementStatus, current_version
 from koers.domain.periods import Period
 from koers.domain.targets import Direction
 from koers.domain.units import Unit, UnitKind
-from koers.formatting import format_number, format_value
 
 #: Size in pixels at 96 dpi: 16 x 8 cm, the width of an A4 text column.
 WIDTH, HEIGHT = 605, 302

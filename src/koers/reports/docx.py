@@ -12,7 +12,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from koers.formatting import format_euro, format_value
+from koers.domain.formatting import format_euro, format_value
 from koers.reports.markdown import to_html
 from koers.reports.model import GoalSection, Report
 

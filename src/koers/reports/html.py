@@ -13,8 +13,8 @@ from importlib.resources import files
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from koers import __version__
+from koers.domain.formatting import format_date, format_euro, format_number, format_value
 from koers.domain.goals import Goal
-from koers.formatting import format_date, format_euro, format_number, format_value
 from koers.reports.markdown import to_html
 from koers.reports.model import GoalSection, Report
 

@@ -4,7 +4,7 @@ council report about it is adopted.
 
 Every change is a row (with who and when), the latest counts; a period without a row is
 concept. Setting a status writes its audit row in the same transaction. Once a period is
-vastgesteld its explanations are locked (koers.web.editing), until an admin sets it back.
+vastgesteld its explanations are locked (koers.web.editor.actions), until an admin sets it back.
 """
 
 from __future__ import annotations

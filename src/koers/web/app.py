@@ -18,7 +18,8 @@ from fastapi.staticfiles import StaticFiles
 from koers import __version__
 from koers.store.database import open_engine
 from koers.store.plans import PlanNotFound
-from koers.web import api, auth, editor, public
+from koers.web import api, auth, public
+from koers.web.editor import routes as editor
 from koers.web.render import render
 from koers.web.snapshot import Snapshots
 

@@ -33,7 +33,7 @@ from fastapi import APIRouter, Depends, FastAPI, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import Engine
 
-from koers.formatting import format_date
+from koers.domain.formatting import format_date
 from koers.store.accounts import (
     SESSION_LENGTH,
     NotAllowed,

@@ -12,8 +12,8 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from koers import __version__
+from koers.domain.formatting import format_date, format_euro, format_number, format_value
 from koers.domain.goals import Goal
-from koers.formatting import format_date, format_euro, format_number, format_value
 from koers.reports.markdown import to_html
 
 ENV = Environment(

@@ -37,7 +37,7 @@ from koers.domain.plan import Plan
 from koers.importers.batch import Batch
 from koers.importers.files import sha256_of
 from koers.importers.measurements import CheckResult, check_file
-from koers.planfile.problems import Problem
+from koers.problems import Problem
 from koers.store import audit
 from koers.store.accounts import NotAllowed, User
 from koers.store.explanations import MAX_LENGTH, latest_explanations, write_explanation

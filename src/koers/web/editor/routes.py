@@ -2,7 +2,7 @@
 """The editor (/beheer): enter or correct a measurement, import a file, write explanations,
 adopt a reporting period, and read the audit log. Behind a login (koers.web.auth).
 
-Handlers stay thin: parse the request, call one function of koers.web.editing or the store,
+Handlers stay thin: parse the request, call one function of koers.web.editor.actions or the store,
 render. Every change is shown before it is made (a preview, a dry run) and made by a second,
 confirming POST, which checks everything again. After a change the dashboard's snapshot is
 invalidated, so the public pages show it at once.
@@ -16,15 +16,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from koers.domain.formatting import format_number
 from koers.domain.goals import Goal
 from koers.domain.periods import Period, PeriodError
-from koers.formatting import format_number
 from koers.store import audit
 from koers.store.accounts import Role, Session
 from koers.store.explanations import latest_explanations
 from koers.store.report_periods import ADOPTED, CONCEPT, period_statuses, set_period_status
 from koers.web.auth import AdminPost, EditorPost, Viewer, page
-from koers.web.editing import (
+from koers.web.editor.actions import (
     MAX_UPLOAD_MB,
     Issue,
     MeasurementCheck,
