@@ -36,8 +36,12 @@ def updated(domain: str, lang: str, ids: dict[tuple[str | None, str], list[tuple
 
 
 def main(argv: list[str]) -> int:
+    """``[--check] [--domain NAME ...]``: update (or only check) every catalogue, or the named."""
     check = "--check" in argv
+    only = {argv[i + 1] for i, arg in enumerate(argv[:-1]) if arg == "--domain"}
     found = extract(str(PACKAGE))
+    if only:
+        found = {domain: ids for domain, ids in found.items() if domain in only}
     stale = []
     for lang in LANGUAGES[1:]:
         folder = LOCALE / lang / "LC_MESSAGES"
@@ -55,7 +59,7 @@ def main(argv: list[str]) -> int:
             if missing:
                 print(f"{path}: {len(missing)} text(s) to translate")
         for path in sorted(folder.glob("*.po")):
-            if path.stem not in found:
+            if path.stem not in found and not only:
                 stale.append(f"{path}: no code uses this domain any more") if check else path.unlink()
     for line in stale:
         print(line, file=sys.stderr)
