@@ -2,7 +2,8 @@
 """Write measurement records to CSV or Excel, in the same columns an import reads.
 
 An export can be edited and imported again: the columns are the import columns, plus the
-version and provenance columns that an import ignores by name (see docs/import-format.md).
+version and provenance columns that an import ignores by name (see docs/import-format.md);
+both are declared in koers.domain.measurement_columns.
 """
 
 from __future__ import annotations
@@ -13,27 +14,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
-EXPORT_COLUMNS = (
-    "goal",
-    "series",
-    "period",
-    "area",
-    "value",
-    "unit",
-    "status",
-    "version",
-    "numerator",
-    "denominator",
-    "sample_size",
-    "ci_low",
-    "ci_high",
-    "source",
-    "source_ref",
-    "recorded_at",
-    "recorded_by",
-    "note",
-    "derivation",
-)
+from koers.domain.measurement_columns import EXPORT_COLUMNS as EXPORT_COLUMNS  # the columns, for callers
+
 SUFFIXES = (".csv", ".xlsx")
 
 

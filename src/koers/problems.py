@@ -11,10 +11,12 @@ message ids in the gettext catalogue (:mod:`koers.i18n`).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
+from koers.domain.formatting import format_plain
 from koers.i18n import _, gettext
 
 #: A reader's catalogue: code -> (message, hint), both Dutch ids marked with ``N_``.
@@ -27,28 +29,52 @@ def register(name: str, catalogue: Catalogue) -> None:
     CATALOGUES[name] = catalogue
 
 
+@runtime_checkable
+class Worded(Protocol):
+    """A context value that is wording, not a fact: it is put into the reader's language
+    when the problem is rendered, so that a problem keeps facts and picks no language."""
+
+    def worded(self, lang: str) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Wording in a problem's context: a Dutch message id (marked with ``N_`` where it is
+    written, so that it reaches the catalogue) with values of its own, translated at render.
+
+    ``Problem(..., {"detail": Text(N_("rij {row} vult dit al in"), {"row": 4})})``
+    """
+
+    id: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def worded(self, lang: str) -> str:
+        return gettext(self.id, lang, **{k: _show(v, lang) for k, v in self.values.items()})
+
+
 def render(code: str, part: str, lang: str, /, catalogue: str = "plan", **context: Any) -> str:
     """The message or hint of ``code`` in ``lang`` from ``catalogue``, filled in with ``context``.
 
-    A context value that is itself wording (``expected``, ``detail``) is given as a Dutch id
-    and translated here; one that differs per language in another way may be given as
-    ``name_nl`` / ``name_en``, which fill ``{name}``.
+    A context value that is itself wording (an ``expected`` or a ``detail``) is given as a
+    :class:`Text` (or another :class:`Worded`) and translated here; numbers are written the
+    reader's way.
     """
     entry = CATALOGUES[catalogue].get(code)
     if entry is None:
         detail = context.get("detail", "")
-        return detail if part == "message" else ""
-    suffix = f"_{lang}"
-    context = {**context, **{k[: -len(suffix)]: v for k, v in context.items() if k.endswith(suffix)}}
+        return _show(detail, lang) if part == "message" else ""
     template = entry[0] if part == "message" else entry[1]
     return gettext(template, lang, **{k: _show(v, lang) for k, v in context.items()})
 
 
 def _show(value: Any, lang: str) -> Any:
-    """Numbers in the reader's convention: 5914,7 in Dutch, 5914.7 in English."""
+    """A context value for people: wording in ``lang``, numbers as typed (5914,7; 5914.7)."""
     if isinstance(value, float):
-        text = f"{value:.6f}".rstrip("0").rstrip(".")
-        return text.replace(".", ",") if lang == "nl" else text
+        return format_plain(value, lang)
+    if isinstance(value, str | int):  # most values: spare them the slower protocol check
+        return value
+    if isinstance(value, Worded):
+        return value.worded(lang)
     return value
 
 
@@ -82,7 +108,7 @@ class Problem:
     code: str
     field: str
     location: Location
-    context: dict[str, Any] = field(default_factory=dict)
+    context: dict[str, Any] = dataclasses.field(default_factory=dict)  # the field ``field`` hides field()
     catalogue: str = "plan"  # whose messages: the plan reader's, or the importer's ("import")
 
     def message(self, lang: str = "nl") -> str:

@@ -989,7 +989,7 @@ def test_rollup_counts_the_status_set_by_hand() -> None:
 )
 def test_plan_level_thresholds_change_a_borderline_case(latest: float, default: Status, plan_level: Status) -> None:
     settings_ = AssessmentSettings(on_track=0.9, at_risk=0.5)
-    thresholds = Thresholds(settings_.on_track, settings_.at_risk, settings_.grace_days)
+    thresholds = settings_.thresholds
     g = path_goal("increase", 100, 200)
     assert run(g, m("2025", latest)).status is default
     assert run(g, m("2025", latest), thresholds=thresholds).status is plan_level
@@ -1269,7 +1269,7 @@ def heemskerk_assessments(heemskerk_2024: Plan) -> dict[str, Assessment]:
     wijken = [a.cbs_code or a.id for a in plan.wijken()]
     names = {(a.cbs_code or a.id): a.name for a in plan.areas}
     s = plan.assessment
-    thresholds = Thresholds(s.on_track, s.at_risk, s.grace_days)
+    thresholds = s.thresholds
     return {
         g.id: assess(
             g, [], as_of=HEEMSKERK_AS_OF, municipality=municipality, wijken=wijken, names=names, thresholds=thresholds

@@ -30,6 +30,7 @@ from koers.domain.calendar import (
 from koers.domain.frequency import Frequency, FrequencyCode
 from koers.domain.periods import Period, PeriodKind
 from koers.domain.plan import Plan
+from koers.i18n import _
 from tests.domain.strategies import periods
 
 Y, H, S, D = Period.year, Period.half_year, Period.school_year, Period.on
@@ -333,7 +334,7 @@ def test_statuses_have_stable_codes_and_both_languages() -> None:
     assert [s.label() for s in DueStatus] == ["te laat", "nu opvragen", "nog niet", "geen meetfrequentie"]
     assert [s.label("en") for s in DueStatus] == ["overdue", "due", "upcoming", "no schedule"]
     for text in STATUSES.values():
-        assert text.message_nl != text.message_en
+        assert _(text.message, "en") != text.message
 
 
 # -- the summary -------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ import pytest
 from koers.domain.lint import RULES, Finding, Severity, has_errors, lint_plan
 from koers.domain.periods import Period
 from koers.domain.plan import Plan
+from koers.i18n import _
 from koers.planfile import read_plan
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -147,8 +148,8 @@ def test_every_rule_has_a_case() -> None:
 
 def test_every_rule_has_both_languages() -> None:
     for rule in RULES.values():
-        assert rule.title_nl and rule.title_en and rule.message_nl and rule.message_en, rule.code
-        assert rule.message_nl != rule.message_en, rule.code
+        assert rule.title and _(rule.title, "en") and rule.message and _(rule.message, "en"), rule.code
+        assert _(rule.message, "en") != rule.message, rule.code
 
 
 # -- the rules' edges ----------------------------------------------------------------------------

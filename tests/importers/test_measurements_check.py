@@ -46,6 +46,7 @@ from koers.importers.measurements import (
     CheckResult,
     _RowChecker,
     check_file,
+    check_rows,
     parse_number,
 )
 from koers.importers.messages import IMPORT_MESSAGES
@@ -96,8 +97,35 @@ def write_xlsx(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
     return path
 
 
-def check_rows(plan: Plan, tmp_path: Path, header: list[str], rows: list[list[Any]], **kw: Any) -> CheckResult:
-    return check_file(write_csv(tmp_path / "metingen.csv", header, rows), plan, **kw)
+def check_csv(plan: Plan, tmp_path: Path, header: list[str], rows: list[list[Any]], **kw: Any) -> CheckResult:
+    """Check ``rows`` as a CSV file; and check that the same rows given as mappings
+    (:func:`check_rows`, the editor's way) come out exactly the same: problems, messages and
+    row numbers, and the batch."""
+    progress = kw.pop("progress", None)
+    file_calls: list[int] = []
+    result = check_file(write_csv(tmp_path / "metingen.csv", header, rows), plan, progress=file_calls.append, **kw)
+    readable = all(p.code != "unreadable-file" for p in result.problems)  # a CSV limit, not a rule
+    if readable and len(set(header)) == len(header):  # a mapping cannot hold one column twice
+        row_calls: list[int] = []
+        mappings = [dict(zip(header, [_as_csv_cell(cell) for cell in row], strict=False)) for row in rows]
+        given = check_rows(plan, mappings, source_name="metingen.csv", header=header, progress=row_calls.append, **kw)
+        assert same_outcome(given) == same_outcome(result)
+        assert row_calls == file_calls
+    for count in file_calls if progress is not None else ():
+        progress(count)
+    return result
+
+
+def _as_csv_cell(cell: Any) -> str:
+    """A cell as a CSV file gives it back."""
+    return "" if cell is None else str(cell)
+
+
+def same_outcome(result: CheckResult) -> tuple[Any, ...]:
+    """All of a check's outcome but the file's path: rows, spots, words, batch."""
+    words = [(p.field, p.message(lang), p.hint(lang)) for p in result.problems for lang in ("nl", "en")]
+    batch = rows_of(result.batch, "metingen.csv") if result.batch is not None else None
+    return (result.rows, result.problem_count, spots(result), words, batch)
 
 
 def rows_of(batch: Batch, default_ref: str) -> list[tuple[Any, ...]]:
@@ -368,7 +396,7 @@ def test_the_documented_columns() -> None:
 def test_each_required_column_is_missed_alone(heemskerk_2024: Plan, tmp_path: Path, left_out: str) -> None:
     keep = [i for i, name in enumerate(HEADER) if name != left_out]
     row = ["FF-01", "2024", "GM0396", "5500"]
-    result = check_rows(heemskerk_2024, tmp_path, [HEADER[i] for i in keep], [[row[i] for i in keep]])
+    result = check_csv(heemskerk_2024, tmp_path, [HEADER[i] for i in keep], [[row[i] for i in keep]])
     assert spots(result) == [(1, left_out, "missing-column")]
     assert result.rows == 0
 
@@ -392,7 +420,7 @@ def test_each_required_column_is_missed_alone(heemskerk_2024: Plan, tmp_path: Pa
 def test_goal_or_series_is_enough(
     heemskerk_2024: Plan, tmp_path: Path, header: list[str], row: list[str], kind: str
 ) -> None:
-    assert only_row(check_rows(heemskerk_2024, tmp_path, header, [row]))[1] == kind
+    assert only_row(check_csv(heemskerk_2024, tmp_path, header, [row]))[1] == kind
 
 
 MAPPING = {"goal": "doel", "period": "PERIODE", "area": "Gebied", "value": "waarde"}
@@ -443,7 +471,7 @@ def test_map_names_dutch_headers_case_insensitively(heemskerk_2024: Plan) -> Non
 
 
 def test_a_mapped_header_next_to_its_canonical_name_is_a_duplicate(heemskerk_2024: Plan, tmp_path: Path) -> None:
-    result = check_rows(
+    result = check_csv(
         heemskerk_2024,
         tmp_path,
         [*HEADER, "Waarde"],
@@ -497,12 +525,12 @@ def test_a_utf8_bom_is_not_part_of_the_first_header(heemskerk_2024: Plan, tmp_pa
 
 def test_a_csv_error_after_the_header_is_an_unreadable_file(heemskerk_2024: Plan, tmp_path: Path) -> None:
     long_note = "x" * 140_000
-    result = check_rows(heemskerk_2024, tmp_path, [*HEADER, "note"], [["FF-01", "2024", "GM0396", "5500", long_note]])
+    result = check_csv(heemskerk_2024, tmp_path, [*HEADER, "note"], [["FF-01", "2024", "GM0396", "5500", long_note]])
     assert spots(result) == [(None, None, "unreadable-file")]
 
 
 def test_data_under_an_empty_header_is_not_dropped(heemskerk_2024: Plan, tmp_path: Path) -> None:
-    result = check_rows(heemskerk_2024, tmp_path, [*HEADER, ""], [["FF-01", "2024", "GM0396", "5500", "belangrijk"]])
+    result = check_csv(heemskerk_2024, tmp_path, [*HEADER, ""], [["FF-01", "2024", "GM0396", "5500", "belangrijk"]])
     assert not result.ok
     assert [(p.location.row, p.location.column, p.code) for p in result.problems] == [(2, "5", "unnamed-column")]
 
@@ -530,7 +558,7 @@ def test_unknown_goal_suggests_ids_of_the_plan(heemskerk_2024: Plan) -> None:
     ],
 )
 def test_goal_ids(heemskerk_2024: Plan, tmp_path: Path, goal: str, stored: str, kind: str) -> None:
-    row = only_row(check_rows(heemskerk_2024, tmp_path, HEADER, [[goal, "2024", "GM0396", "5"]]))
+    row = only_row(check_csv(heemskerk_2024, tmp_path, HEADER, [[goal, "2024", "GM0396", "5"]]))
     assert row[:2] == (stored, kind)
 
 
@@ -554,7 +582,7 @@ def test_goal_ids(heemskerk_2024: Plan, tmp_path: Path, goal: str, stored: str, 
     ],
 )
 def test_areas_resolve_to_their_stored_id(heemskerk_2024: Plan, tmp_path: Path, area: str, stored: str) -> None:
-    assert only_row(check_rows(heemskerk_2024, tmp_path, HEADER, [["FF-01", "2024", area, "5"]]))[4] == stored
+    assert only_row(check_csv(heemskerk_2024, tmp_path, HEADER, [["FF-01", "2024", area, "5"]]))[4] == stored
 
 
 @pytest.mark.parametrize(
@@ -575,7 +603,7 @@ def test_areas_resolve_to_their_stored_id(heemskerk_2024: Plan, tmp_path: Path, 
     ],
 )
 def test_period_spellings(heemskerk_2024: Plan, tmp_path: Path, period: str, code: str) -> None:
-    assert only_row(check_rows(heemskerk_2024, tmp_path, HEADER, [["FF-01", period, "GM0396", "5"]]))[3] == code
+    assert only_row(check_csv(heemskerk_2024, tmp_path, HEADER, [["FF-01", period, "GM0396", "5"]]))[3] == code
 
 
 NUMBERS: list[tuple[str, float | None]] = [
@@ -608,12 +636,12 @@ def test_parse_number(text: str, number: float | None) -> None:
 @pytest.mark.parametrize(("text", "number"), [(t, n) for t, n in NUMBERS if n is not None])
 def test_number_spellings_in_a_file(heemskerk_2024: Plan, tmp_path: Path, text: str, number: float) -> None:
     # ZW-04 is in euro, so a negative number is allowed too.
-    assert only_row(check_rows(heemskerk_2024, tmp_path, HEADER, [["ZW-04", "2024", "GM0396", text]]))[5] == number
+    assert only_row(check_csv(heemskerk_2024, tmp_path, HEADER, [["ZW-04", "2024", "GM0396", text]]))[5] == number
 
 
 @pytest.mark.parametrize("text", [t for t, n in NUMBERS if n is None and t])
 def test_a_value_that_is_not_a_number(heemskerk_2024: Plan, tmp_path: Path, text: str) -> None:
-    result = check_rows(heemskerk_2024, tmp_path, HEADER, [["ZW-04", "2024", "GM0396", text]])
+    result = check_csv(heemskerk_2024, tmp_path, HEADER, [["ZW-04", "2024", "GM0396", text]])
     assert spots(result) == [(2, "value", "invalid-number")]
     assert result.problems[0].context["value"] == text.strip()
 
@@ -634,7 +662,7 @@ def test_a_value_that_is_not_a_number(heemskerk_2024: Plan, tmp_path: Path, text
     ],
 )
 def test_status_words(heemskerk_2024: Plan, tmp_path: Path, status: str, stored: str) -> None:
-    result = check_rows(heemskerk_2024, tmp_path, [*HEADER, "status"], [["FF-01", "2024", "GM0396", "5", status]])
+    result = check_csv(heemskerk_2024, tmp_path, [*HEADER, "status"], [["FF-01", "2024", "GM0396", "5", status]])
     assert only_row(result)[6] == stored
 
 
@@ -657,7 +685,7 @@ def test_status_words(heemskerk_2024: Plan, tmp_path: Path, status: str, stored:
     ],
 )
 def test_a_unit_that_matches_the_goal(heemskerk_2024: Plan, tmp_path: Path, goal: str, unit: str, code: str) -> None:
-    result = check_rows(heemskerk_2024, tmp_path, [*HEADER, "unit"], [[goal, "2024", "GM0396", "5", unit]])
+    result = check_csv(heemskerk_2024, tmp_path, [*HEADER, "unit"], [[goal, "2024", "GM0396", "5", unit]])
     assert only_row(result)[2] == code
 
 
@@ -687,7 +715,7 @@ def test_unit_mismatch_names_both_units(heemskerk_2024: Plan, row: int, nl: str,
 
 
 def test_a_series_keeps_the_unit_it_was_given_first(heemskerk_2024: Plan, tmp_path: Path) -> None:
-    result = check_rows(
+    result = check_csv(
         heemskerk_2024,
         tmp_path,
         ["series", "period", "area", "value", "unit"],
@@ -710,7 +738,7 @@ def test_the_duplicate_row_names_the_first_row(heemskerk_2024: Plan) -> None:
 
 def test_optional_columns_that_fit(heemskerk_2024: Plan, tmp_path: Path) -> None:
     header = [*HEADER, "numerator", "denominator", "sample_size", "ci_low", "ci_high", "retrieved_at", "note"]
-    result = check_rows(
+    result = check_csv(
         heemskerk_2024,
         tmp_path,
         header,
@@ -720,7 +748,7 @@ def test_optional_columns_that_fit(heemskerk_2024: Plan, tmp_path: Path) -> None
     )
     # A bare '1.250' reads as 1.25 (documented), which is not a whole number.
     assert spots(result) == [(2, "sample_size", "invalid-whole-number")]
-    result = check_rows(
+    result = check_csv(
         heemskerk_2024,
         tmp_path,
         header,
@@ -737,7 +765,7 @@ def test_optional_columns_that_fit(heemskerk_2024: Plan, tmp_path: Path) -> None
 def test_problem_count_is_true_while_the_list_is_capped(heemskerk_2024: Plan, tmp_path: Path) -> None:
     rows = [["FF-01", "ooit", "GM0396", "5"]] * (MAX_PROBLEMS + 7)
     calls: list[int] = []
-    result = check_rows(heemskerk_2024, tmp_path, HEADER, rows, progress=calls.append)
+    result = check_csv(heemskerk_2024, tmp_path, HEADER, rows, progress=calls.append)
     assert result.batch is None
     assert result.rows == MAX_PROBLEMS + 7
     assert result.problem_count == MAX_PROBLEMS + 7
@@ -1392,7 +1420,7 @@ def test_shared_codes_render_the_importers_own_texts(
     heemskerk_2024: Plan, tmp_path: Path, column: str, cell: str, code: str
 ) -> None:
     row = {"goal": "FF-01", "period": "2024", "area": "GM0396", "value": "5", "retrieved_at": "", column: cell}
-    result = check_rows(heemskerk_2024, tmp_path, list(row), [list(row.values())])
+    result = check_csv(heemskerk_2024, tmp_path, list(row), [list(row.values())])
     [problem] = result.problems
     assert problem.code == code
     for lang in ("nl", "en"):
@@ -1420,13 +1448,13 @@ def test_unknown_area_suggests_different_areas(heemskerk_2024: Plan) -> None:
 def test_numbers_in_messages_read_as_written(
     heemskerk_2024: Plan, tmp_path: Path, row: list[str], expected: str
 ) -> None:
-    result = check_rows(heemskerk_2024, tmp_path, [*HEADER, "ci_low", "ci_high"], [row])
+    result = check_csv(heemskerk_2024, tmp_path, [*HEADER, "ci_low", "ci_high"], [row])
     assert expected in result.problems[0].message("nl")
 
 
 @pytest.mark.parametrize("cell", ["1.250", "-12"])
 def test_a_sample_size_problem_quotes_the_cell(heemskerk_2024: Plan, tmp_path: Path, cell: str) -> None:
-    result = check_rows(heemskerk_2024, tmp_path, [*HEADER, "sample_size"], [["VW-01", "2024", "GM0396", "48", cell]])
+    result = check_csv(heemskerk_2024, tmp_path, [*HEADER, "sample_size"], [["VW-01", "2024", "GM0396", "48", cell]])
     [problem] = result.problems
     message = problem.message("en")
     assert message == f"'{cell}' is not a whole number of 0 or more."
@@ -1436,12 +1464,12 @@ def test_a_sample_size_problem_quotes_the_cell(heemskerk_2024: Plan, tmp_path: P
 
 
 def test_a_row_reports_its_range_problem_next_to_another_one(heemskerk_2024: Plan, tmp_path: Path) -> None:
-    result = check_rows(heemskerk_2024, tmp_path, [*HEADER, "status"], [["VW-01", "2024", "GM0396", "150", "klaar"]])
+    result = check_csv(heemskerk_2024, tmp_path, [*HEADER, "status"], [["VW-01", "2024", "GM0396", "150", "klaar"]])
     assert sorted(spots(result)) == [(2, "status", "invalid-status"), (2, "value", "out-of-range")]
 
 
 def test_a_denominator_of_zero_does_not_fit(heemskerk_2024: Plan, tmp_path: Path) -> None:
-    result = check_rows(
+    result = check_csv(
         heemskerk_2024, tmp_path, [*HEADER, "numerator", "denominator"], [["VW-01", "2024", "GM0396", "48.1", "5", "0"]]
     )
     assert not result.ok
@@ -1449,7 +1477,7 @@ def test_a_denominator_of_zero_does_not_fit(heemskerk_2024: Plan, tmp_path: Path
 
 
 def test_a_bbv_indicator_cannot_change_unit_between_rows(heemskerk_2024: Plan, tmp_path: Path) -> None:
-    result = check_rows(
+    result = check_csv(
         heemskerk_2024,
         tmp_path,
         [*HEADER, "unit"],
@@ -1462,7 +1490,7 @@ def test_a_bbv_indicator_cannot_change_unit_between_rows(heemskerk_2024: Plan, t
 
 
 def test_a_series_named_like_a_goal_is_not_stored_as_the_goal(heemskerk_2024: Plan, tmp_path: Path) -> None:
-    result = check_rows(
+    result = check_csv(
         heemskerk_2024,
         tmp_path,
         ["goal", "series", "period", "area", "value", "unit"],
@@ -1476,7 +1504,7 @@ def test_a_series_named_like_a_goal_is_not_stored_as_the_goal(heemskerk_2024: Pl
 
 
 def test_the_population_of_a_rate_is_read_case_insensitively(heemskerk_2024: Plan, tmp_path: Path) -> None:
-    result = check_rows(
+    result = check_csv(
         heemskerk_2024, tmp_path, [*HEADER, "unit"], [["ZW-05", "2024", "GM0396", "81.2", "per 1.000 Inwoners"]]
     )
     assert only_row(result)[2] == "rate/1000/inwoners"

@@ -24,7 +24,8 @@ from koers.domain.goals import Goal
 from koers.domain.measurements import Measurement, MeasurementStatus
 from koers.domain.periods import Period
 from koers.domain.plan import Plan
-from koers.reports.charts import WORDS, goal_chart, render_png, render_svg, text_alternative
+from koers.i18n import catalogue
+from koers.reports.charts import WORDS, goal_chart, render_png, render_svg, text_alternative, words
 
 AS_OF = date(2026, 3, 1)
 PROVISIONAL = MeasurementStatus.PROVISIONAL
@@ -460,4 +461,7 @@ def test_a_target_waiting_for_its_baseline_is_said_as_written(heemskerk: Heemske
 
 
 def test_both_languages_have_the_same_words() -> None:
-    assert WORDS["nl"].keys() == WORDS["en"].keys()
+    english = catalogue("en")
+    assert [text for text in WORDS.values() if (None, text) not in english] == []
+    assert words("nl").keys() == words("en").keys() == WORDS.keys()
+    assert words("en")["path"] == "path to target" and words("nl")["path"] == "pad naar streefwaarde"

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The Heemskerk monitoring report in every format, checked by reading it back: every goal
 and challenge present, charts present, a sane number of pages, illustrative figures labelled,
-concept texts marked, written explanations shown, nothing loaded from elsewhere."""
+concept texts marked, written explanations shown, nothing loaded from elsewhere; and the same
+report in English."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 from openpyxl import load_workbook
+from sqlalchemy import Engine
 
 from koers.domain.periods import Period
 from koers.planfile import read_plan
@@ -22,7 +24,7 @@ from koers.reports.pdf import write_pdf
 from koers.reports.xlsx import write_xlsx
 from koers.store.database import open_engine
 from koers.store.explanations import write_explanation
-from koers.store.plans import load_stored_plan
+from koers.store.plans import StoredPlan, load_stored_plan
 from tests.conftest import HEEMSKERK_2024
 from tests.store.conftest import koers
 
@@ -31,13 +33,23 @@ WRITTEN = "Het **Serviceplein** helpt meer inwoners bij de aanvraag. <script>ale
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory: pytest.TempPathFactory) -> Report:
+def database(tmp_path_factory: pytest.TempPathFactory) -> tuple[Engine, StoredPlan]:
     url = f"sqlite:///{tmp_path_factory.mktemp('report') / 'koers.db'}"
     assert koers(url, "demo-data", "--seed", "2024", "--as-of", "2026-11-23")[0] == 0
     engine = open_engine(url)
     stored = load_stored_plan(engine)
     write_explanation(engine, stored.id, "FF-01", PERIOD, WRITTEN, author="jansen")
-    return build_report(engine, stored, PERIOD, status="vastgesteld")
+    return engine, stored
+
+
+@pytest.fixture(scope="module")
+def report(database: tuple[Engine, StoredPlan]) -> Report:
+    return build_report(*database, PERIOD, status="vastgesteld")
+
+
+@pytest.fixture(scope="module")
+def english(database: tuple[Engine, StoredPlan]) -> Report:
+    return build_report(*database, PERIOD, status="vastgesteld", lang="en")
 
 
 @pytest.fixture(scope="module")
@@ -144,3 +156,50 @@ def test_the_cli_writes_each_format_and_refuses_to_overwrite(tmp_path: Path) -> 
     assert koers(url, "report", "--period", "2026-H1", "--out", str(out))[0] == 2
     assert koers(url, "report", "--period", "2026-H3", "--out", str(tmp_path / "x.pdf"))[0] == 2
     assert koers(url, "report", "--period", "2026-H1", "--out", str(tmp_path / "x.txt"))[0] == 2
+
+
+# -- in English --------------------------------------------------------------------------------
+
+#: Words of the report's own text (not the plan's) that an English report must not show.
+DUTCH = ("Monitoringsrapportage", "Samenvatting", "Bijlage", "Gemaakt met koers", "Marge (95%)", "stand per")
+
+
+def test_the_html_in_english(english: Report, html: str) -> None:
+    page = render_html(english)
+    assert '<html lang="en">' in page
+    assert "<title>Monitoring report first half of 2026 – " in page
+    assert "Municipality of Heemskerk" in page and ">Adopted</dd>" in page
+    assert "Interval (95%)" in page and "Mandatory BBV indicators – " in page
+    assert "If at least 95% of the step needed so far has been made, the goal is on track. At 60% there" in page
+    assert "Baseline 2023: 5,377" in page  # FF-01's text alternative, English number format
+    assert [word for word in DUTCH if word in page] == []
+    assert "Monitoring report" not in html and "Municipality of" not in html  # and no English in Dutch
+
+
+def test_the_word_document_in_english(english: Report, tmp_path: Path) -> None:
+    path = tmp_path / "report.docx"
+    write_docx(english, path)
+    doc = Document(str(path))
+    assert doc.core_properties.title == "Monitoring report first half of 2026"
+    texts = [p.text for p in doc.paragraphs]
+    assert {"Municipality of Heemskerk", "Summary", "Annex: measurability findings"} <= set(texts)
+    assert any(t.startswith("Status: Adopted · Date: ") for t in texts)
+    assert [word for word in DUTCH if any(word in t for t in texts)] == []
+    assert [c.text for c in doc.tables[0].rows[0].cells] == ["Goal", "Status", "Latest value", "Target"]
+
+
+def test_the_workbook_in_english(english: Report, tmp_path: Path) -> None:
+    path = tmp_path / "report.xlsx"
+    write_xlsx(english, path)
+    workbook = load_workbook(path)
+    assert workbook.sheetnames == ["Goals", "Measurements", "BBV", "Summary", "Measurability"]
+    rows = list(workbook["Goals"].iter_rows(values_only=True))
+    assert rows[0][0] == "ILLUSTRATIVE FIGURES: not real measurements."
+    assert rows[1][:5] == ("goal", "challenge", "statement", "status", "reason")
+    assert rows[1][-2:] == ("explanation", "concept")
+    assert next(workbook["Measurability"].iter_rows(min_row=2, max_row=2, values_only=True)) == (
+        "goal",
+        "code",
+        "severity",
+        "message",
+    )

@@ -4,17 +4,18 @@
 Each command parses its arguments, calls one service, renders a table or ``--json`` and
 sets the exit code: 0 fine, 1 the check found errors, 2 the input could not be used.
 Unexpected failures are shown as one plain sentence; set KOERS_DEBUG=1 for the traceback.
+A ``KOERS_*`` setting koers cannot use is one plain sentence too, naming the variable.
 """
 
 from __future__ import annotations
 
-import os
 import sys
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
 from koers import __version__
+from koers import settings as koers_settings
 from koers.cli import db as db_cli
 from koers.cli import demo as demo_cli
 from koers.cli import due as due_cli
@@ -26,7 +27,9 @@ from koers.cli import report as report_cli
 from koers.cli import serve as serve_cli
 from koers.cli import status as status_cli
 from koers.cli import users as users_cli
-from koers.cli.common import EXIT_UNREADABLE, LANGUAGES, Settings, err_console
+from koers.cli.common import EXIT_UNREADABLE, Settings, err_console
+from koers.i18n import DEFAULT_LANG, LANGUAGES, _
+from koers.settings import SettingError
 
 app = typer.Typer(
     name="koers",
@@ -63,16 +66,12 @@ def _version(value: bool) -> None:
 def root(
     ctx: typer.Context,
     lang: Annotated[
-        str, typer.Option("--lang", envvar="KOERS_LANG", help="Language of messages: nl (default) or en.")
-    ] = "nl",
+        str, typer.Option("--lang", envvar=koers_settings.LANG.name, help=koers_settings.LANG.help)
+    ] = DEFAULT_LANG,
     db: Annotated[
         str | None,
         typer.Option(
-            "--db",
-            envvar="KOERS_DATABASE_URL",
-            show_envvar=True,
-            help="Database URL (default: a SQLite file in your user data folder; "
-            "PostgreSQL: postgresql+psycopg://user:password@host/db).",
+            "--db", envvar=koers_settings.DATABASE_URL.name, show_envvar=True, help=koers_settings.DATABASE_URL.help
         ),
     ] = None,
     version: Annotated[
@@ -87,20 +86,40 @@ def root(
 
 def main() -> None:
     try:
+        debug = koers_settings.DEBUG.read()
+    except SettingError as err:
+        _refuse_setting(err)
+    try:
         app()
+    except SettingError as err:
+        _refuse_setting(err)
     except Exception as err:  # the last line of defence: never show a traceback to a user
-        if os.environ.get("KOERS_DEBUG"):
+        if debug:
             raise
-        lang = os.environ.get("KOERS_LANG", "nl")
-        text = (
-            f"Er ging iets mis dat koers niet verwachtte: {err.__class__.__name__}: {err}. "
-            "Meld dit bij de beheerders van koers; met KOERS_DEBUG=1 ziet u de details."
-            if lang == "nl"
-            else f"Something went wrong that koers did not expect: {err.__class__.__name__}: {err}. "
-            "Please report it; set KOERS_DEBUG=1 to see the details."
+        text = _(
+            "Er ging iets mis dat koers niet verwachtte: {kind}: {error}. "
+            "Meld dit bij de beheerders van koers; met {setting}=1 ziet u de details.",
+            _message_lang(),
+            kind=err.__class__.__name__,
+            error=err,
+            setting=koers_settings.DEBUG.name,
         )
         err_console().print(f"[bold red]{text}[/]")
         sys.exit(EXIT_UNREADABLE)
+
+
+def _refuse_setting(err: SettingError) -> NoReturn:
+    """A setting koers cannot use: its message names the variable and the choices; no traceback."""
+    err_console().print(f"[bold red]{err}[/]")
+    sys.exit(EXIT_UNREADABLE)
+
+
+def _message_lang() -> str:
+    """The language for the last-resort message: KOERS_LANG when usable, else Dutch."""
+    try:
+        return koers_settings.LANG.read()
+    except SettingError:
+        return DEFAULT_LANG
 
 
 if __name__ == "__main__":  # pragma: no cover

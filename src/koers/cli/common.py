@@ -8,7 +8,6 @@ their JSON) and exit code 2.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,8 +17,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from koers import settings as koers_settings
 from koers.domain.periods import Period, PeriodError
 from koers.domain.plan import Plan
+from koers.i18n import DEFAULT_LANG, _
 from koers.planfile import load_plan
 from koers.problems import Problem
 from koers.shapes import problems_json
@@ -27,19 +28,20 @@ from koers.shapes import problems_json
 EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
 
-LANGUAGES = ("nl", "en")
-
 
 @dataclass
 class Settings:
-    lang: str = "nl"
+    """What the root options chose, for every command: the language and the database URL."""
+
+    lang: str = DEFAULT_LANG
     db: str | None = None
 
 
 def settings(ctx: typer.Context) -> Settings:
+    """The root options; a command invoked without the root callback reads the environment."""
     root = ctx.find_root()
     if not isinstance(root.obj, Settings):
-        root.obj = Settings(lang=os.environ.get("KOERS_LANG", "nl"), db=None)
+        root.obj = Settings(lang=koers_settings.LANG.read(), db=None)
     return root.obj
 
 
@@ -53,11 +55,6 @@ def err_console() -> Console:
 
 def print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def t(lang: str, nl: str, en: str) -> str:
-    """Pick the Dutch or English wording of a CLI text."""
-    return nl if lang == "nl" else en
 
 
 def open_plan(path: Path, lang: str, as_json: bool) -> Plan:
@@ -74,19 +71,10 @@ def open_plan(path: Path, lang: str, as_json: bool) -> Plan:
 
 def show_problems(problems: list[Problem], lang: str, heading: str | None = None) -> None:
     out = err_console()
-    heading = heading or t(
-        lang,
-        f"Het plan kan niet worden gelezen: {len(problems)} probleem/problemen.",
-        f"The plan cannot be read: {len(problems)} problem(s).",
-    )
+    heading = heading or _("Het plan kan niet worden gelezen: {count} probleem/problemen.", lang, count=len(problems))
     out.print(f"[bold red]{heading}[/]")
     table = Table(show_lines=True)
-    for header in (
-        t(lang, "Waar", "Where"),
-        t(lang, "Veld", "Field"),
-        t(lang, "Probleem", "Problem"),
-        t(lang, "Wat te doen", "What to do"),
-    ):
+    for header in (_("Waar", lang), _("Veld", lang), _("Probleem", lang), _("Wat te doen", lang)):
         table.add_column(header, overflow="fold")
     for p in problems:
         table.add_row(p.location.describe(lang), p.field, p.message(lang), p.hint(lang))
@@ -104,13 +92,7 @@ def parse_date(text: str | None, lang: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        fail(
-            t(
-                lang,
-                f"'{text}' is geen datum. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-07-01.",
-                f"'{text}' is not a date. Write it as YYYY-MM-DD, for example 2026-07-01.",
-            )
-        )
+        fail(_("'{text}' is geen datum. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-07-01.", lang, text=text))
 
 
 def parse_period(text: str, lang: str, *, year_too: bool = False) -> Period:
@@ -118,17 +100,11 @@ def parse_period(text: str, lang: str, *, year_too: bool = False) -> Period:
     try:
         return Period.parse(text)
     except PeriodError:
-        nl, en = ("2026-H1 of 2026", "2026-H1 or 2026") if year_too else ("2026-H1", "2026-H1")
-        fail(
-            t(
-                lang,
-                f"'{text}' is geen periode. Schrijf bijvoorbeeld {nl}.",
-                f"'{text}' is not a period. Write for example {en}.",
-            )
-        )
+        example = _("2026-H1 of 2026", lang) if year_too else "2026-H1"
+        fail(_("'{text}' is geen periode. Schrijf bijvoorbeeld {example}.", lang, text=text, example=example))
 
 
 def require_goal(plan: Plan, goal: str, lang: str) -> None:
     """Stop with a message when the plan has no goal GOAL."""
     if plan.goal(goal) is None:
-        fail(t(lang, f"Het plan heeft geen doel '{goal}'.", f"The plan has no goal '{goal}'."))
+        fail(_("Het plan heeft geen doel '{goal}'.", lang, goal=goal))

@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
-from koers.cli.common import console, print_json, settings, t
+from koers.cli.common import console, print_json, settings
 from koers.cli.storage import engine_for
+from koers.i18n import _
 from koers.store.migrate import upgrade as migrate
 
 app = typer.Typer(no_args_is_help=True, help="Set up and migrate the database.")
@@ -27,18 +28,8 @@ def upgrade(
     if as_json:
         print_json({"database": shown, "before": before, "after": after})
     elif before == after:
-        console().print(
-            t(
-                lang,
-                f"De database is al bij: versie {after} ({shown}).",
-                f"The database is up to date: version {after} ({shown}).",
-            )
-        )
+        console().print(_("De database is al bij: versie {version} ({database}).", lang, version=after, database=shown))
     else:
         console().print(
-            t(
-                lang,
-                f"Database bijgewerkt naar versie {after} ({shown}).",
-                f"Database upgraded to version {after} ({shown}).",
-            )
+            _("Database bijgewerkt naar versie {version} ({database}).", lang, version=after, database=shown)
         )

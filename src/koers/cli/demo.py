@@ -16,10 +16,11 @@ from typing import Annotated
 import typer
 from sqlalchemy import Engine, select
 
-from koers.cli.common import console, fail, open_plan, parse_date, print_json, settings, t
+from koers.cli.common import console, fail, open_plan, parse_date, print_json, settings
 from koers.cli.storage import current_user, engine_for
 from koers.demo import ILLUSTRATIVE, illustrative_batch
 from koers.domain.plan import Plan
+from koers.i18n import _
 from koers.store.imports import ImportOutcome, Provenance, store_batch
 from koers.store.migrate import upgrade
 from koers.store.plans import LoadOutcome, save_plan
@@ -50,12 +51,11 @@ def demo_data(
         )
     except HoldsRealMeasurements as err:
         fail(
-            t(
-                lang,
-                f"Plan {err} heeft al echte metingen. Illustratieve cijfers zouden die overschrijven. "
+            _(
+                "Plan {plan} heeft al echte metingen. Illustratieve cijfers zouden die overschrijven. "
                 "Gebruik een aparte database, bijvoorbeeld: koers --db sqlite:///demo.db demo-data",
-                f"Plan {err} already holds real measurements; illustrative figures would supersede them. "
-                "Use a separate database, for example: koers --db sqlite:///demo.db demo-data",
+                lang,
+                plan=err,
             )
         )
     if as_json:
@@ -78,26 +78,29 @@ def demo_data(
         return
     out = console()
     out.print(
-        t(
-            lang,
-            f"[bold yellow]LET OP: dit zijn ILLUSTRATIEVE cijfers[/] (seed {seed}), gemaakt om koers "
+        _(
+            "[bold yellow]LET OP: dit zijn ILLUSTRATIEVE cijfers[/] (seed {seed}), gemaakt om koers "
             "te leren kennen. Ze zijn niet echt; elke meting heeft 'illustratief' in de bron.",
-            f"[bold yellow]NOTE: these are ILLUSTRATIVE figures[/] (seed {seed}), made to try koers out. "
-            "They are not real; every measurement has 'illustratief' in its source.",
+            lang,
+            seed=seed,
         )
     )
     out.print(
-        t(
+        _(
+            "Plan {plan} (versie {version}), perioden tot en met {day}: "
+            "{added} metingen toegevoegd ({new} nieuw, {revised} herzien), {unchanged} stonden er al.",
             lang,
-            f"Plan {saved.key} (versie {saved.version}), perioden tot en met {day.isoformat()}: "
-            f"{outcome.added} metingen toegevoegd ({outcome.new} nieuw, {outcome.revised} herzien), "
-            f"{outcome.unchanged} stonden er al.",
-            f"Plan {saved.key} (version {saved.version}), periods up to {day.isoformat()}: "
-            f"{outcome.added} measurements added ({outcome.new} new, {outcome.revised} revised), "
-            f"{outcome.unchanged} were already there.",
+            plan=saved.key,
+            version=saved.version,
+            day=day.isoformat(),
+            added=outcome.added,
+            new=outcome.new,
+            revised=outcome.revised,
+            unchanged=outcome.unchanged,
         )
     )
-    out.print(t(lang, "Probeer nu: ", "Now try: ") + t(lang, " en ", " and ").join(NEXT_COMMANDS))
+    commands = (" " + _("en", lang) + " ").join(NEXT_COMMANDS)
+    out.print(_("Probeer nu: {commands}", lang, commands=commands))
 
 
 class HoldsRealMeasurements(Exception):

@@ -13,9 +13,10 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from koers.cli.common import console, parse_date, print_json, settings, t
+from koers.cli.common import console, parse_date, print_json, settings
 from koers.cli.storage import PLAN_OPTION, engine_for, stored_plan
 from koers.domain.calendar import DEFAULT_GRACE_DAYS, DueItem, DueStatus, due, due_summary
+from koers.i18n import _
 from koers.store.measurements import last_measured
 
 STYLE = {
@@ -53,13 +54,7 @@ def due_command(
         print_json([item_json(i, lang) for i in items])
         return
     table = Table(show_lines=True)
-    for header in (
-        t(lang, "Doel", "Goal"),
-        "Status",
-        t(lang, "Verwacht over", "Expected for"),
-        t(lang, "Bron", "Source"),
-        t(lang, "Toelichting", "Explanation"),
-    ):
+    for header in (_("Doel", lang), "Status", _("Verwacht over", lang), _("Bron", lang), _("Toelichting", lang)):
         table.add_column(header, overflow="fold")
     for i in items:
         table.add_row(

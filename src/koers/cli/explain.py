@@ -8,8 +8,9 @@ from typing import Annotated
 
 import typer
 
-from koers.cli.common import console, fail, parse_period, print_json, require_goal, settings, t
+from koers.cli.common import console, fail, parse_period, print_json, require_goal, settings
 from koers.cli.storage import PLAN_OPTION, USER_OPTION, current_user, engine_for, stored_plan
+from koers.i18n import _
 from koers.store.explanations import latest_explanations, write_explanation
 
 
@@ -36,32 +37,19 @@ def explain(
         current = latest_explanations(engine, stored.id, reporting).get(goal)
         if current is None:
             fail(
-                t(
-                    lang,
-                    f"Er is nog geen toelichting bij {goal} over {reporting.label('nl')}.",
-                    f"There is no explanation of {goal} for {reporting.label('en')} yet.",
-                )
+                _("Er is nog geen toelichting bij {goal} over {period}.", lang, goal=goal, period=reporting.label(lang))
             )
     else:
-        if (file is None) == (text is None):
-            fail(
-                t(
-                    lang,
-                    "Geef de toelichting met --file of met --text (één van beide).",
-                    "Give the explanation with --file or with --text (one of them).",
-                )
-            )
-        body = text if text is not None else _read(file, lang)  # type: ignore[arg-type]
+        if file is not None and text is None:
+            body = _read(file, lang)
+        elif text is not None and file is None:
+            body = text
+        else:
+            fail(_("Geef de toelichting met --file of met --text (één van beide).", lang))
         try:
             current = write_explanation(engine, stored.id, goal, reporting, body, author=current_user(user))
         except ValueError as err:
-            fail(
-                t(
-                    lang,
-                    f"De toelichting kan niet worden opgeslagen: {err}.",
-                    f"The explanation cannot be stored: {err}.",
-                )
-            )
+            fail(_("De toelichting kan niet worden opgeslagen: {error}.", lang, error=err))
     if as_json:
         print_json(
             {
@@ -77,10 +65,12 @@ def explain(
         console().print(current.text)
     else:
         console().print(
-            t(
+            _(
+                "Toelichting bij {goal} over {period} opgeslagen (versie {version}).",
                 lang,
-                f"Toelichting bij {goal} over {reporting.label('nl')} opgeslagen (versie {current.version}).",
-                f"Explanation of {goal} for {reporting.label('en')} stored (version {current.version}).",
+                goal=goal,
+                period=reporting.label(lang),
+                version=current.version,
             )
         )
 
@@ -89,4 +79,4 @@ def _read(file: Path, lang: str) -> str:
     try:
         return file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
-        fail(t(lang, f"'{file}' is niet te lezen: {err}", f"'{file}' cannot be read: {err}"))
+        fail(_("'{file}' is niet te lezen: {error}", lang, file=file, error=err))

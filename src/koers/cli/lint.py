@@ -9,8 +9,9 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from koers.cli.common import EXIT_FINDINGS, console, open_plan, parse_date, print_json, settings, t
+from koers.cli.common import EXIT_FINDINGS, console, open_plan, parse_date, print_json, settings
 from koers.domain.lint import Finding, Severity, has_errors, lint_plan
+from koers.i18n import _
 from koers.shapes import findings_json
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -50,23 +51,14 @@ def lint(
 def show_findings(findings: list[Finding], lang: str) -> None:
     out = console()
     if not findings:
-        out.print(
-            t(
-                lang,
-                "[green]Alle doelen zijn SMART: geen aandachtspunten.[/]",
-                "[green]Every goal is SMART: nothing to report.[/]",
-            )
-        )
+        nothing = _("Alle doelen zijn SMART: geen aandachtspunten.", lang)
+        out.print(f"[green]{nothing}[/]")
         return
-    table = Table(
-        title=t(lang, "Aandachtspunten meetbaarheid (SMART)", "Measurability findings (SMART)"),
-        show_lines=True,
-        title_justify="left",
-    )
-    table.add_column(t(lang, "Doel", "Goal"), no_wrap=True)
-    table.add_column(t(lang, "Ernst", "Severity"), no_wrap=True)
+    table = Table(title=_("Aandachtspunten meetbaarheid (SMART)", lang), show_lines=True, title_justify="left")
+    table.add_column(_("Doel", lang), no_wrap=True)
+    table.add_column(_("Ernst", lang), no_wrap=True)
     table.add_column("Code", no_wrap=True)
-    table.add_column(t(lang, "Uitleg", "Explanation"), overflow="fold")
+    table.add_column(_("Uitleg", lang), overflow="fold")
     for f in findings:
         table.add_row(f.goal or "-", f"[{STYLE[f.severity]}]{f.severity.label(lang)}[/]", f.code, f.message(lang))
     out.print(table)
@@ -76,12 +68,11 @@ def show_findings(findings: list[Finding], lang: str) -> None:
 def summary_line(findings: list[Finding], lang: str) -> str:
     counts = {s: sum(1 for f in findings if f.severity == s) for s in Severity}
     goals = len({f.goal for f in findings if f.severity == Severity.ERROR})
-    if lang == "nl":
-        return (
-            f"{counts[Severity.ERROR]} fouten bij {goals} doelen, {counts[Severity.WARNING]} waarschuwingen, "
-            f"{counts[Severity.INFO]} ter info."
-        )
-    return (
-        f"{counts[Severity.ERROR]} errors in {goals} goals, {counts[Severity.WARNING]} warnings, "
-        f"{counts[Severity.INFO]} for information."
+    return _(
+        "{errors} fouten bij {goals} doelen, {warnings} waarschuwingen, {info} ter info.",
+        lang,
+        errors=counts[Severity.ERROR],
+        goals=goals,
+        warnings=counts[Severity.WARNING],
+        info=counts[Severity.INFO],
     )

@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from koers.cli.common import EXIT_UNREADABLE, console, err_console, fail, print_json, settings, show_problems, t
+from koers.cli.common import EXIT_UNREADABLE, console, err_console, fail, print_json, settings, show_problems
 from koers.cli.storage import PLAN_OPTION, USER_OPTION, current_user, engine_for, stored_plan
 from koers.domain.formatting import format_number
 from koers.exports import SUFFIXES, write_records
+from koers.i18n import N_, _, pgettext
 from koers.importers.files import sha256_of
 from koers.importers.measurements import check_file
+from koers.problems import Problem
 from koers.shapes import problems_json
 from koers.store.derive import DeriveError, derive_rate, recipe_for
 from koers.store.imports import ImportOutcome, Provenance, store_batch
@@ -47,7 +49,7 @@ def import_file(
     engine = engine_for(ctx)
     stored = stored_plan(ctx, engine, plan_key)
     with _progress(as_json) as progress:
-        task = progress.add_task(t(lang, "Controleren", "Checking"), total=None)
+        task = progress.add_task(pgettext("voortgang", "Controleren", lang), total=None)
         checked = check_file(file, stored.plan, mapping=columns, progress=lambda n: progress.update(task, completed=n))
     if checked.batch is None:
         _refuse(checked.problems, checked.problem_count, lang, as_json)
@@ -55,7 +57,7 @@ def import_file(
     if not dry_run:
         _say_writing(lang, as_json, len(batch))
     with _progress(as_json) as progress:
-        task = progress.add_task(t(lang, "Opslaan", "Storing"), total=len(batch))
+        task = progress.add_task(pgettext("voortgang", "Opslaan", lang), total=len(batch))
         outcome = store_batch(
             engine,
             stored.id,
@@ -85,18 +87,18 @@ def measurements(
         print_json(records)
         return
     if not records:
-        console().print(t(lang, "Geen metingen gevonden.", "No measurements found."))
+        console().print(_("Geen metingen gevonden.", lang))
         return
     table = Table(show_lines=False)
     for header in (
-        t(lang, "Doel", "Goal"),
-        t(lang, "Periode", "Period"),
-        t(lang, "Gebied", "Area"),
-        t(lang, "Waarde", "Value"),
+        _("Doel", lang),
+        _("Periode", lang),
+        _("Gebied", lang),
+        _("Waarde", lang),
         "Status",
-        "Versie" if lang == "nl" else "Version",
-        t(lang, "Bron", "Source"),
-        t(lang, "Vastgelegd", "Recorded"),
+        _("Versie", lang),
+        _("Bron", lang),
+        _("Vastgelegd", lang),
     ):
         table.add_column(header, overflow="fold")
     for r in records:
@@ -105,7 +107,7 @@ def measurements(
             r["period"],
             r["area"],
             format_number(r["value"], lang),
-            t(lang, "definitief", "final") if r["status"] == "final" else t(lang, "voorlopig", "provisional"),
+            _("definitief", lang) if r["status"] == "final" else _("voorlopig", lang),
             str(r["version"]),
             r["source_ref"] or r["source"] or "-",
             f"{(r['recorded_at'] or '')[:10]} {r['recorded_by'] or ''}".strip(),
@@ -126,15 +128,9 @@ def export(
     """Export all current measurements (or every version) to CSV or Excel."""
     lang = settings(ctx).lang
     if to.suffix.lower() not in SUFFIXES:
-        fail(t(lang, f"'{to}': gebruik .csv of .xlsx.", f"'{to}': use .csv or .xlsx."))
+        fail(_("'{file}': gebruik .csv of .xlsx.", lang, file=to))
     if to.exists() and not force:
-        fail(
-            t(
-                lang,
-                f"'{to}' bestaat al. Kies een andere naam, of gebruik --force.",
-                f"'{to}' already exists. Choose another name, or use --force.",
-            )
-        )
+        fail(_("'{file}' bestaat al. Kies een andere naam, of gebruik --force.", lang, file=to))
     engine = engine_for(ctx)
     stored = stored_plan(ctx, engine, plan_key)
     read = history if all_versions else current
@@ -142,7 +138,7 @@ def export(
     if as_json:
         print_json({"written": str(to), "rows": count, "history": all_versions})
     else:
-        console().print(t(lang, f"{count} metingen geschreven naar {to}.", f"{count} measurements written to {to}."))
+        console().print(_("{count} metingen geschreven naar {file}.", lang, count=count, file=to))
 
 
 def derive(
@@ -168,29 +164,18 @@ def derive(
     _report(outcome, lang, as_json)
 
 
+#: What to say when a rate cannot be derived, per DeriveError code; its context fills the text.
+DERIVE_MESSAGES = {
+    "unknown-goal": N_("Het plan heeft geen doel '{goal}'."),
+    "not-a-rate": N_("Doel {goal} wordt niet gemeten als 'per 1.000' of 'per 10.000'."),
+    "wrong-base": N_("Doel {goal} rekent per {expected}, niet per {per}."),
+    "no-inputs": N_("Er zijn nog geen metingen van '{subject}'. Importeer die eerst."),
+    "no-matching-periods": N_("Er is geen periode en gebied met zowel '{numerator}' als '{denominator}'."),
+}
+
+
 def _derive_message(err: DeriveError, lang: str) -> str:
-    c = err.context
-    messages = {
-        "unknown-goal": (f"Het plan heeft geen doel '{c.get('goal')}'.", f"The plan has no goal '{c.get('goal')}'."),
-        "not-a-rate": (
-            f"Doel {c.get('goal')} wordt niet gemeten als 'per 1.000' of 'per 10.000'.",
-            f"Goal {c.get('goal')} is not measured as a rate per 1,000 or 10,000.",
-        ),
-        "wrong-base": (
-            f"Doel {c.get('goal')} rekent per {c.get('expected')}, niet per {c.get('per')}.",
-            f"Goal {c.get('goal')} counts per {c.get('expected')}, not per {c.get('per')}.",
-        ),
-        "no-inputs": (
-            f"Er zijn nog geen metingen van '{c.get('subject')}'. Importeer die eerst.",
-            f"There are no measurements of '{c.get('subject')}' yet. Import them first.",
-        ),
-        "no-matching-periods": (
-            f"Er is geen periode en gebied met zowel '{c.get('numerator')}' als '{c.get('denominator')}'.",
-            f"No period and area has both '{c.get('numerator')}' and '{c.get('denominator')}'.",
-        ),
-    }
-    nl, en = messages[err.code]
-    return nl if lang == "nl" else en
+    return _(DERIVE_MESSAGES[err.code], lang, **err.context)
 
 
 def _mapping(items: list[str], lang: str) -> dict[str, str]:
@@ -198,48 +183,28 @@ def _mapping(items: list[str], lang: str) -> dict[str, str]:
     for item in items:
         column, sep, header = item.partition("=")
         if not sep or not column.strip() or not header.strip():
-            fail(
-                t(
-                    lang,
-                    f"--map '{item}': schrijf KOLOM=KOP, bijvoorbeeld --map value=waarde.",
-                    f"--map '{item}': write COLUMN=HEADER, for example --map value=waarde.",
-                )
-            )
+            fail(_("--map '{item}': schrijf KOLOM=KOP, bijvoorbeeld --map value=waarde.", lang, item=item))
         found[column.strip().lower()] = header.strip()
     return found
 
 
-def _refuse(problems: list, count: int, lang: str, as_json: bool) -> None:  # type: ignore[type-arg]
+def _refuse(problems: list[Problem], count: int, lang: str, as_json: bool) -> NoReturn:
     if as_json:
         print_json({**problems_json(problems, lang), "problem_count": count})
     else:
         show_problems(
-            problems,
-            lang,
-            t(
-                lang,
-                f"Het bestand is niet ingelezen: {count} probleem/problemen.",
-                f"The file was not imported: {count} problem(s).",
-            ),
+            problems, lang, _("Het bestand is niet ingelezen: {count} probleem/problemen.", lang, count=count)
         )
         if count > len(problems):
-            err_console().print(
-                t(
-                    lang,
-                    f"... en nog {count - len(problems)} problemen.",
-                    f"... and {count - len(problems)} more problems.",
-                )
-            )
-        err_console().print(t(lang, "Er is niets opgeslagen.", "Nothing was stored."))
+            err_console().print(_("... en nog {count} problemen.", lang, count=count - len(problems)))
+        err_console().print(_("Er is niets opgeslagen.", lang))
     raise typer.Exit(EXIT_UNREADABLE)
 
 
 def _say_writing(lang: str, as_json: bool, rows: int) -> None:
     """A plain line before the write starts (also for logs, where no progress bar shows)."""
     if not as_json:
-        err_console().print(
-            t(lang, f"Alle {rows} rijen zijn goed; opslaan...", f"All {rows} rows are valid; storing...")
-        )
+        err_console().print(_("Alle {rows} rijen zijn goed; opslaan...", lang, rows=rows))
 
 
 def _report(outcome: ImportOutcome, lang: str, as_json: bool) -> None:
@@ -256,15 +221,17 @@ def _report(outcome: ImportOutcome, lang: str, as_json: bool) -> None:
             }
         )
         return
-    prefix = t(lang, "Proef (niets opgeslagen): ", "Dry run (nothing stored): ") if outcome.dry_run else ""
-    console().print(
-        prefix
-        + t(
-            lang,
-            f"{outcome.rows} rijen: {outcome.new} nieuw, {outcome.revised} herzien, {outcome.unchanged} ongewijzigd.",
-            f"{outcome.rows} rows: {outcome.new} new, {outcome.revised} revised, {outcome.unchanged} unchanged.",
-        )
+    counts = _(
+        "{rows} rijen: {new} nieuw, {revised} herzien, {unchanged} ongewijzigd.",
+        lang,
+        rows=outcome.rows,
+        new=outcome.new,
+        revised=outcome.revised,
+        unchanged=outcome.unchanged,
     )
+    if outcome.dry_run:
+        counts = _("Proef (niets opgeslagen): {counts}", lang, counts=counts)
+    console().print(counts)
 
 
 def _progress(quiet: bool) -> Progress:

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from koers.cli.common import console, fail, open_plan, print_json, settings, t
+from koers.cli.common import console, fail, open_plan, print_json, settings
 from koers.cli.lint import summary_line
 from koers.cli.storage import USER_OPTION, current_user, engine_for
 from koers.domain.baselines import BaselineStatus
@@ -19,12 +19,16 @@ from koers.domain.formatting import format_euro, format_value
 from koers.domain.goals import Goal
 from koers.domain.lint import lint_plan
 from koers.domain.plan import Challenge, Plan
+from koers.i18n import N_, _, pgettext
 from koers.planfile import EXCEL_SUFFIXES, YAML_SUFFIXES, write_plan
 from koers.planfile.schema import plan_json_schema_text
 from koers.shapes import plan_json
 from koers.store.plans import save_plan
 
 app = typer.Typer(no_args_is_help=True, help="Show a plan or export it to YAML or Excel.")
+
+#: How a target that is a bound is written before its value, per direction.
+BOUNDS = {"at-least": N_("min."), "at-most": N_("max.")}
 
 
 @app.command("show")
@@ -45,9 +49,9 @@ def show(
     for number, challenge in enumerate(plan.challenges, start=1):
         show_challenge(out, plan, challenge, number, lang)
     show_bbv(out, plan, lang)
-    out.rule(t(lang, "SMART-check", "SMART check"))
+    out.rule(_("SMART-check", lang))
     out.print(summary_line(findings, lang))
-    out.print(t(lang, f"Alle aandachtspunten: koers lint {plan_file}", f"All findings: koers lint {plan_file}"))
+    out.print(_("Alle aandachtspunten: koers lint {file}", lang, file=plan_file))
 
 
 @app.command("export")
@@ -62,34 +66,16 @@ def export(
     lang = settings(ctx).lang
     suffix = to.suffix.lower()
     if suffix not in YAML_SUFFIXES + EXCEL_SUFFIXES:
-        fail(
-            t(
-                lang,
-                f"'{to}' heeft geen bekende extensie: gebruik .xlsx of .yaml.",
-                f"'{to}' has no known extension: use .xlsx or .yaml.",
-            )
-        )
+        fail(_("'{file}' heeft geen bekende extensie: gebruik .xlsx of .yaml.", lang, file=to))
     if to.exists() and not force:
-        fail(
-            t(
-                lang,
-                f"'{to}' bestaat al. Kies een andere naam, of gebruik --force om te overschrijven.",
-                f"'{to}' already exists. Choose another name, or use --force to overwrite it.",
-            )
-        )
+        fail(_("'{file}' bestaat al. Kies een andere naam, of gebruik --force om te overschrijven.", lang, file=to))
     plan = open_plan(plan_file, lang, as_json)
     write_plan(plan, to)
     kind = "xlsx" if suffix in EXCEL_SUFFIXES else "yaml"
     if as_json:
         print_json({"written": str(to), "format": kind, "goals": len(plan.goals)})
     else:
-        console().print(
-            t(
-                lang,
-                f"Plan geschreven naar {to} ({len(plan.goals)} doelen).",
-                f"Plan written to {to} ({len(plan.goals)} goals).",
-            )
-        )
+        console().print(_("Plan geschreven naar {file} ({goals} doelen).", lang, file=to, goals=len(plan.goals)))
 
 
 @app.command("load")
@@ -108,18 +94,15 @@ def load(
         print_json({"plan": outcome.key, "version": outcome.version, "changed": outcome.changed})
     elif outcome.changed:
         console().print(
-            t(
-                lang,
-                f"Plan {outcome.key} opgeslagen als versie {outcome.version}.",
-                f"Plan {outcome.key} stored as version {outcome.version}.",
-            )
+            _("Plan {plan} opgeslagen als versie {version}.", lang, plan=outcome.key, version=outcome.version)
         )
     else:
         console().print(
-            t(
+            _(
+                "Plan {plan} is niet veranderd; het blijft versie {version}.",
                 lang,
-                f"Plan {outcome.key} is niet veranderd; het blijft versie {outcome.version}.",
-                f"Plan {outcome.key} has not changed; it stays version {outcome.version}.",
+                plan=outcome.key,
+                version=outcome.version,
             )
         )
 
@@ -138,20 +121,30 @@ def schema(
         out.write_text(text, encoding="utf-8")
 
 
+def labelled(label: str, text: str) -> str:
+    """``label: text`` with the label in bold (the label is translated before, outside any
+    f-string, so that the message extractor sees it)."""
+    return f"[bold]{label}:[/] {text}"
+
+
+def marked(style: str, text: str) -> str:
+    """``text`` in a Rich style."""
+    return f"[{style}]{text}[/]"
+
+
 def show_header(out: Console, plan: Plan, lang: str) -> None:
     years = f"{plan.start_year}-{plan.end_year}" if plan.end_year else f"{plan.start_year}"
     out.rule(f"[bold]{plan.municipality.name} ({plan.municipality.cbs_code}): {plan.title}[/]")
     if plan.subtitle:
         out.print(f"{plan.subtitle} · {years}")
     if plan.mission:
-        out.print(f"[bold]{t(lang, 'Missie', 'Mission')}:[/] {plan.mission}")
+        out.print(labelled(_("Missie", lang), plan.mission))
     if plan.vision:
-        out.print(f"[bold]{t(lang, 'Visie', 'Vision')}:[/] {plan.vision}")
+        out.print(labelled(_("Visie", lang), plan.vision))
     if plan.principles:
-        names = ", ".join(p.name for p in plan.principles)
-        out.print(f"[bold]{t(lang, 'Uitgangspunten', 'Principles')}:[/] {names}")
+        out.print(labelled(_("Uitgangspunten", lang), ", ".join(p.name for p in plan.principles)))
     if plan.total_budget is not None:
-        out.print(f"[bold]{t(lang, 'Budget', 'Budget')}:[/] {format_euro(plan.total_budget, lang)}")
+        out.print(labelled(_("Budget", lang), format_euro(plan.total_budget, lang)))
 
 
 def show_challenge(out: Console, plan: Plan, challenge: Challenge, number: int, lang: str) -> None:
@@ -160,13 +153,14 @@ def show_challenge(out: Console, plan: Plan, challenge: Challenge, number: int, 
         basis = f" ({challenge.budget.basis})" if challenge.budget.basis else ""
         budget = f" · {format_euro(challenge.budget.amount, lang)}{basis}"
     out.print()
-    out.rule(f"[bold]{t(lang, 'Opgave', 'Challenge')} {number}: {challenge.name}[/]{budget}", align="left")
+    heading = _("Opgave", lang)
+    out.rule(f"[bold]{heading} {number}: {challenge.name}[/]{budget}", align="left")
     if challenge.aim:
         out.print(challenge.aim)
     areas = [a for a in plan.policy_areas if a.challenge == challenge.id]
     if areas:
         listed = "; ".join(f"{a.name} ({', '.join(a.laws)})" if a.laws else a.name for a in areas)
-        out.print(f"[bold]{t(lang, 'Beleidsterreinen', 'Policy areas')}:[/] {listed}")
+        out.print(labelled(_("Beleidsterreinen", lang), listed))
     goals = plan.goals_of(challenge.id)
     if goals:
         out.print(goals_table(goals, lang))
@@ -174,12 +168,12 @@ def show_challenge(out: Console, plan: Plan, challenge: Challenge, number: int, 
 
 def goals_table(goals: list[Goal], lang: str) -> Table:
     table = Table(show_lines=True, expand=True)
-    table.add_column(t(lang, "Doel", "Goal"), no_wrap=True)
-    table.add_column(t(lang, "Doelstelling", "Statement"), ratio=4, overflow="fold")
-    table.add_column(t(lang, "Nulmeting", "Baseline"), ratio=1)
-    table.add_column(t(lang, "Streefwaarde", "Target"), ratio=1)
-    table.add_column(t(lang, "Meetinstrument", "Source"), ratio=2, overflow="fold")
-    table.add_column(t(lang, "Frequentie", "Frequency"), ratio=1)
+    table.add_column(_("Doel", lang), no_wrap=True)
+    table.add_column(_("Doelstelling", lang), ratio=4, overflow="fold")
+    table.add_column(_("Nulmeting", lang), ratio=1)
+    table.add_column(_("Streefwaarde", lang), ratio=1)
+    table.add_column(pgettext("bron", "Meetinstrument", lang), ratio=2, overflow="fold")
+    table.add_column(_("Frequentie", lang), ratio=1)
     for goal in goals:
         table.add_row(
             goal.id,
@@ -195,12 +189,12 @@ def goals_table(goals: list[Goal], lang: str) -> Table:
 def baseline_text(goal: Goal, lang: str) -> str:
     baseline = goal.baseline
     if baseline is None:
-        return t(lang, "[red]niet genoemd[/]", "[red]not stated[/]")
+        return marked("red", _("niet genoemd", lang))
     if baseline.status == BaselineStatus.ABSENT:
-        return t(lang, "[red]geen[/]", "[red]none[/]")
+        return marked("red", _("geen", lang))
     if baseline.status == BaselineStatus.PENDING:
         period = baseline.period.label(lang) if baseline.period else "?"
-        return t(lang, f"[yellow]volgt ({period})[/]", f"[yellow]to come ({period})[/]")
+        return marked("yellow", _("volgt ({period})", lang, period=period))
     assert baseline.value is not None and baseline.period is not None
     return f"{format_value(baseline.value, goal.unit, lang)} ({baseline.period.label(lang)})"
 
@@ -208,11 +202,11 @@ def baseline_text(goal: Goal, lang: str) -> str:
 def target_text(goal: Goal, lang: str) -> str:
     target = goal.target
     if target is None:
-        return t(lang, "[red]geen[/]", "[red]none[/]")
-    period = target.period.label(lang) if target.period else t(lang, "[red]geen jaar[/]", "[red]no period[/]")
+        return marked("red", _("geen", lang))
+    period = target.period.label(lang) if target.period else marked("red", _("geen jaar", lang))
     resolved = goal.resolved_target()
-    bound = {"at-least": t(lang, "min. ", "at least "), "at-most": t(lang, "max. ", "at most ")}
-    prefix = bound.get(goal.direction.value, "") if goal.direction else ""
+    bound = BOUNDS.get(goal.direction.value) if goal.direction else None
+    prefix = _(bound, lang) + " " if bound else ""
     if resolved is None:
         return f"{target.change.as_written if target.change else '?'} ({period})"
     shown = f"{prefix}{format_value(resolved, goal.unit, lang)}"
@@ -225,16 +219,8 @@ def show_bbv(out: Console, plan: Plan, lang: str) -> None:
     if not plan.bbv_indicators:
         return
     out.print()
-    table = Table(
-        title=t(lang, "Verplichte BBV-indicatoren", "Mandatory BBV indicators"), title_justify="left", expand=True
-    )
-    for header in (
-        t(lang, "Opgave", "Challenge"),
-        "Indicator",
-        t(lang, "Eenheid", "Unit"),
-        t(lang, "Bron", "Source"),
-        "Taakveld",
-    ):
+    table = Table(title=_("Verplichte BBV-indicatoren", lang), title_justify="left", expand=True)
+    for header in (_("Opgave", lang), "Indicator", _("Eenheid", lang), _("Bron", lang), "Taakveld"):
         table.add_column(header, overflow="fold")
     names = {c.id: c.name for c in plan.challenges}
     for b in plan.bbv_indicators:

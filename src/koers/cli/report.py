@@ -8,9 +8,10 @@ from typing import Annotated
 
 import typer
 
-from koers.cli.common import console, fail, parse_period, print_json, settings, t
+from koers.cli.common import console, fail, parse_period, print_json, settings
 from koers.cli.storage import PLAN_OPTION, engine_for, stored_plan
-from koers.reports.model import REPORT_STATUSES, build_report
+from koers.i18n import _
+from koers.reports.model import REPORT_STATUSES, Report, build_report
 
 FORMATS = ("pdf", "html", "docx", "xlsx")
 
@@ -31,17 +32,11 @@ def report(
     lang = settings(ctx).lang
     chosen = (fmt or out.suffix.lstrip(".")).lower()
     if chosen not in FORMATS:
-        fail(t(lang, f"Kies een formaat: {', '.join(FORMATS)}.", f"Choose a format: {', '.join(FORMATS)}."))
+        fail(_("Kies een formaat: {formats}.", lang, formats=", ".join(FORMATS)))
     if status not in REPORT_STATUSES:
-        fail(t(lang, "De status is 'concept' of 'vastgesteld'.", "The status is 'concept' or 'vastgesteld'."))
+        fail(_("De status is 'concept' of 'vastgesteld'.", lang))
     if out.exists() and not force:
-        fail(
-            t(
-                lang,
-                f"'{out}' bestaat al. Kies een andere naam, of gebruik --force.",
-                f"'{out}' already exists. Choose another name, or use --force.",
-            )
-        )
+        fail(_("'{file}' bestaat al. Kies een andere naam, of gebruik --force.", lang, file=out))
     reporting = parse_period(period, lang)
     engine = engine_for(ctx)
     stored = stored_plan(ctx, engine, plan_key)
@@ -59,15 +54,11 @@ def report(
         )
     else:
         console().print(
-            t(
-                lang,
-                f"Rapportage over {reporting.label('nl')} geschreven naar {out}.",
-                f"Report on {reporting.label('en')} written to {out}.",
-            )
+            _("Rapportage over {period} geschreven naar {file}.", lang, period=reporting.label(lang), file=out)
         )
 
 
-def _write(built, chosen: str, out: Path) -> None:  # type: ignore[no-untyped-def]
+def _write(built: Report, chosen: str, out: Path) -> None:
     if chosen == "pdf":
         from koers.reports.pdf import write_pdf
 

@@ -16,11 +16,13 @@ from typing import Annotated
 
 import typer
 import uvicorn
+from fastapi import FastAPI
 from platformdirs import user_data_dir
 
-from koers.cli.common import console, settings, t
+from koers.cli.common import console, settings
 from koers.cli.demo import DEMO_PLAN, load_illustrative
 from koers.cli.storage import engine_for
+from koers.i18n import _
 from koers.planfile import read_plan
 from koers.store.database import open_engine, resolve_url
 from koers.web.app import SERVE_RECHECK, create_app
@@ -53,12 +55,11 @@ def demo(
     url = f"sqlite:///{folder / 'koers-demo.db'}"
     added = prepare_demo(url, seed=seed)
     console().print(
-        t(
+        _(
+            "Voorbeelddatabase: {file} ({added} illustratieve metingen toegevoegd). Let op: de cijfers zijn verzonnen.",
             lang,
-            f"Voorbeelddatabase: {folder / 'koers-demo.db'} ({added} illustratieve metingen toegevoegd). "
-            "Let op: de cijfers zijn verzonnen.",
-            f"Demo database: {folder / 'koers-demo.db'} ({added} illustrative measurements added). "
-            "Note: the figures are made up.",
+            file=folder / "koers-demo.db",
+            added=added,
         )
     )
     _run(create_app(url, recheck=SERVE_RECHECK), host, port, lang, open_browser=not no_browser)
@@ -78,15 +79,9 @@ def prepare_demo(url: str, *, seed: int, today: date | None = None) -> int:
     return outcome.added
 
 
-def _run(app, host: str, port: int, lang: str, *, open_browser: bool) -> None:  # type: ignore[no-untyped-def]
+def _run(app: FastAPI, host: str, port: int, lang: str, *, open_browser: bool) -> None:
     address = f"http://{host}:{port}/"
-    console().print(
-        t(
-            lang,
-            f"Het dashboard draait op {address} (stoppen: Ctrl+C).",
-            f"The dashboard runs at {address} (stop: Ctrl+C).",
-        )
-    )
+    console().print(_("Het dashboard draait op {address} (stoppen: Ctrl+C).", lang, address=address))
     if open_browser:
         threading.Timer(1.0, lambda: webbrowser.open(address)).start()
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -9,11 +9,14 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
+from sqlalchemy import Engine
 
-from koers.cli.common import console, fail, parse_date, print_json, require_goal, settings, t
+from koers.cli.common import console, fail, parse_date, print_json, require_goal, settings
 from koers.cli.storage import PLAN_OPTION, USER_OPTION, current_user, engine_for, stored_plan
 from koers.domain.assessment import Assessment, Status, Thresholds, assess, rollup, with_override
+from koers.domain.measurements import Measurement
 from koers.domain.plan import Plan
+from koers.i18n import _
 from koers.shapes import assessment_json, rollup_json
 from koers.store.measurements import current
 from koers.store.overrides import active_overrides, set_override
@@ -26,7 +29,7 @@ STYLE = {
 }
 
 
-def assess_plan(plan: Plan, engine, plan_id: int, as_of: date) -> list[Assessment]:  # type: ignore[no-untyped-def]
+def assess_plan(plan: Plan, engine: Engine, plan_id: int, as_of: date) -> list[Assessment]:
     """Every goal of the plan, assessed on the stored current values, with overrides applied."""
     measurements = current(engine, plan_id)
     overrides = active_overrides(engine, plan_id, as_of)
@@ -37,7 +40,7 @@ def assess_plan(plan: Plan, engine, plan_id: int, as_of: date) -> list[Assessmen
     names = {(a.cbs_code or a.id): a.name for a in plan.areas}
     settings_ = plan.assessment
     thresholds = Thresholds(settings_.on_track, settings_.at_risk, settings_.grace_days)
-    by_goal: dict[str, list] = {}  # type: ignore[type-arg]
+    by_goal: dict[str, list[Measurement]] = {}
     for m in measurements:
         by_goal.setdefault(m.subject, []).append(m)
     return [
@@ -74,13 +77,8 @@ def status(
     day = parse_date(as_of, lang)
     chosen = [c for c in plan.challenges if challenge is None or challenge.lower() in (c.id.lower(), c.name.lower())]
     if not chosen:
-        fail(
-            t(
-                lang,
-                f"Er is geen opgave '{challenge}'. Kies uit: {', '.join(c.name for c in plan.challenges)}.",
-                f"There is no challenge '{challenge}'. Choose from: {', '.join(c.name for c in plan.challenges)}.",
-            )
-        )
+        names = ", ".join(c.name for c in plan.challenges)
+        fail(_("Er is geen opgave '{challenge}'. Kies uit: {names}.", lang, challenge=challenge, names=names))
     assessments = {a.goal: a for a in assess_plan(plan, engine, stored.id, day)}
     groups = [(c, [assessments[g.id] for g in plan.goals_of(c.id)]) for c in chosen]
     shown = [a for _, items in groups for a in items]
@@ -105,16 +103,16 @@ def status(
         table = Table(
             title=f"{c.name}: {rollup(items).summary(lang)}", title_justify="left", show_lines=True, expand=True
         )
-        table.add_column(t(lang, "Doel", "Goal"), no_wrap=True)
+        table.add_column(_("Doel", lang), no_wrap=True)
         table.add_column("Status", no_wrap=True)
-        table.add_column(t(lang, "Toelichting", "Explanation"), overflow="fold", ratio=1)
+        table.add_column(_("Toelichting", lang), overflow="fold", ratio=1)
         for a in items:
             label = a.status.label(lang) + (" *" if a.override else "")
             table.add_row(a.goal, f"[{STYLE.get(a.status, 'dim')}]{label}[/]", a.message(lang))
         out.print(table)
     out.print(f"[bold]{rollup(shown).summary(lang)}[/]")
     if any(a.override for a in shown):
-        out.print(t(lang, "* handmatig vastgesteld, met onderbouwing", "* set by hand, with a justification"))
+        out.print(_("* handmatig vastgesteld, met onderbouwing", lang))
 
 
 def override(
@@ -140,30 +138,21 @@ def override(
     stored = stored_plan(ctx, engine, plan_key)
     require_goal(stored.plan, goal, lang)
     if lift == (status_code is not None):
-        fail(t(lang, "Geef --status of --lift (één van beide).", "Give --status or --lift (one of them)."))
+        fail(_("Geef --status of --lift (één van beide).", lang))
     chosen = None
     if status_code is not None:
         allowed = {s.value: s for s in (Status.ACHIEVED, Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK)}
         if status_code not in allowed:
-            fail(
-                t(
-                    lang,
-                    f"'{status_code}' kan niet: kies {', '.join(allowed)}.",
-                    f"'{status_code}' is not possible: choose {', '.join(allowed)}.",
-                )
-            )
+            fail(_("'{status}' kan niet: kies {allowed}.", lang, status=status_code, allowed=", ".join(allowed)))
         chosen = allowed[status_code]
     if not justification.strip():
-        fail(t(lang, "Schrijf op waarom (--justification).", "Write down why (--justification)."))
+        fail(_("Schrijf op waarom (--justification).", lang))
     day = parse_date(effective, lang)
     set_override(engine, stored.id, goal, chosen, justification, user=current_user(user), effective_from=day)
     if as_json:
         print_json({"goal": goal, "status": chosen.value if chosen else None, "from": day.isoformat()})
     else:
+        shown = chosen.label(lang) if chosen else _("weer berekend", lang)
         console().print(
-            t(
-                lang,
-                f"Status van {goal} vanaf {day.isoformat()}: {chosen.label('nl') if chosen else 'weer berekend'}.",
-                f"Status of {goal} from {day.isoformat()}: {chosen.label('en') if chosen else 'computed again'}.",
-            )
+            _("Status van {goal} vanaf {day}: {status}.", lang, goal=goal, day=day.isoformat(), status=shown)
         )

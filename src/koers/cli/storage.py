@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import getpass
-import os
 
 import typer
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
-from koers.cli.common import fail, settings, t
+from koers import settings as koers_settings
+from koers.cli.common import fail, settings
+from koers.i18n import _
 from koers.store.database import open_engine, resolve_url
 from koers.store.migrate import current_revision, head_revision
 from koers.store.plans import PlanNotFound, StoredPlan, load_stored_plan
@@ -24,21 +25,9 @@ def engine_for(ctx: typer.Context, *, migrated: bool = True) -> Engine:
         engine = open_engine(url)
         revision = current_revision(engine)
     except (OperationalError, ValueError) as err:
-        fail(
-            t(
-                lang,
-                f"De database is niet bereikbaar: {err.__class__.__name__}: {err}",
-                f"The database cannot be reached: {err.__class__.__name__}: {err}",
-            )
-        )
+        fail(_("De database is niet bereikbaar: {kind}: {error}", lang, kind=err.__class__.__name__, error=err))
     if migrated and revision != head_revision():
-        fail(
-            t(
-                lang,
-                "De database is nog niet (of niet helemaal) ingericht. Voer eerst uit: koers db upgrade",
-                "The database is not (fully) set up yet. First run: koers db upgrade",
-            )
-        )
+        fail(_("De database is nog niet (of niet helemaal) ingericht. Voer eerst uit: koers db upgrade", lang))
     return engine
 
 
@@ -48,28 +37,18 @@ def stored_plan(ctx: typer.Context, engine: Engine, key: str | None) -> StoredPl
         return load_stored_plan(engine, key)
     except PlanNotFound as err:
         if not err.keys:
-            fail(
-                t(
-                    lang,
-                    "Er staat nog geen plan in de database. Laad er een met: koers plan load PLAN",
-                    "There is no plan in the database yet. Load one with: koers plan load PLAN",
-                )
-            )
-        choices = ", ".join(err.keys)
-        fail(
-            t(
-                lang,
-                f"Kies een plan met --plan; in deze database staan: {choices}",
-                f"Choose a plan with --plan; this database holds: {choices}",
-            )
-        )
+            fail(_("Er staat nog geen plan in de database. Laad er een met: koers plan load PLAN", lang))
+        fail(_("Kies een plan met --plan; in deze database staan: {choices}", lang, choices=", ".join(err.keys)))
 
 
 def current_user(option: str | None) -> str:
-    return option or os.environ.get("KOERS_USER") or getpass.getuser()
+    """Who does this, for the record: the option, else KOERS_USER, else the login name."""
+    return option or koers_settings.USER.read() or getpass.getuser()
 
 
 PLAN_OPTION = typer.Option(
     "--plan", help="The plan's key (see koers plan load); needed when the database holds several."
 )
-USER_OPTION = typer.Option("--user", help="Who does this, for the record (default: KOERS_USER or your login name).")
+USER_OPTION = typer.Option(
+    "--user", help=f"Who does this, for the record (default: {koers_settings.USER.name} or your login name)."
+)

@@ -15,37 +15,25 @@ from typing import Annotated
 import typer
 from sqlalchemy import Engine
 
-from koers.cli.common import console, fail, print_json, settings, t
+from koers.cli.common import console, fail, print_json, settings
 from koers.cli.storage import current_user, engine_for
+from koers.i18n import N_, _
 from koers.store.accounts import MIN_PASSWORD_LENGTH, AccountError, Role, create_user
 from koers.store.plans import PlanNotFound, load_stored_plan
 
 app = typer.Typer(no_args_is_help=True, help="Accounts for the editor (/beheer).")
 
+#: What to say when an account cannot be made, per AccountError code (``{min_length}``: the
+#: shortest password allowed).
 MESSAGES = {
-    "invalid-username": (
-        "Een gebruikersnaam heeft 2 tot 100 tekens: kleine letters, cijfers en . _ @ -.",
-        "A user name has 2 to 100 characters: lower-case letters, digits and . _ @ -.",
-    ),
-    "invalid-role": ("Kies als rol admin, editor of viewer.", "Choose admin, editor or viewer as the role."),
-    "invalid-challenge": (
-        "Een opgave schrijft u met haar code, zoals financieel-fit.",
-        "Write a challenge as its id, such as financieel-fit.",
-    ),
-    "challenges-for-editors-only": (
-        "Alleen een editor kan tot opgaven worden beperkt.",
-        "Only an editor can be limited to challenges.",
-    ),
-    "password-too-short": (
-        f"Het wachtwoord is te kort: kies er een van minstens {MIN_PASSWORD_LENGTH} tekens.",
-        f"The password is too short: choose one of at least {MIN_PASSWORD_LENGTH} characters.",
-    ),
-    "password-too-long": ("Het wachtwoord is te lang.", "The password is too long."),
-    "password-is-username": (
-        "Het wachtwoord mag niet gelijk zijn aan de gebruikersnaam.",
-        "The password must not be the user name.",
-    ),
-    "username-taken": ("Die gebruikersnaam bestaat al.", "That user name is taken."),
+    "invalid-username": N_("Een gebruikersnaam heeft 2 tot 100 tekens: kleine letters, cijfers en . _ @ -."),
+    "invalid-role": N_("Kies als rol admin, editor of viewer."),
+    "invalid-challenge": N_("Een opgave schrijft u met haar code, zoals financieel-fit."),
+    "challenges-for-editors-only": N_("Alleen een editor kan tot opgaven worden beperkt."),
+    "password-too-short": N_("Het wachtwoord is te kort: kies er een van minstens {min_length} tekens."),
+    "password-too-long": N_("Het wachtwoord is te lang."),
+    "password-is-username": N_("Het wachtwoord mag niet gelijk zijn aan de gebruikersnaam."),
+    "username-taken": N_("Die gebruikersnaam bestaat al."),
 }
 
 
@@ -80,8 +68,7 @@ def add(
             details=f"koers user add, door {current_user(None)}",
         )
     except AccountError as err:
-        nl, en = MESSAGES[err.code]
-        fail(t(lang, nl, en))
+        fail(_(MESSAGES[err.code], lang, min_length=MIN_PASSWORD_LENGTH))
     if as_json:
         print_json(
             {
@@ -93,20 +80,15 @@ def add(
         )
     else:
         console().print(
-            t(
-                lang,
-                f"Account '{user.username}' gemaakt, met de rol {user.role.value}.",
-                f"Account '{user.username}' made, with the role {user.role.value}.",
-            )
+            _("Account '{username}' gemaakt, met de rol {role}.", lang, username=user.username, role=user.role.value)
         )
 
 
 def _password(from_stdin: bool, lang: str) -> str:
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
-    return typer.prompt(
-        t(lang, "Wachtwoord", "Password"), hide_input=True, confirmation_prompt=t(lang, "Nog een keer", "Repeat it")
-    )
+    text: str = typer.prompt(_("Wachtwoord", lang), hide_input=True, confirmation_prompt=_("Nog een keer", lang))
+    return text
 
 
 def _known_challenges(engine: Engine, limits: list[str], lang: str) -> None:
@@ -119,9 +101,5 @@ def _known_challenges(engine: Engine, limits: list[str], lang: str) -> None:
     if unknown:
         known = ", ".join(c.id for c in plan.challenges)
         fail(
-            t(
-                lang,
-                f"Het plan heeft geen opgave {', '.join(unknown)}. Kies uit: {known}.",
-                f"The plan has no challenge {', '.join(unknown)}. Choose from: {known}.",
-            )
+            _("Het plan heeft geen opgave {unknown}. Kies uit: {known}.", lang, unknown=", ".join(unknown), known=known)
         )

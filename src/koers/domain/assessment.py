@@ -9,7 +9,7 @@ the compound yearly path):
 * a goal that must move (rise, fall, or reach a floor or ceiling it is not yet at) is judged
   by the share of the required change so far that has been realised: at least 0.95 is on
   track, at least 0.6 at risk, less (or moving the wrong way) off track, and reaching the
-  target is achieved. These are Open SDG's thresholds, configurable per plan;
+  target is achieved. These are Open SDG's thresholds (koers.domain.status), configurable per plan;
 * a bound that is already kept (a cost ceiling above the baseline) is on track while it is
   kept, and achieved when it is still kept in the target period;
 * a "keep equal" goal is on track inside its tolerance band, off track outside it;
@@ -26,7 +26,6 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from enum import StrEnum
 from typing import Any
 
 from koers.domain.baselines import BaselineStatus
@@ -34,74 +33,16 @@ from koers.domain.formatting import format_number
 from koers.domain.goals import Goal, Scope
 from koers.domain.measurements import Measurement
 from koers.domain.periods import Period
+
+# Re-exported: the status vocabulary and its thresholds are declared in koers.domain.status.
+from koers.domain.status import DEFAULT_THRESHOLDS
+from koers.domain.status import JUDGED as JUDGED
+from koers.domain.status import WORST_FIRST as WORST_FIRST
+from koers.domain.status import Status as Status
+from koers.domain.status import Thresholds as Thresholds
 from koers.domain.targets import ChangeKind, Direction
-from koers.domain.text import fill
-
-
-class Status(StrEnum):
-    ACHIEVED = "achieved"
-    ON_TRACK = "on_track"
-    AT_RISK = "at_risk"
-    OFF_TRACK = "off_track"
-    NO_BASELINE = "no_baseline"
-    BASELINE_PENDING = "baseline_pending"
-    NO_TARGET = "no_target"
-    NO_DATA = "no_data"
-    NOT_YET_MEASURABLE = "not_yet_measurable"
-
-    def label(self, lang: str = "nl") -> str:
-        return (LABELS_NL if lang == "nl" else LABELS_EN)[self]
-
-    @property
-    def judged(self) -> bool:
-        """Whether the status says how the goal is doing (the first four), not why it cannot."""
-        return self in JUDGED
-
-
-LABELS_NL = {
-    Status.ACHIEVED: "gehaald",
-    Status.ON_TRACK: "op koers",
-    Status.AT_RISK: "risico",
-    Status.OFF_TRACK: "niet op koers",
-    Status.NO_BASELINE: "geen nulmeting",
-    Status.BASELINE_PENDING: "nulmeting volgt",
-    Status.NO_TARGET: "geen streefwaarde",
-    Status.NO_DATA: "geen gegevens",
-    Status.NOT_YET_MEASURABLE: "nog niet meetbaar",
-}
-LABELS_EN = {
-    Status.ACHIEVED: "achieved",
-    Status.ON_TRACK: "on track",
-    Status.AT_RISK: "at risk",
-    Status.OFF_TRACK: "off track",
-    Status.NO_BASELINE: "no baseline",
-    Status.BASELINE_PENDING: "baseline pending",
-    Status.NO_TARGET: "no target",
-    Status.NO_DATA: "no data",
-    Status.NOT_YET_MEASURABLE: "not yet measurable",
-}
-JUDGED = (Status.ACHIEVED, Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK)
-#: From bad to good: a goal per wijk takes the first of these that any of its wijken has.
-WORST_FIRST = (
-    Status.OFF_TRACK,
-    Status.AT_RISK,
-    Status.NO_DATA,
-    Status.NOT_YET_MEASURABLE,
-    Status.NO_BASELINE,
-    Status.BASELINE_PENDING,
-    Status.NO_TARGET,
-    Status.ON_TRACK,
-    Status.ACHIEVED,
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Thresholds:
-    """The share of the required change at which a goal counts as on track, or at risk."""
-
-    on_track: float = 0.95
-    at_risk: float = 0.6
-    grace_days: int = 90
+from koers.domain.wording import Wording
+from koers.i18n import N_, _, fill
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,15 +75,15 @@ class Significance:
 
 @dataclass(frozen=True, slots=True)
 class Reason:
-    """Why: a code with its facts, rendered in Dutch (B1) or English when shown."""
+    """Why: a code with its facts, put into words (Dutch B1 or English) only when shown."""
 
     code: str
     facts: dict[str, Any] = field(default_factory=dict)
 
     def text(self, lang: str = "nl") -> str:
-        templates = REASONS[self.code]
-        template = templates[0] if lang == "nl" else templates[1]
-        return fill(template, {k: _render(v, lang) for k, v in self.facts.items()})
+        """The reason as a sentence; it starts with a capital, also when a status label opens it."""
+        words = fill(_(REASONS[self.code], lang), {k: _render(v, lang) for k, v in self.facts.items()})
+        return words[:1].upper() + words[1:]
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,101 +130,59 @@ class Assessment:
         text = self.reason.text(lang)
         if self.override is None:
             return text
-        computed = self.computed.label(lang) if self.computed else "-"
-        if lang == "nl":
-            return (
-                f"Handmatig vastgesteld als '{self.status.label('nl')}' (berekend: '{computed}'): "
-                f"{self.override.justification} Berekening: {text}"
-            )
-        return (
-            f"Set by hand to '{self.status.label('en')}' (computed: '{computed}'): "
-            f"{self.override.justification} Computation: {text}"
+        return _(
+            "Handmatig vastgesteld als '{status}' (berekend: '{computed}'): {justification} Berekening: {reason}",
+            lang,
+            status=self.status.label(lang),
+            computed=self.computed.label(lang) if self.computed else "-",
+            justification=self.override.justification,
+            reason=text,
         )
 
 
 # -- the reasons ----------------------------------------------------------------------------
 
-REASONS: dict[str, tuple[str, str]] = {
-    "achieved": (
-        "De streefwaarde ({target}) is gehaald: de laatste meting ({period}) is {latest}.",
-        "The target ({target}) is met: the latest measurement ({period}) is {latest}.",
-    ),
-    "kept": (
-        "De laatste meting ({period}) is {latest}; dat blijft binnen de grens van {target}.",
-        "The latest measurement ({period}) is {latest}, within the bound of {target}.",
-    ),
-    "kept-final": (
-        "In {period} is de waarde {latest}; dat blijft binnen de grens van {target}. Doel gehaald.",
-        "In {period} the value is {latest}, within the bound of {target}. Goal achieved.",
-    ),
-    "bound-broken": (
-        "De laatste meting ({period}) is {latest}; dat is over de grens van {target}.",
-        "The latest measurement ({period}) is {latest}, beyond the bound of {target}.",
-    ),
-    "in-band": (
-        "De laatste meting ({period}) is {latest}; dat ligt binnen de marge van {low} tot {high}.",
-        "The latest measurement ({period}) is {latest}, within the band of {low} to {high}.",
-    ),
-    "in-band-final": (
-        "In {period} is de waarde {latest}, binnen de marge van {low} tot {high}. Doel gehaald.",
-        "In {period} the value is {latest}, within the band of {low} to {high}. Goal achieved.",
-    ),
-    "out-of-band": (
-        "De laatste meting ({period}) is {latest}; dat ligt buiten de marge van {low} tot {high}.{note}",
-        "The latest measurement ({period}) is {latest}, outside the band of {low} to {high}.{note}",
-    ),
-    "on-path": (
+#: Every reason, by code: a Dutch template (English: koers.i18n) filled with the reason's facts.
+REASONS: dict[str, str] = {
+    "achieved": N_("De streefwaarde ({target}) is gehaald: de laatste meting ({period}) is {latest}."),
+    "kept": N_("De laatste meting ({period}) is {latest}; dat blijft binnen de grens van {target}."),
+    "kept-final": N_("In {period} is de waarde {latest}; dat blijft binnen de grens van {target}. Doel gehaald."),
+    "bound-broken": N_("De laatste meting ({period}) is {latest}; dat is over de grens van {target}."),
+    "in-band": N_("De laatste meting ({period}) is {latest}; dat ligt binnen de marge van {low} tot {high}."),
+    "in-band-final": N_("In {period} is de waarde {latest}, binnen de marge van {low} tot {high}. Doel gehaald."),
+    "out-of-band": N_("De laatste meting ({period}) is {latest}; dat ligt buiten de marge van {low} tot {high}.{note}"),
+    "on-path": N_(
         "De laatste meting ({period}) is {latest}. Op weg naar {target} hoorde daar {expected} bij; "
-        "{share} van die stap is gezet.",
-        "The latest measurement ({period}) is {latest}. On the way to {target} it should be {expected}; "
-        "{share} of that step has been made.",
+        "{share} van die stap is gezet."
     ),
-    "behind-path": (
-        "De laatste meting ({period}) is {latest}. Op weg naar {target} hoorde daar {expected} bij; "
-        "pas {share} van die stap is gezet.",
-        "The latest measurement ({period}) is {latest}. On the way to {target} it should be {expected}; "
-        "only {share} of that step has been made.",
+    "behind-path": N_(
+        "De laatste meting ({period}) is {latest}. Op weg naar {target} hoorde daar {expected} bij; pas "
+        "{share} van die stap is gezet."
     ),
-    "wrong-way": (
-        "De laatste meting ({period}) is {latest}; dat is slechter dan de nulmeting ({baseline}). "
-        "Het doel gaat de verkeerde kant op.",
-        "The latest measurement ({period}) is {latest}, worse than the baseline ({baseline}). "
-        "The goal is moving the wrong way.",
+    "wrong-way": N_(
+        "De laatste meting ({period}) is {latest}; dat is slechter dan de nulmeting ({baseline}). Het "
+        "doel gaat de verkeerde kant op."
     ),
-    "missed": (
-        "De streefperiode ({target_period}) is voorbij en de streefwaarde ({target}) is niet gehaald: "
-        "de laatste meting is {latest}.",
-        "The target period ({target_period}) has passed and the target ({target}) is not met: "
-        "the latest measurement is {latest}.",
+    "missed": N_(
+        "De streefperiode ({target_period}) is voorbij en de streefwaarde ({target}) is niet gehaald: de "
+        "laatste meting is {latest}."
     ),
-    "no-baseline": (
-        "Er is geen nulmeting. Daarom is niet te zeggen of het doel op koers ligt.{latest_note}",
-        "There is no baseline, so it cannot be said whether the goal is on track.{latest_note}",
+    "no-baseline": N_("Er is geen nulmeting. Daarom is niet te zeggen of het doel op koers ligt.{latest_note}"),
+    "baseline-pending": N_(
+        "De nulmeting ({period}) volgt nog. Tot die er is, is niet te zeggen of het doel op koers ligt.{latest_note}"
     ),
-    "baseline-pending": (
-        "De nulmeting ({period}) volgt nog. Tot die er is, is niet te zeggen of het doel op koers ligt.{latest_note}",
-        "The baseline ({period}) is still to come. Until it is in, it cannot be said whether "
-        "the goal is on track.{latest_note}",
+    "no-target": N_(
+        "Het doel heeft geen streefwaarde met een periode of een richting. Daarom is het niet te beoordelen."
     ),
-    "no-target": (
-        "Het doel heeft geen streefwaarde met een periode of een richting. Daarom is het niet te beoordelen.",
-        "The goal has no target with a period, or no direction, so it cannot be judged.",
+    "no-data": N_(
+        "Er is na de nulmeting ({baseline_period}) niets gemeten, terwijl er over {due} een meting had moeten zijn."
     ),
-    "no-data": (
-        "Er is na de nulmeting ({baseline_period}) niets gemeten, terwijl er over {due} een meting had moeten zijn.",
-        "Nothing has been measured since the baseline ({baseline_period}), although a measurement for {due} was due.",
+    "not-yet": N_(
+        "Het meetinstrument heeft na de nulmeting ({baseline_period}) nog niet opnieuw gemeten; de "
+        "volgende meting gaat over {next}."
     ),
-    "not-yet": (
-        "Het meetinstrument heeft na de nulmeting ({baseline_period}) nog niet opnieuw gemeten; "
-        "de volgende meting gaat over {next}.",
-        "The instrument has not measured again since the baseline ({baseline_period}); the next "
-        "measurement is for {next}.",
-    ),
-    "wijken": (
-        "{worst} in {count} van de {total} wijken: {names}.",
-        "{worst} in {count} of the {total} wijken: {names}.",
-    ),
-    "wijken-fine": ("In alle {total} wijken {worst}.", "In all {total} wijken: {worst}."),
+    "wijken": N_("{worst} in {count} van de {total} wijken: {names}."),
+    "wijken-fine": N_("In alle {total} wijken {worst}."),
 }
 
 
@@ -292,8 +191,8 @@ def _render(value: Any, lang: str) -> Any:
         return value.label(lang)
     if isinstance(value, Status):
         return value.label(lang)
-    if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, str) for v in value):
-        return value[0] if lang == "nl" else value[1]
+    if isinstance(value, Wording):
+        return value.render(lang, _render)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return _number(float(value), lang)
     return value
@@ -319,7 +218,7 @@ def assess(
     municipality: str,
     wijken: Sequence[str] = (),
     names: Mapping[str, str] | None = None,
-    thresholds: Thresholds = Thresholds(),
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> Assessment:
     """Assess ``goal`` on its current measurements (any areas; the scope picks the right ones).
 
@@ -413,17 +312,16 @@ def _without_baseline(
     ):
         reason = Reason("achieved", {"target": target.value, "period": latest.period, "latest": latest.value})
         return AreaAssessment(area, Status.ACHIEVED, reason, latest, used=used)
-    note = ("", "")
+    note: Wording | str = ""
     if latest is not None:
-        note = (
-            f" De laatste meting ({latest.period.label('nl')}) is {_number(latest.value, 'nl')}.",
-            f" The latest measurement ({latest.period.label('en')}) is {_number(latest.value, 'en')}.",
+        note = Wording(
+            N_(" De laatste meting ({period}) is {latest}."), {"period": latest.period, "latest": latest.value}
         )
     if pending:
         period = (
             goal.baseline.period
             if goal.baseline and goal.baseline.period
-            else ("de periode is nog niet bekend", "the period is not yet known")
+            else Wording(N_("de periode is nog niet bekend"))
         )
         return AreaAssessment(
             area,
@@ -440,7 +338,7 @@ def _nothing_since_baseline(goal: Goal, area: str, base: Point, as_of: date, thr
         return AreaAssessment(
             area,
             Status.NO_DATA,
-            Reason("no-data", {"baseline_period": base.period, "due": ("een latere periode", "a later period")}),
+            Reason("no-data", {"baseline_period": base.period, "due": Wording(N_("een latere periode"))}),
         )
     first = next(goal.frequency.schedule(base.period))
     if first.end + timedelta(days=thresholds.grace_days) < as_of:
@@ -456,16 +354,14 @@ def judge(
     target: Point,
     latest: Point,
     goal: Goal | None = None,
-    thresholds: Thresholds = Thresholds(),
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> AreaAssessment:
     """The status of one latest value against the baseline, the target and the path between."""
     reached_period = latest.period.end >= target.period.end
     if direction == Direction.MAINTAIN:
         return _maintain(base, target, latest, goal, reached_period)
-    rising = direction in (Direction.INCREASE, Direction.AT_LEAST)
-    sign = 1 if rising else -1
-    is_bound = direction in (Direction.AT_LEAST, Direction.AT_MOST)
-    if is_bound and sign * (target.value - base.value) <= 0:
+    sign = 1 if direction.higher_is_better else -1
+    if direction.is_bound and sign * (target.value - base.value) <= 0:
         return _bound(base, target, latest, sign, reached_period)
     return _path(base, target, latest, sign, goal, thresholds, reached_period)
 
@@ -480,11 +376,7 @@ def _maintain(base: Point, target: Point, latest: Point, goal: Goal | None, reac
         return AreaAssessment(
             "", status, Reason("in-band-final" if reached else "in-band", facts), latest, target.value, None, gap
         )
-    note = (
-        ""
-        if tolerance is not None
-        else (" Het plan noemt geen marge: elke afwijking telt.", " The plan names no band: any change counts.")
-    )
+    note = "" if tolerance is not None else Wording(N_(" Het plan noemt geen marge: elke afwijking telt."))
     return AreaAssessment(
         "", Status.OFF_TRACK, Reason("out-of-band", {**facts, "note": note}), latest, target.value, None, gap
     )
@@ -551,16 +443,16 @@ def expected_value(base: Point, target: Point, at: Period, goal: Goal | None = N
     change = goal.target.change if goal is not None and goal.target is not None else None
     if change is not None and change.kind == ChangeKind.PERCENT_PER_YEAR and base.value > 0 and target.value > 0:
         # the compound yearly path through both ends: the plan's rate, ending at the stated target
-        return round(base.value * (target.value / base.value) ** (elapsed / total), 9)
+        growth: float = (target.value / base.value) ** (elapsed / total)
+        return round(base.value * growth, 9)
     return round(base.value + (target.value - base.value) * elapsed / total, 9)
 
 
 def _met(direction: Direction, value: float, target: float) -> bool:
-    if direction in (Direction.INCREASE, Direction.AT_LEAST):
-        return value >= target - 1e-9
-    if direction in (Direction.DECREASE, Direction.AT_MOST):
-        return value <= target + 1e-9
-    return abs(value - target) <= 1e-9
+    higher = direction.higher_is_better
+    if higher is None:
+        return abs(value - target) <= 1e-9
+    return value >= target - 1e-9 if higher else value <= target + 1e-9
 
 
 def _combine(
@@ -576,7 +468,7 @@ def _combine(
         reason = Reason(
             "wijken",
             {
-                "worst": (worst.label("nl").capitalize(), worst.label("en").capitalize()),
+                "worst": worst,  # the reason opens with it, so it gets a capital
                 "count": len(concerned),
                 "total": len(results),
                 "names": ", ".join(concerned),
@@ -696,15 +588,20 @@ class Rollup:
         return sum(self.counts.values())
 
     def summary(self, lang: str = "nl") -> str:
-        """One line, e.g. 'Van de 28 doelen zijn er 3 gehaald, 10 op koers, ...'."""
-        judged = [(s, self.counts.get(s, 0)) for s in JUDGED]
-        unjudged = self.total - sum(c for _, c in judged)
-        parts = ", ".join(f"{c} {s.label(lang)}" for s, c in judged if c)
-        if lang == "nl":
-            text = f"Van de {self.total} doelen: {parts or 'nog geen enkel doel beoordeeld'}"
-            return text + (f"; van {unjudged} is het nog niet te zeggen." if unjudged else ".")
-        text = f"Of the {self.total} goals: {parts or 'none judged yet'}"
-        return text + (f"; for {unjudged} it cannot be said yet." if unjudged else ".")
+        """One line, e.g. 'Van de 28 doelen: 3 gehaald, 10 op koers, ...'."""
+        judged = [(status, self.counts.get(status, 0)) for status in JUDGED]
+        unjudged = self.total - sum(count for status, count in judged)
+        parts = ", ".join(f"{count} {status.label(lang)}" for status, count in judged if count)
+        parts = parts or _("nog geen enkel doel beoordeeld", lang)
+        if unjudged:
+            return _(
+                "Van de {total} doelen: {parts}; van {unjudged} is het nog niet te zeggen.",
+                lang,
+                total=self.total,
+                parts=parts,
+                unjudged=unjudged,
+            )
+        return _("Van de {total} doelen: {parts}.", lang, total=self.total, parts=parts)
 
 
 def rollup(assessments: Iterable[Assessment]) -> Rollup:

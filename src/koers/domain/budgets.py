@@ -67,7 +67,8 @@ class BudgetTable(BaseModel):
         return found
 
     def total(self, kind: str, year: int) -> float:
-        return sum(getattr(line, kind).get(year, 0) for line in self.lines)
+        amounts: list[float] = [getattr(line, kind).get(year, 0) for line in self.lines]
+        return sum(amounts)
 
     @property
     def years(self) -> list[int]:

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from itertools import chain
-from typing import Any
+from typing import Any, Final
 
 from koers.domain.baselines import BaselineStatus
 from koers.domain.formatting import format_date
@@ -48,9 +48,13 @@ from koers.domain.frequency import Frequency
 from koers.domain.goals import Goal
 from koers.domain.periods import Period, PeriodKind
 from koers.domain.plan import Plan
-from koers.domain.text import Phrase
+from koers.domain.status import DEFAULT_THRESHOLDS
+from koers.domain.vocabulary import every
+from koers.domain.wording import Wording, listing
+from koers.i18n import N_, _
 
-DEFAULT_GRACE_DAYS = 90
+#: The same grace as the assessment's: a figure is late from the day it would count as no data.
+DEFAULT_GRACE_DAYS: Final = DEFAULT_THRESHOLDS.grace_days
 
 
 class DueStatus(StrEnum):
@@ -60,54 +64,51 @@ class DueStatus(StrEnum):
     NO_SCHEDULE = "no-schedule"
 
     def label(self, lang: str = "nl") -> str:
-        text = STATUSES[self]
-        return text.label_nl if lang == "nl" else text.label_en
+        return _(STATUSES[self].label, lang)
 
 
 @dataclass(frozen=True, slots=True)
 class StatusText:
-    label_nl: str
-    label_en: str
-    message_nl: str
-    message_en: str
+    """A calendar status's label and explanation: Dutch ids (English: koers.i18n)."""
+
+    label: str
+    message: str
 
 
 # Placeholders: {unknown} and {gap} are whole sentences or empty; {at} names the source
 # (" bij Suite4SD") or is empty; the rest are periods, dates and the grace in days.
-STATUSES: dict[DueStatus, StatusText] = {
-    DueStatus.OVERDUE: StatusText(
-        "te laat",
-        "overdue",
-        "{unknown}{gap}De meting over {expected} had binnen {grace} dagen na afloop binnen moeten zijn "
-        "(uiterlijk {overdue_on}). Vraag de cijfers op{at}.",
-        "{unknown}{gap}The figures for {expected} should have been in within {grace} days after it ended "
-        "(by {overdue_on}). Request the figures{at}.",
-    ),
-    DueStatus.DUE: StatusText(
-        "nu opvragen",
-        "due",
-        "{unknown}{gap}De cijfers over {expected} zijn nu op te vragen. Vraag ze op{at}. "
-        "Ze moeten uiterlijk {overdue_on} binnen zijn.",
-        "{unknown}{gap}The figures for {expected} can be requested now. Request them{at}. "
-        "They should be in by {overdue_on}.",
-    ),
-    DueStatus.UPCOMING: StatusText(
-        "nog niet",
-        "upcoming",
-        "{unknown}De volgende meting gaat over {expected}. Vraag de cijfers vanaf {due_on} op{at}.",
-        "{unknown}The next measurement covers {expected}. From {due_on}, request the figures{at}.",
-    ),
-    DueStatus.NO_SCHEDULE: StatusText(
-        "geen meetfrequentie",
-        "no schedule",
-        "Dit doel heeft geen meetfrequentie. Daarom is niet te zeggen welke meting nu nodig is. "
-        "Leg vast hoe vaak er wordt gemeten.",
-        "This goal has no measurement frequency, so nobody can say which measurement is needed now. "
-        "Record how often it is measured.",
-    ),
-}
+STATUSES: Final = every(
+    DueStatus,
+    {
+        DueStatus.OVERDUE: StatusText(
+            N_("te laat"),
+            N_(
+                "{unknown}{gap}De meting over {expected} had binnen {grace} dagen na afloop binnen moeten zijn "
+                "(uiterlijk {overdue_on}). Vraag de cijfers op{at}."
+            ),
+        ),
+        DueStatus.DUE: StatusText(
+            N_("nu opvragen"),
+            N_(
+                "{unknown}{gap}De cijfers over {expected} zijn nu op te vragen. Vraag ze op{at}. "
+                "Ze moeten uiterlijk {overdue_on} binnen zijn."
+            ),
+        ),
+        DueStatus.UPCOMING: StatusText(
+            N_("nog niet"),
+            N_("{unknown}De volgende meting gaat over {expected}. Vraag de cijfers vanaf {due_on} op{at}."),
+        ),
+        DueStatus.NO_SCHEDULE: StatusText(
+            N_("geen meetfrequentie"),
+            N_(
+                "Dit doel heeft geen meetfrequentie. Daarom is niet te zeggen welke meting nu nodig is. "
+                "Leg vast hoe vaak er wordt gemeten."
+            ),
+        ),
+    },
+)
 
-_UNKNOWN = Phrase("Er is nog geen meting of nulmeting bekend. ", "There is no measurement or baseline yet. ")
+_UNKNOWN = Wording(N_("Er is nog geen meting of nulmeting bekend. "))
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,17 +128,14 @@ class DueItem:
 
     def message(self, lang: str = "nl") -> str:
         """Why this status, and what to do, in ``lang`` (Dutch by default)."""
-        text = STATUSES[self.status]
-        template = text.message_nl if lang == "nl" else text.message_en
+        template = _(STATUSES[self.status].message, lang)
         return template.format_map({key: _render(value, lang) for key, value in self._context().items()})
 
     def _context(self) -> dict[str, Any]:
-        gap: Phrase | str = ""
+        gap: Wording | str = ""
         if len(self.missing) > 1:
-            count = len(self.missing)
-            gap = Phrase(
-                f"Er ontbreken {count} metingen: {_listing(self.missing, 'nl')}. ",
-                f"{count} measurements are missing: {_listing(self.missing, 'en')}. ",
+            gap = Wording(
+                N_("Er ontbreken {count} metingen: {periods}. "), {"count": len(self.missing), "periods": self.missing}
             )
         return {
             "unknown": _UNKNOWN if self.anchor is None else "",
@@ -146,7 +144,7 @@ class DueItem:
             "due_on": self.due_on,
             "overdue_on": self.overdue_on,
             "grace": self.grace_days,
-            "at": Phrase(f" bij {self.source}", f" from {self.source}") if self.source else "",
+            "at": Wording(N_(" bij {source}"), {"source": self.source}) if self.source else "",
         }
 
 
@@ -240,16 +238,12 @@ def _status(expected: Period, as_of: date, overdue_on: date) -> DueStatus:
 
 
 def _render(value: Any, lang: str) -> Any:
-    if isinstance(value, Phrase):
-        return value.pick(lang)
+    if isinstance(value, Wording):
+        return value.render(lang, _render)
     if isinstance(value, Period):
         return value.label(lang)
+    if isinstance(value, tuple):  # periods: '1e helft 2024, 2e helft 2024 en 1e helft 2025'
+        return listing([str(_render(item, lang)) for item in value], lang)
     if isinstance(value, date):
         return format_date(value, lang)
     return value
-
-
-def _listing(periods: tuple[Period, ...], lang: str) -> str:
-    """'1e helft 2024, 2e helft 2024 en 1e helft 2025'."""
-    labels = [period.label(lang) for period in periods]
-    return f"{', '.join(labels[:-1])} {'en' if lang == 'nl' else 'and'} {labels[-1]}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from koers.domain.periods import MONTHS_EN, MONTHS_NL
+from koers.domain.periods import month_name
 from koers.domain.units import Unit, UnitKind
 
 
@@ -23,6 +23,13 @@ def format_number(value: float, lang: str = "nl", decimals: int | None = None) -
     if lang == "nl":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
+
+
+def format_plain(value: float, lang: str = "nl") -> str:
+    """A number as a cell of a file holds it: the reader's decimal mark, no thousands grouping
+    (5914,7; English 5914.7), so that a problem quotes a figure the way it was typed."""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "nl" else text
 
 
 def format_value(value: float, unit: Unit | None, lang: str = "nl") -> str:
@@ -44,4 +51,4 @@ def format_euro(amount: float, lang: str = "nl") -> str:
 
 def format_date(day: date, lang: str = "nl") -> str:
     """'23 november 2026' (English: '23 November 2026')."""
-    return f"{day.day} {(MONTHS_NL if lang == 'nl' else MONTHS_EN)[day.month - 1]} {day.year}"
+    return f"{day.day} {month_name(day.month, lang)} {day.year}"

@@ -15,8 +15,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Final
 
 from koers.domain.periods import Period, PeriodKind
+from koers.domain.vocabulary import every
+from koers.i18n import N_, _
 
 
 class FrequencyCode(StrEnum):
@@ -31,19 +34,32 @@ class FrequencyCode(StrEnum):
     EVERY_5_YEARS = "every-5-years"
 
 
-# The natural period of each frequency and how many of those make one step.
-_STEP: dict[FrequencyCode, tuple[PeriodKind, int]] = {
-    FrequencyCode.MONTHLY: (PeriodKind.MONTH, 1),
-    FrequencyCode.QUARTERLY: (PeriodKind.QUARTER, 1),
-    FrequencyCode.HALF_YEARLY: (PeriodKind.HALF_YEAR, 1),
-    FrequencyCode.YEARLY: (PeriodKind.YEAR, 1),
-    FrequencyCode.SCHOOL_YEARLY: (PeriodKind.SCHOOL_YEAR, 1),
-    FrequencyCode.EVERY_2_YEARS: (PeriodKind.YEAR, 2),
-    FrequencyCode.EVERY_3_YEARS: (PeriodKind.YEAR, 3),
-    FrequencyCode.EVERY_4_YEARS: (PeriodKind.YEAR, 4),
-    FrequencyCode.EVERY_5_YEARS: (PeriodKind.YEAR, 5),
-}
+@dataclass(frozen=True, slots=True)
+class FrequencyInfo:
+    """A frequency's label (a Dutch id; English: koers.i18n), its natural kind of period, and
+    how many of those make one step of its schedule."""
 
+    label: str
+    kind: PeriodKind
+    step: int = 1
+
+
+FREQUENCIES: Final = every(
+    FrequencyCode,
+    {
+        FrequencyCode.MONTHLY: FrequencyInfo(N_("elke maand"), PeriodKind.MONTH),
+        FrequencyCode.QUARTERLY: FrequencyInfo(N_("elk kwartaal"), PeriodKind.QUARTER),
+        FrequencyCode.HALF_YEARLY: FrequencyInfo(N_("2 keer per jaar"), PeriodKind.HALF_YEAR),
+        FrequencyCode.YEARLY: FrequencyInfo(N_("1 keer per jaar"), PeriodKind.YEAR),
+        FrequencyCode.SCHOOL_YEARLY: FrequencyInfo(N_("1 keer per schooljaar"), PeriodKind.SCHOOL_YEAR),
+        FrequencyCode.EVERY_2_YEARS: FrequencyInfo(N_("1 keer per 2 jaar"), PeriodKind.YEAR, 2),
+        FrequencyCode.EVERY_3_YEARS: FrequencyInfo(N_("1 keer per 3 jaar"), PeriodKind.YEAR, 3),
+        FrequencyCode.EVERY_4_YEARS: FrequencyInfo(N_("1 keer per 4 jaar"), PeriodKind.YEAR, 4),
+        FrequencyCode.EVERY_5_YEARS: FrequencyInfo(N_("1 keer per 5 jaar"), PeriodKind.YEAR, 5),
+    },
+)
+
+#: The length of each kind of period a frequency can step by (never a reference date).
 _MONTHS_PER_PERIOD = {
     PeriodKind.MONTH: 1,
     PeriodKind.QUARTER: 3,
@@ -59,29 +75,6 @@ def _add_months(day: date, months: int) -> date:
     year, month = divmod(index, 12)
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
-
-LABELS_NL = {
-    FrequencyCode.MONTHLY: "elke maand",
-    FrequencyCode.QUARTERLY: "elk kwartaal",
-    FrequencyCode.HALF_YEARLY: "2 keer per jaar",
-    FrequencyCode.YEARLY: "1 keer per jaar",
-    FrequencyCode.SCHOOL_YEARLY: "1 keer per schooljaar",
-    FrequencyCode.EVERY_2_YEARS: "1 keer per 2 jaar",
-    FrequencyCode.EVERY_3_YEARS: "1 keer per 3 jaar",
-    FrequencyCode.EVERY_4_YEARS: "1 keer per 4 jaar",
-    FrequencyCode.EVERY_5_YEARS: "1 keer per 5 jaar",
-}
-LABELS_EN = {
-    FrequencyCode.MONTHLY: "monthly",
-    FrequencyCode.QUARTERLY: "quarterly",
-    FrequencyCode.HALF_YEARLY: "twice a year",
-    FrequencyCode.YEARLY: "once a year",
-    FrequencyCode.SCHOOL_YEARLY: "once per school year",
-    FrequencyCode.EVERY_2_YEARS: "every 2 years",
-    FrequencyCode.EVERY_3_YEARS: "every 3 years",
-    FrequencyCode.EVERY_4_YEARS: "every 4 years",
-    FrequencyCode.EVERY_5_YEARS: "every 5 years",
-}
 
 ACCEPTED_FORMS = (
     "'2X per jaar', '1X per jaar', '1x per schooljaar', '1X per 4 jaar', '4x per jaar', "
@@ -109,22 +102,20 @@ class Frequency:
         return cls(parse_frequency_code(text), " ".join(text.split()))
 
     def label(self, lang: str = "nl") -> str:
-        return (LABELS_NL if lang == "nl" else LABELS_EN)[self.code]
+        return _(FREQUENCIES[self.code].label, lang)
 
     @property
     def period_kind(self) -> PeriodKind:
-        return _STEP[self.code][0]
+        return FREQUENCIES[self.code].kind
 
     @property
     def step(self) -> int:
-        return _STEP[self.code][1]
+        return FREQUENCIES[self.code].step
 
     @property
     def per_year(self) -> float:
         """Measurements per calendar year (0.25 for a 4-yearly monitor)."""
-        kind, step = _STEP[self.code]
-        per = {PeriodKind.MONTH: 12, PeriodKind.QUARTER: 4, PeriodKind.HALF_YEAR: 2}.get(kind, 1)
-        return per / step
+        return 12 / (_MONTHS_PER_PERIOD[self.period_kind] * self.step)
 
     def schedule(self, anchor: Period) -> Iterator[Period]:
         """The measurement periods after ``anchor`` (a baseline or the last measurement).
@@ -135,7 +126,7 @@ class Frequency:
         1 January 2024 is next taken on 1 January 2025.
         The iterator is endless: callers stop it.
         """
-        kind, step = _STEP[self.code]
+        kind, step = self.period_kind, self.step
         if anchor.kind == PeriodKind.DATE:  # counts on a peildatum recur on the same date
             months = _MONTHS_PER_PERIOD[kind] * step
             count = 0
@@ -159,6 +150,7 @@ class Frequency:
 
 _WORDS = {
     "maandelijks": FrequencyCode.MONTHLY,
+    "elke maand": FrequencyCode.MONTHLY,
     "monthly": FrequencyCode.MONTHLY,
     "per kwartaal": FrequencyCode.QUARTERLY,
     "elk kwartaal": FrequencyCode.QUARTERLY,

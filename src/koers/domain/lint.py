@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, Final
 
 from koers.domain.baselines import BaselineStatus
 from koers.domain.formatting import format_number
@@ -29,32 +29,40 @@ from koers.domain.goals import Goal, Scope
 from koers.domain.periods import Period
 from koers.domain.plan import Plan
 from koers.domain.targets import ChangeKind, Direction
-from koers.domain.text import Phrase, fill
+from koers.domain.vocabulary import every
+from koers.domain.wording import Wording, listing
+from koers.i18n import N_, _
 
 
 class Severity(StrEnum):
+    """How bad a finding is; the order is the order of the findings per goal."""
+
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
 
     @property
     def rank(self) -> int:
-        return {"error": 0, "warning": 1, "info": 2}[self.value]
+        return _RANKS[self]
 
     def label(self, lang: str = "nl") -> str:
-        if lang == "nl":
-            return {"error": "fout", "warning": "waarschuwing", "info": "ter info"}[self.value]
-        return self.value
+        return _(SEVERITY_LABELS[self], lang)
+
+
+SEVERITY_LABELS: Final = every(
+    Severity, {Severity.ERROR: N_("fout"), Severity.WARNING: N_("waarschuwing"), Severity.INFO: N_("ter info")}
+)
+_RANKS: Final = {severity: rank for rank, severity in enumerate(Severity)}
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A rule of the SMART check: its title and explanation are Dutch ids (English: koers.i18n)."""
+
     code: str
     severity: Severity
-    title_nl: str
-    title_en: str
-    message_nl: str
-    message_en: str
+    title: str
+    message: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,196 +74,166 @@ class Finding:
 
     def message(self, lang: str = "nl") -> str:
         """The explanation in ``lang``; the context is rendered in that language too."""
-        rule = RULES[self.code]
-        template = rule.message_nl if lang == "nl" else rule.message_en
-        return fill(template, {key: _render(value, lang) for key, value in self.context.items()})
+        return _(RULES[self.code].message, lang, **{key: _render(value, lang) for key, value in self.context.items()})
 
     def as_json(self, lang: str = "nl") -> dict[str, Any]:
         return {"goal": self.goal, "code": self.code, "severity": self.severity.value, "message": self.message(lang)}
 
 
 def _render(value: Any, lang: str) -> Any:
-    if isinstance(value, Phrase):
-        return value.pick(lang)
-    if isinstance(value, (Period, Frequency)):
+    if isinstance(value, Wording):
+        return value.render(lang, _render)
+    if isinstance(value, (Period, Frequency, Direction)):
         return value.label(lang)
     if isinstance(value, (list, tuple)):
-        return (" en " if lang == "nl" else " and ").join(str(_render(v, lang)) for v in value)
+        return listing([str(_render(v, lang)) for v in value], lang)
     if isinstance(value, float):
         return format_number(round(value, 2), lang)
     return value
-
-
-def _rule(code: str, severity: Severity, title_nl: str, title_en: str, message_nl: str, message_en: str) -> Rule:
-    return Rule(code, severity, title_nl, title_en, message_nl, message_en)
 
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 RULES: dict[str, Rule] = {
     r.code: r
     for r in [
-        _rule(
+        Rule(
             "missing-baseline",
             E,
-            "Geen nulmeting",
-            "No baseline",
-            "Dit doel heeft geen nulmeting{said}. Zonder beginwaarde is niet te zien of het doel "
-            "dichterbij komt. Meet de beginwaarde zo snel mogelijk en leg waarde en periode vast.",
-            "This goal has no baseline{said}. Without a starting value nobody can see whether the "
-            "goal comes closer. Measure the starting value soon and record its value and period.",
+            N_("Geen nulmeting"),
+            N_(
+                "Dit doel heeft geen nulmeting{said}. Zonder beginwaarde is niet te zien of het doel dichterbij "
+                "komt. Meet de beginwaarde zo snel mogelijk en leg waarde en periode vast."
+            ),
         ),
-        _rule(
+        Rule(
             "pending-baseline",
             W,
-            "Nulmeting volgt nog",
-            "Baseline still to come",
-            "De nulmeting ({period}) volgt nog: {reason} {overdue}Vul de waarde in zodra die er is.",
-            "The baseline ({period}) is still to come: {reason} {overdue}Fill in the value as soon as it is known.",
+            N_("Nulmeting volgt nog"),
+            N_("De nulmeting ({period}) volgt nog: {reason} {overdue}Vul de waarde in zodra die er is."),
         ),
-        _rule(
+        Rule(
             "missing-target",
             E,
-            "Geen streefwaarde",
-            "No target",
-            "Dit doel heeft geen streefwaarde. Leg vast welke waarde in welk jaar bereikt moet zijn.",
-            "This goal has no target. Record which value must be reached in which year.",
+            N_("Geen streefwaarde"),
+            N_("Dit doel heeft geen streefwaarde. Leg vast welke waarde in welk jaar bereikt moet zijn."),
         ),
-        _rule(
+        Rule(
             "missing-target-period",
             E,
-            "Streefwaarde zonder jaar",
-            "Target without a period",
-            "De streefwaarde heeft geen periode. Leg vast wanneer de streefwaarde bereikt moet zijn.",
-            "The target has no period. Record when the target must be met.",
+            N_("Streefwaarde zonder jaar"),
+            N_("De streefwaarde heeft geen periode. Leg vast wanneer de streefwaarde bereikt moet zijn."),
         ),
-        _rule(
+        Rule(
             "missing-unit",
             E,
-            "Geen eenheid",
-            "No unit",
-            "Het doel zegt niet in welke eenheid wordt gemeten (percentage, aantal, euro, per 1.000 inwoners). "
-            "Leg de indicator en de eenheid vast.",
-            "The goal does not say in which unit it is measured (percentage, count, euro, per 1,000 inhabitants). "
-            "Record the indicator and its unit.",
+            N_("Geen eenheid"),
+            N_(
+                "Het doel zegt niet in welke eenheid wordt gemeten (percentage, aantal, euro, per 1.000 "
+                "inwoners). Leg de indicator en de eenheid vast."
+            ),
         ),
-        _rule(
+        Rule(
             "missing-direction",
             E,
-            "Geen richting",
-            "No direction",
-            "Het doel zegt niet of de waarde moet stijgen, dalen of gelijk blijven. Leg de richting vast.",
-            "The goal does not say whether the value must rise, fall or stay the same. Record the direction.",
+            N_("Geen richting"),
+            N_("Het doel zegt niet of de waarde moet stijgen, dalen of gelijk blijven. Leg de richting vast."),
         ),
-        _rule(
+        Rule(
             "missing-source",
             E,
-            "Geen meetinstrument",
-            "No data source",
-            "Het doel noemt geen meetinstrument. Leg vast waar de cijfers vandaan komen.",
-            "The goal names no data source. Record where the figures come from.",
+            N_("Geen meetinstrument"),
+            N_("Het doel noemt geen meetinstrument. Leg vast waar de cijfers vandaan komen."),
         ),
-        _rule(
+        Rule(
             "missing-frequency",
             E,
-            "Geen meetfrequentie",
-            "No measurement frequency",
-            "Het doel zegt niet hoe vaak er wordt gemeten. Leg de meetfrequentie vast, bijvoorbeeld '1X per jaar'.",
-            "The goal does not say how often it is measured. Record the frequency, for example '1X per jaar'.",
+            N_("Geen meetfrequentie"),
+            N_("Het doel zegt niet hoe vaak er wordt gemeten. Leg de meetfrequentie vast, bijvoorbeeld '1X per jaar'."),
         ),
-        _rule(
+        Rule(
             "target-not-measurable-in-time",
             E,
-            "Geen meting in het streefjaar",
-            "No measurement in the target period",
-            "{source} meet {frequency}. Na {anchor} volgen metingen in {next}, niet in {target}. Zo is niet te "
-            "zien of het doel in {target} is gehaald. Kies een streefjaar met een meting, of een ander meetinstrument.",
-            "{source} measures {frequency}. After {anchor} the next measurements are in {next}, not in {target}. "
-            "So nobody can see whether the goal is met in {target}. Choose a target period with a measurement, "
-            "or another instrument.",
+            N_("Geen meting in het streefjaar"),
+            N_(
+                "{source} meet {frequency}. Na {anchor} volgen metingen in {next}, niet in {target}. Zo is niet "
+                "te zien of het doel in {target} is gehaald. Kies een streefjaar met een meting, of een ander "
+                "meetinstrument."
+            ),
         ),
-        _rule(
+        Rule(
             "no-tolerance",
             W,
-            "Gelijk blijven zonder marge",
-            "Keep equal without a tolerance",
-            "Het doel is dat de waarde gelijk blijft, maar er is geen marge. Dan telt elke kleine "
-            "verandering als niet gehaald. Leg een marge vast, bijvoorbeeld '2%' of '1 pp'.",
-            "The goal is to keep the value equal, but there is no tolerance, so every small change counts "
-            "as missed. Record a tolerance, for example '2%' or '1 pp'.",
+            N_("Gelijk blijven zonder marge"),
+            N_(
+                "Het doel is dat de waarde gelijk blijft, maar er is geen marge. Dan telt elke kleine "
+                "verandering als niet gehaald. Leg een marge vast, bijvoorbeeld '2%' of '1 pp'."
+            ),
         ),
-        _rule(
+        Rule(
             "stale-baseline",
             W,
-            "Oude nulmeting",
-            "Old baseline",
-            "De nulmeting is van {baseline}, {age} jaar voor de start van het plan ({start}). Het beeld kan "
-            "sindsdien veranderd zijn. Gebruik een recentere meting als die er is.",
-            "The baseline is from {baseline}, {age} years before the plan starts ({start}). Things may have "
-            "changed since. Use a more recent measurement if there is one.",
+            N_("Oude nulmeting"),
+            N_(
+                "De nulmeting is van {baseline}, {age} jaar voor de start van het plan ({start}). Het beeld kan "
+                "sindsdien veranderd zijn. Gebruik een recentere meting als die er is."
+            ),
         ),
-        _rule(
+        Rule(
             "relative-target-without-baseline",
             E,
-            "Relatieve streefwaarde zonder nulmeting",
-            "Relative target without a baseline",
-            "De streefwaarde is een verandering ({change}), maar er is geen nulmeting. Dan is niet uit te "
-            "rekenen welke waarde gehaald moet worden. Leg eerst de nulmeting vast.",
-            "The target is a change ({change}), but there is no baseline, so the value to reach cannot be "
-            "computed. Record the baseline first.",
+            N_("Relatieve streefwaarde zonder nulmeting"),
+            N_(
+                "De streefwaarde is een verandering ({change}), maar er is geen nulmeting. Dan is niet uit te "
+                "rekenen welke waarde gehaald moet worden. Leg eerst de nulmeting vast."
+            ),
         ),
-        _rule(
+        Rule(
             "relative-target-on-zero-baseline",
             E,
-            "Relatieve streefwaarde vanaf nul",
-            "Relative target from zero",
-            "De streefwaarde is een verandering ({change}) vanaf een nulmeting van 0. Een procent van 0 is 0, "
-            "dus de streefwaarde is ook 0. Leg de streefwaarde vast als getal.",
-            "The target is a change ({change}) from a baseline of 0. A percentage of 0 is 0, so the target is 0 "
-            "too. Record the target as a number.",
+            N_("Relatieve streefwaarde vanaf nul"),
+            N_(
+                "De streefwaarde is een verandering ({change}) vanaf een nulmeting van 0. Een procent van 0 is "
+                "0, dus de streefwaarde is ook 0. Leg de streefwaarde vast als getal."
+            ),
         ),
-        _rule(
+        Rule(
             "target-not-after-baseline",
             E,
-            "Streefjaar niet na de nulmeting",
-            "Target period not after the baseline",
-            "Het streefjaar ({target}) ligt niet na de nulmeting ({baseline}). Controleer beide periodes.",
-            "The target period ({target}) does not come after the baseline ({baseline}). Check both periods.",
+            N_("Streefjaar niet na de nulmeting"),
+            N_("Het streefjaar ({target}) ligt niet na de nulmeting ({baseline}). Controleer beide periodes."),
         ),
-        _rule(
+        Rule(
             "target-contradicts-direction",
             E,
-            "Streefwaarde tegen de richting in",
-            "Target against the direction",
-            "Het doel moet {direction}, maar de streefwaarde ({target}) ligt niet {side} de nulmeting ({baseline}). "
-            "Controleer de richting en de streefwaarde.",
-            "The goal must {direction}, but the target ({target}) is not {side} the baseline ({baseline}). "
-            "Check the direction and the target.",
+            N_("Streefwaarde tegen de richting in"),
+            N_(
+                "Het doel moet {direction}, maar de streefwaarde ({target}) ligt niet {side} de nulmeting "
+                "({baseline}). Controleer de richting en de streefwaarde."
+            ),
         ),
-        _rule(
+        Rule(
             "missing-region",
             E,
-            "Regio onbekend",
-            "Region not named",
-            "Het doel geldt voor een regio, maar zegt niet welke. Kies een regio uit het gebiedenregister.",
-            "The goal is regional but does not say which region. Pick a region from the area register.",
+            N_("Regio onbekend"),
+            N_("Het doel geldt voor een regio, maar zegt niet welke. Kies een regio uit het gebiedenregister."),
         ),
-        _rule(
+        Rule(
             "every-wijk-without-wijken",
             E,
-            "Geen wijken bekend",
-            "No wijken known",
-            "Het doel geldt voor elke wijk, maar het plan noemt geen wijken. Voeg de wijken toe aan het gebiedenregister.",
-            "The goal applies to every wijk, but the plan lists no wijken. Add the wijken to the area register.",
+            N_("Geen wijken bekend"),
+            N_(
+                "Het doel geldt voor elke wijk, maar het plan noemt geen wijken. Voeg de wijken toe aan het "
+                "gebiedenregister."
+            ),
         ),
-        _rule(
+        Rule(
             "wijken-without-cbs-code",
             INFO,
-            "Wijken zonder CBS-code",
-            "Wijken without a CBS code",
-            "Het doel geldt voor elke wijk. Van {missing} is de CBS-code niet bekend; cijfers per wijk van CBS of "
-            "de GGD zijn dan niet te koppelen. Vul de CBS-codes in het gebiedenregister in.",
-            "The goal applies to every wijk. The CBS code of {missing} is not known, so figures per wijk from CBS "
-            "or the GGD cannot be linked. Fill in the CBS codes in the area register.",
+            N_("Wijken zonder CBS-code"),
+            N_(
+                "Het doel geldt voor elke wijk. Van {missing} is de CBS-code niet bekend; cijfers per wijk van "
+                "CBS of de GGD zijn dan niet te koppelen. Vul de CBS-codes in het gebiedenregister in."
+            ),
         ),
     ]
 }
@@ -311,18 +289,16 @@ def _find(goal: Goal, code: str, severity: Severity | None = None, **context: An
 def check_baseline(goal: Goal, ctx: LintContext) -> Iterator[Finding]:
     baseline = goal.baseline
     if baseline is None or baseline.status == BaselineStatus.ABSENT:
-        said: Phrase | str = ""
+        said: Wording | str = ""
         if baseline is not None and baseline.reason:
-            said = Phrase(f" (het plan zegt: '{baseline.reason}')", f" (the plan says: '{baseline.reason}')")
+            said = Wording(N_(" (het plan zegt: '{reason}')"), {"reason": baseline.reason})
         yield _find(goal, "missing-baseline", said=said)
     elif baseline.status == BaselineStatus.PENDING:
         expected = baseline.expected
         overdue = expected is not None and expected.end < ctx.as_of
-        note: Phrase | str = ""
+        note: Wording | str = ""
         if overdue and expected is not None:
-            note = Phrase(
-                f"Die werd verwacht in {expected.label('nl')}. ", f"It was expected in {expected.label('en')}. "
-            )
+            note = Wording(N_("Die werd verwacht in {expected}. "), {"expected": expected})
         yield _find(
             goal,
             "pending-baseline",
@@ -363,7 +339,7 @@ def check_measurable_in_time(goal: Goal, ctx: LintContext) -> Iterator[Finding]:
     yield _find(
         goal,
         "target-not-measurable-in-time",
-        source=goal.source or Phrase("Het meetinstrument", "The instrument"),
+        source=goal.source or Wording(N_("Het meetinstrument")),
         frequency=goal.frequency,
         anchor=anchor,
         next=upcoming[-2:],
@@ -407,12 +383,11 @@ def check_target_against_baseline(goal: Goal, ctx: LintContext) -> Iterator[Find
         return
     rising = goal.direction == Direction.INCREASE
     if (resolved <= baseline.value) if rising else (resolved >= baseline.value):
-        direction = goal.direction
         yield _find(
             goal,
             "target-contradicts-direction",
-            direction=Phrase(direction.label("nl"), direction.label("en")),
-            side=Phrase("boven", "above") if rising else Phrase("onder", "below"),
+            direction=goal.direction,
+            side=Wording(N_("boven")) if rising else Wording(N_("onder")),
             target=float(resolved),
             baseline=float(baseline.value),
         )

@@ -14,9 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Final
 
 from koers.domain.periods import Period
+from koers.domain.vocabulary import every
+from koers.i18n import N_, _
 
 
 class MeasurementStatus(StrEnum):
@@ -24,9 +26,13 @@ class MeasurementStatus(StrEnum):
     FINAL = "final"
 
     def label(self, lang: str = "nl") -> str:
-        if lang == "nl":
-            return {"provisional": "voorlopig", "final": "definitief"}[self.value]
-        return self.value
+        return _(STATUS_LABELS[self], lang)
+
+
+#: How a status reads (English: koers.i18n).
+STATUS_LABELS: Final = every(
+    MeasurementStatus, {MeasurementStatus.PROVISIONAL: N_("voorlopig"), MeasurementStatus.FINAL: N_("definitief")}
+)
 
 
 class SubjectKind(StrEnum):

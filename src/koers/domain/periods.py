@@ -30,7 +30,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from functools import cache
+from typing import Any, Final, assert_never
+
+from koers.i18n import LANGUAGES, N_, _
 
 
 class PeriodKind(StrEnum):
@@ -44,34 +47,29 @@ class PeriodKind(StrEnum):
     DATE = "date"
 
 
-MONTHS_NL = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
+#: The months, as labels and as the parser reads them (English: koers.i18n).
+MONTHS: Final = (
+    N_("januari"),
+    N_("februari"),
+    N_("maart"),
+    N_("april"),
+    N_("mei"),
+    N_("juni"),
+    N_("juli"),
+    N_("augustus"),
+    N_("september"),
+    N_("oktober"),
+    N_("november"),
+    N_("december"),
 )
-MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+#: The halves of a year, as labels.
+HALVES: Final = (N_("1e helft {year}"), N_("2e helft {year}"))
+
+
+def month_name(month: int, lang: str = "nl") -> str:
+    """'maart' (English: 'March') for month 3."""
+    return _(MONTHS[month - 1], lang)
+
 
 DAYS_PER_YEAR = 365.25
 
@@ -161,32 +159,31 @@ class Period:
                 return f"{y}/{y + 1}"
             case PeriodKind.DATE:
                 return self.start.isoformat()
-        raise AssertionError(self.kind)  # pragma: no cover
+        assert_never(self.kind)
 
     def label(self, lang: str = "nl") -> str:
         """A label for people, in Dutch (default) or English."""
         y = self.start.year
-        nl = lang == "nl"
+        # The templates are filled with str.format: labels are shown by the thousand, and
+        # every kind's label is tested in both languages.
         match self.kind:
             case PeriodKind.YEAR:
                 return str(y)
             case PeriodKind.HALF_YEAR:
-                half = 1 if self.start.month == 1 else 2
-                return f"{half}e helft {y}" if nl else f"{'first' if half == 1 else 'second'} half of {y}"
+                return _(HALVES[0 if self.start.month == 1 else 1], lang).format(year=y)
             case PeriodKind.QUARTER:
-                q = (self.start.month - 1) // 3 + 1
-                return f"{q}e kwartaal {y}" if nl else f"Q{q} {y}"
+                quarter = (self.start.month - 1) // 3 + 1
+                return _("{quarter}e kwartaal {year}", lang).format(quarter=quarter, year=y)
             case PeriodKind.MONTH:
-                names = MONTHS_NL if nl else MONTHS_EN
-                return f"{names[self.start.month - 1]} {y}"
+                return f"{month_name(self.start.month, lang)} {y}"
             case PeriodKind.SCHOOL_YEAR:
-                return f"schooljaar {y}-{y + 1}" if nl else f"school year {y}-{y + 1}"
+                return _("schooljaar {first}-{second}", lang).format(first=y, second=y + 1)
             case PeriodKind.DATE:
                 d = self.start
-                if nl:
-                    return f"peildatum {d.day} {MONTHS_NL[d.month - 1]} {d.year}"
-                return f"reference date {d.day} {MONTHS_EN[d.month - 1]} {d.year}"
-        raise AssertionError(self.kind)  # pragma: no cover
+                return _("peildatum {day} {month} {year}", lang).format(
+                    day=d.day, month=month_name(d.month, lang), year=d.year
+                )
+        assert_never(self.kind)
 
     def __str__(self) -> str:
         return self.code
@@ -271,7 +268,7 @@ class Period:
                 return Period.month(index // 12, index % 12 + 1)
             case PeriodKind.DATE:
                 return Period.on(self.start + timedelta(days=steps))
-        raise AssertionError(self.kind)  # pragma: no cover
+        assert_never(self.kind)
 
     def as_kind(self, kind: PeriodKind) -> Period:
         """The period of ``kind`` in which this period ends (2024-03-31 as a year: 2024)."""
@@ -289,7 +286,7 @@ class Period:
                 return Period.school_year(end.year if end.month >= 8 else end.year - 1)
             case PeriodKind.DATE:
                 return Period.on(end)
-        raise AssertionError(kind)  # pragma: no cover
+        assert_never(kind)
 
 
 def _month_end(year: int, month: int) -> date:
@@ -366,11 +363,19 @@ def parse_period(value: Any) -> Period:
 
 
 def _month_number(name: str | None, text: str) -> int:
+    """A month written as a word, in Dutch or English (the English names are read from the
+    catalogue, and only when the word is not Dutch)."""
     lowered = (name or "").lower()
-    for names in (MONTHS_NL, MONTHS_EN):
-        if lowered in [m.lower() for m in names]:
-            return [m.lower() for m in names].index(lowered) + 1
+    for lang in LANGUAGES:
+        names = _month_names(lang)
+        if lowered in names:
+            return names.index(lowered) + 1
     raise PeriodError(f"'{text}' is not a period; write for example {ACCEPTED_FORMS}")
+
+
+@cache
+def _month_names(lang: str) -> tuple[str, ...]:
+    return tuple(month_name(month, lang).lower() for month in range(1, 13))
 
 
 def _checked_year(year: int, text: str) -> Period:

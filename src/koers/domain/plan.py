@@ -16,6 +16,7 @@ from koers.domain.areas import Area
 from koers.domain.budgets import Budget, BudgetTable
 from koers.domain.goals import ID_PATTERN, Goal
 from koers.domain.keyfigures import KeyFigureTable
+from koers.domain.status import DEFAULT_THRESHOLDS, Thresholds
 
 PLAN_FORMAT_VERSION = 1
 
@@ -100,13 +101,21 @@ class AssessmentSettings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     on_track: float = Field(
-        default=0.95, gt=0, le=1, description="Share of the required change that counts as on track."
+        default=DEFAULT_THRESHOLDS.on_track,
+        gt=0,
+        le=1,
+        description="Share of the required change that counts as on track.",
     )
     at_risk: float = Field(
-        default=0.6, ge=0, le=1, description="Share of the required change below which a goal is off track."
+        default=DEFAULT_THRESHOLDS.at_risk,
+        ge=0,
+        le=1,
+        description="Share of the required change below which a goal is off track.",
     )
     grace_days: int = Field(
-        default=90, ge=0, description="Days after a period ends before its missing figure counts as no data."
+        default=DEFAULT_THRESHOLDS.grace_days,
+        ge=0,
+        description="Days after a period ends before its missing figure counts as no data.",
     )
 
     @model_validator(mode="after")
@@ -114,6 +123,11 @@ class AssessmentSettings(BaseModel):
         if self.at_risk > self.on_track:
             raise PydanticCustomError("invalid-thresholds", "at_risk must not be above on_track", {})
         return self
+
+    @property
+    def thresholds(self) -> Thresholds:
+        """The settings as the assessment takes them."""
+        return Thresholds(self.on_track, self.at_risk, self.grace_days)
 
 
 class Plan(BaseModel):

@@ -13,13 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Final
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from koers.domain.baselines import Baseline
 from koers.domain.fields import PeriodValue
+from koers.domain.vocabulary import every
+from koers.i18n import N_, _
 
 
 class Direction(StrEnum):
@@ -34,30 +36,36 @@ class Direction(StrEnum):
     @property
     def higher_is_better(self) -> bool | None:
         """True for increase/at-least, False for decrease/at-most, None for maintain."""
-        if self in (Direction.INCREASE, Direction.AT_LEAST):
-            return True
-        if self in (Direction.DECREASE, Direction.AT_MOST):
-            return False
-        return None
+        return DIRECTIONS[self].higher_is_better
+
+    @property
+    def is_bound(self) -> bool:
+        """Whether the target is a bound to keep (at least, at most) rather than a point to reach."""
+        return DIRECTIONS[self].bound
 
     def label(self, lang: str = "nl") -> str:
-        return (DIRECTION_LABELS_NL if lang == "nl" else DIRECTION_LABELS_EN)[self]
+        return _(DIRECTIONS[self].label, lang)
 
 
-DIRECTION_LABELS_NL = {
-    Direction.INCREASE: "stijgen",
-    Direction.DECREASE: "dalen",
-    Direction.AT_LEAST: "minimaal",
-    Direction.AT_MOST: "maximaal",
-    Direction.MAINTAIN: "gelijk blijven",
-}
-DIRECTION_LABELS_EN = {
-    Direction.INCREASE: "increase",
-    Direction.DECREASE: "decrease",
-    Direction.AT_LEAST: "at least",
-    Direction.AT_MOST: "at most",
-    Direction.MAINTAIN: "maintain",
-}
+@dataclass(frozen=True, slots=True)
+class DirectionInfo:
+    """What koers knows about a direction; the label is a Dutch id (English: koers.i18n)."""
+
+    label: str
+    higher_is_better: bool | None
+    bound: bool
+
+
+DIRECTIONS: Final = every(
+    Direction,
+    {
+        Direction.INCREASE: DirectionInfo(N_("stijgen"), higher_is_better=True, bound=False),
+        Direction.DECREASE: DirectionInfo(N_("dalen"), higher_is_better=False, bound=False),
+        Direction.AT_LEAST: DirectionInfo(N_("minimaal"), higher_is_better=True, bound=True),
+        Direction.AT_MOST: DirectionInfo(N_("maximaal"), higher_is_better=False, bound=True),
+        Direction.MAINTAIN: DirectionInfo(N_("gelijk blijven"), higher_is_better=None, bound=False),
+    },
+)
 
 
 class ChangeKind(StrEnum):

@@ -9,10 +9,13 @@ nights or days. Measurements in another unit are refused later, so the unit is e
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Final
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
+
+from koers.domain.vocabulary import every
+from koers.i18n import N_, _
 
 
 class UnitKind(StrEnum):
@@ -27,26 +30,23 @@ class UnitKind(StrEnum):
     OTHER = "other"
 
 
-_SHORT_NL = {
-    UnitKind.PERCENTAGE: "%",
-    UnitKind.COUNT: "aantal",
-    UnitKind.EURO: "euro",
-    UnitKind.NIGHTS: "nachten",
-    UnitKind.DAYS: "dagen",
-    UnitKind.WEEKS: "weken",
-    UnitKind.SCORE: "score",
-    UnitKind.OTHER: "",
-}
-_SHORT_EN = {
-    UnitKind.PERCENTAGE: "%",
-    UnitKind.COUNT: "count",
-    UnitKind.EURO: "euro",
-    UnitKind.NIGHTS: "nights",
-    UnitKind.DAYS: "days",
-    UnitKind.WEEKS: "weeks",
-    UnitKind.SCORE: "score",
-    UnitKind.OTHER: "",
-}
+#: How a unit of each kind reads after a number (English: koers.i18n). The symbol '%' and the
+#: empty label of 'other' are the same in every language; a rate reads 'per 1.000 inwoners',
+#: from its own 'per' and 'population'.
+SHORT_LABELS: Final = every(
+    UnitKind,
+    {
+        UnitKind.PERCENTAGE: "%",
+        UnitKind.COUNT: N_("aantal"),
+        UnitKind.EURO: N_("euro"),
+        UnitKind.RATE: "",
+        UnitKind.NIGHTS: N_("nachten"),
+        UnitKind.DAYS: N_("dagen"),
+        UnitKind.WEEKS: N_("weken"),
+        UnitKind.SCORE: N_("score"),
+        UnitKind.OTHER: "",
+    },
+)
 
 
 class Unit(BaseModel):
@@ -88,11 +88,12 @@ class Unit(BaseModel):
     def label_text(self, lang: str = "nl") -> str:
         """How the unit reads after a number: '%', 'per 1.000 inwoners', 'kinderen'."""
         if self.kind == UnitKind.RATE:
-            base = f"{self.per:,}".replace(",", "." if lang == "nl" else ",")
-            return f"per {base} {self.population}"
+            from koers.domain.formatting import format_number  # it reads units: imported late
+
+            return f"per {format_number(self.per or 0, lang)} {self.population}"
         if self.label:
             return self.label
-        return (_SHORT_NL if lang == "nl" else _SHORT_EN)[self.kind]
+        return _(SHORT_LABELS[self.kind], lang)  # '%' and '' are not in the catalogue: they stay
 
     def same_as(self, other: Unit) -> bool:
         """Whether two units measure the same thing (the label is only wording)."""

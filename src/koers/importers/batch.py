@@ -4,6 +4,10 @@
 Texts that repeat (goal ids, periods, areas, sources) are shared objects, values sit in a
 compact array, and an optional column only takes memory once some row fills it. The unit and
 kind of a measurement follow from its subject, so they are kept once per subject.
+
+Which columns are optional follows from the declaration (koers.domain.measurement_columns):
+every import column the batch does not keep in a list of its own, so a column added there
+reaches the batch without a change here.
 """
 
 from __future__ import annotations
@@ -12,9 +16,14 @@ from array import array
 from datetime import datetime
 from typing import Any
 
+from koers.domain.measurement_columns import IMPORT_COLUMNS
 from koers.domain.periods import Period
 
-OPTIONAL = ("numerator", "denominator", "sample_size", "ci_low", "ci_high", "retrieved_at", "note")
+#: The import columns the batch keeps in lists of their own (goal and series as the subject,
+#: the unit once per subject); every row has them.
+CORE = ("goal", "series", "period", "area", "value", "unit", "status", "source", "source_ref")
+#: The other import columns: a list only once some row fills them.
+OPTIONAL = tuple(name for name in IMPORT_COLUMNS if name not in CORE)
 
 
 class Batch:
@@ -79,10 +88,13 @@ class Batch:
         return self.kinds[self.subject[i]]
 
     def retrieved_at(self, i: int) -> datetime | None:
-        return self.get("retrieved_at", i)
+        moment: datetime | None = self.get("retrieved_at", i)
+        return moment
 
     def content(self, i: int) -> tuple[Any, ...]:
-        """What makes row i a different version from a stored one; in the store's column order."""
+        """What makes row i a different version from a stored one: the CONTENT_COLUMNS of
+        koers.domain.measurement_columns, in their order (written out: it runs for every row
+        of a repeated import; tests/importers/test_columns.py holds it to the declaration)."""
         get = self.get
         return (
             self.value[i],

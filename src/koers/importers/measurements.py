@@ -1,12 +1,17 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Check a measurement file completely, and turn it into a batch ready to store.
+"""Check measurements completely, and turn them into a batch ready to store.
 
 Every row is checked before anything is written: each problem is collected with its row,
 column, value and what was expected, so that a file can be fixed in one go. A file with any
 problem is not stored at all. The checked rows are kept column by column, with repeated texts
 (goal ids, periods, areas) shared, so that a national file of a million rows fits in memory.
 
-The columns are documented in docs/import-format.md.
+Rows come from a file (:func:`check_file`: CSV or Excel) or from anything else that has them
+as column -> value mappings (:func:`check_rows`: the editor's form, a future API); both are
+checked by the same code, with the same messages and row numbers (the column names are row 1).
+
+The columns are declared in koers.domain.measurement_columns and documented in
+docs/import-format.md.
 """
 
 from __future__ import annotations
@@ -14,44 +19,38 @@ from __future__ import annotations
 import csv
 import re
 from array import array
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, overload
 
+from koers.domain.measurement_columns import EXPORT_ONLY as EXPORT_ONLY  # ignored by name, for callers
+from koers.domain.measurement_columns import (
+    FAST_COLUMNS,
+    IMPORT_COLUMNS,
+    REQUIRED_COLUMNS,
+    SUBJECT_COLUMNS,
+    ColumnType,
+    import_columns_of,
+)
 from koers.domain.measurements import MeasurementStatus, SubjectKind
 from koers.domain.periods import Period, PeriodError
 from koers.domain.plan import Plan
 from koers.domain.units import Unit, UnitKind, parse_unit_text, unit_code
-from koers.importers.batch import Batch
-from koers.importers.files import RowSource, UnreadableFile, open_rows
+from koers.i18n import N_
+from koers.importers.batch import OPTIONAL, Batch
+from koers.importers.files import UnreadableFile, open_rows
 from koers.importers.messages import IMPORT_MESSAGES
-from koers.problems import Location, Problem
+from koers.problems import Location, Problem, Text
 
-COLUMNS = (
-    "goal",
-    "series",
-    "period",
-    "area",
-    "value",
-    "unit",
-    "status",
-    "numerator",
-    "denominator",
-    "sample_size",
-    "ci_low",
-    "ci_high",
-    "source",
-    "source_ref",
-    "retrieved_at",
-    "note",
-)
-REQUIRED = ("period", "area", "value")
-EXPORT_ONLY = ("version", "recorded_at", "recorded_by", "derivation")  # written by koers export, set by koers
+COLUMNS = IMPORT_COLUMNS
+REQUIRED = REQUIRED_COLUMNS
 MAX_PROBLEMS = 10_000
 assert IMPORT_MESSAGES  # importing the catalogue registers it with koers.problems
 PROGRESS_EVERY = 10_000
+#: The row number of the column names; the first row of measurements is the next one.
+HEADER_ROW = 1
 CBS_AREA = re.compile(r"^(GM\d{4}|WK\d{6}|BU\d{8})$")
 STATUS_WORDS = {
     "final": MeasurementStatus.FINAL,
@@ -64,8 +63,17 @@ STATUS_WORDS = {
 FINAL = MeasurementStatus.FINAL.value
 INFINITE_LOW, INFINITE_HIGH = float("-inf"), float("inf")
 FINAL_STATUS = MeasurementStatus.FINAL
-OPTIONAL_NUMBERS = ("numerator", "denominator", "ci_low", "ci_high")
-OPTIONAL_TEXTS = ("source", "source_ref", "note")
+FAST_SET = frozenset(FAST_COLUMNS)
+# The optional cells the thorough path reads by type, in the order it reports their problems.
+OPTIONAL_NUMBERS = import_columns_of(ColumnType.NUMBER, required=False)
+WHOLE_NUMBERS = import_columns_of(ColumnType.WHOLE_NUMBER)
+DATES = import_columns_of(ColumnType.DATETIME)
+OPTIONAL_TEXTS = import_columns_of(ColumnType.TEXT)
+#: The texts the batch keeps as optional columns (source and source_ref have defaults).
+SPARSE_TEXTS = tuple(name for name in OPTIONAL_TEXTS if name in OPTIONAL)
+#: Why a value is out of range, as the out-of-range message words it.
+PERCENTAGE_RANGE = N_("een percentage ligt tussen 0 en 100")
+NOT_NEGATIVE = N_("dit getal kan niet negatief zijn")
 
 
 @dataclass(frozen=True)
@@ -103,15 +111,73 @@ def check_file(
         source = open_rows(path)
     except UnreadableFile as err:
         return _failed(_located("unreadable-file", "-", Location(file), detail=str(err)))
+    rows = _Rows(file, path.name, source.header, source.header_row, source.rows())
+    return _check(plan, rows, mapping or {}, progress)
+
+
+def check_rows(
+    plan: Plan,
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    source_name: str,
+    header: Sequence[str] = (),
+    mapping: Mapping[str, str] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> CheckResult:
+    """Check rows given as column -> value mappings (a typed form, another source) exactly as
+    a file with these rows is checked: same rules, same messages, same row numbers.
+
+    ``source_name`` stands where a file's name would: in each problem's location, and as the
+    ``source_ref`` of a row without one. The columns are ``header`` followed by every other key
+    the rows use, in the order first seen (so a row may leave a column out: its cell is empty).
+    """
+    given = list(rows)
+    names = list(header)
+    seen = set(names)
+    for row in given:
+        for key in row:
+            if key not in seen:
+                seen.add(key)
+                names.append(key)
+    cells = _numbered_cells(given, names)
+    return _check(plan, _Rows(source_name, source_name, names, HEADER_ROW, cells), mapping or {}, progress)
+
+
+def _numbered_cells(rows: list[Mapping[str, Any]], names: list[str]) -> Iterator[tuple[int, list[Any]]]:
+    """Each row as a file row: its cells in column order, numbered after the column names;
+    a row with nothing in it is passed over, as the file readers pass over a blank row."""
+    for number, row in enumerate(rows, start=HEADER_ROW + 1):
+        cells = [row.get(name) for name in names]
+        if any(cell is not None and str(cell).strip() for cell in cells):
+            yield number, cells
+
+
+@dataclass(frozen=True)
+class _Rows:
+    """Rows to check, from wherever they came: what their problems name them by, the name a
+    row without a source_ref is traced to, the column names and their row, and the rows."""
+
+    file: str
+    default_ref: str
+    header: list[str]
+    header_row: int
+    rows: Iterator[tuple[int, list[Any]]]
+
+
+def _check(
+    plan: Plan, source: _Rows, mapping: Mapping[str, str], progress: Callable[[int], None] | None
+) -> CheckResult:
+    """Check every row of ``source``: the one path for files and for rows given otherwise."""
+    file = source.file
     if not source.header:
         return _failed(_located("empty-file", "-", Location(file)))
-    columns, problems = _columns(source, file, mapping or {})
+    columns, problems = _columns(source.header, source.header_row, file, mapping)
     if problems:
         return CheckResult(None, problems, len(problems), 0)
     unnamed = [index for index, header in enumerate(source.header) if not header]
-    checker = _RowChecker(plan, file, columns, default_ref=path.name, unnamed=unnamed)
+    checker = _RowChecker(plan, file, columns, default_ref=source.default_ref, unnamed=unnamed)
     try:
-        for number, cells in source.rows():
+        for number, cells in source.rows:
             checker.check(number, cells)
             if progress is not None and checker.rows % PROGRESS_EVERY == 0:
                 progress(checker.rows)
@@ -135,13 +201,14 @@ def _failed(problem: Problem) -> CheckResult:
     return CheckResult(None, [problem], 1, 0)
 
 
-def _columns(source: RowSource, file: str, mapping: Mapping[str, str]) -> tuple[dict[str, int], list[Problem]]:
+def _columns(
+    headers: list[str], row: int, file: str, mapping: Mapping[str, str]
+) -> tuple[dict[str, int], list[Problem]]:
     """Where each known column is, and the problems with the header row."""
     file_to_canonical = {header.lower(): canonical for canonical, header in mapping.items()}
     found: dict[str, int] = {}
     problems: list[Problem] = []
-    row = source.header_row
-    for index, header in enumerate(source.header):
+    for index, header in enumerate(headers):
         if not header:
             continue  # values under a column without a name are refused per row
         name = file_to_canonical.get(header.lower(), header.lower())
@@ -154,10 +221,26 @@ def _columns(source: RowSource, file: str, mapping: Mapping[str, str]) -> tuple[
         else:
             found[name] = index
     missing = [c for c in REQUIRED if c not in found]
-    if "goal" not in found and "series" not in found:
-        missing.insert(0, "goal")
+    if not any(c in found for c in SUBJECT_COLUMNS):
+        missing.insert(0, SUBJECT_COLUMNS[0])
     problems += [_located("missing-column", name, Location(file, row=row), name=name) for name in missing]
     return found, problems
+
+
+class _FastIndexes(NamedTuple):
+    """Where the fast path finds each FAST_COLUMNS cell (-1: the file has no such column).
+
+    Built from FAST_COLUMNS by name, so a column declared fast that the fast path does not
+    read (or the other way round) fails on the first file instead of being skipped quietly.
+    """
+
+    goal: int
+    period: int
+    area: int
+    value: int
+    status: int
+    source: int
+    source_ref: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,8 +264,6 @@ class _RowChecker:
     thorough path, which checks each cell, records problems, and teaches the fast path what
     it found valid. Both paths keep exactly the same rows.
     """
-
-    FAST_COLUMNS = {"goal", "period", "area", "value", "status", "source", "source_ref"}
 
     def __init__(
         self, plan: Plan, file: str, columns: dict[str, int], default_ref: str, unnamed: list[int] | None = None
@@ -210,23 +291,23 @@ class _RowChecker:
         self.fast_periods: dict[Any, Period] = {}
         self.fast_areas: dict[Any, str] = {}
         self.fast_status: dict[Any, str] = {}
-        self.fast = None if self.unnamed else self._fast_indexes(columns)
+        self.fast: _FastIndexes | None = None if self.unnamed else self._fast_indexes(columns)
 
-    def _fast_indexes(self, columns: dict[str, int]) -> tuple[int, ...] | None:
-        if not set(columns) <= self.FAST_COLUMNS or "goal" not in columns:
+    def _fast_indexes(self, columns: dict[str, int]) -> _FastIndexes | None:
+        if not set(columns) <= FAST_SET or "goal" not in columns:
             return None
-        names = ("goal", "period", "area", "value", "status", "source", "source_ref")
-        return tuple(columns.get(name, -1) for name in names)
+        return _FastIndexes(**{name: columns.get(name, -1) for name in FAST_COLUMNS})
 
     # -- one row -----------------------------------------------------------------------
     def check(self, number: int, cells: list[Any]) -> None:
         self.rows += 1
-        if self.fast is None or not self._fast_row(number, cells):
+        fast = self.fast
+        if fast is None or not self._fast_row(fast, number, cells):
             self._thorough(number, cells)
 
-    def _fast_row(self, number: int, cells: list[Any]) -> bool:
+    def _fast_row(self, fast: _FastIndexes, number: int, cells: list[Any]) -> bool:
         """Keep the row if every cell is one the thorough path already found valid."""
-        ig, ip, ia, iv, ist, isrc, iref = self.fast  # type: ignore[misc]
+        ig, ip, ia, iv, ist, isrc, iref = fast
         try:
             goal = self.fast_goals[cells[ig]]
             period = self.fast_periods[cells[ip]]
@@ -262,9 +343,11 @@ class _RowChecker:
         value = self._number(number, cells, "value", required=True)
         unit = self._unit(number, cells, subject)
         status = self._status(number, cells)
-        extra = {name: self._number(number, cells, name) for name in OPTIONAL_NUMBERS}
-        sample_size = self._whole(number, cells, "sample_size")
-        retrieved = self._date(number, cells, "retrieved_at")
+        extra: dict[str, Any] = {name: self._number(number, cells, name) for name in OPTIONAL_NUMBERS}
+        for name in WHOLE_NUMBERS:
+            extra[name] = self._whole(number, cells, name)
+        for name in DATES:
+            extra[name] = self._date(number, cells, name)
         texts = {name: self._text(cells, name) for name in OPTIONAL_TEXTS}
         self._unnamed_values(number, cells)
         if value is not None and unit is not None:
@@ -275,6 +358,8 @@ class _RowChecker:
         if self._duplicate(number, subject[0], period, area):
             return
         self._teach(cells, subject, unit, period, area)
+        for name in SPARSE_TEXTS:
+            extra[name] = texts[name]
         self.batch.append(
             subject[0],
             subject[1],
@@ -285,9 +370,6 @@ class _RowChecker:
             status,
             self._intern(texts["source"] or subject[2]),
             self._intern(texts["source_ref"] or self.default_ref),
-            sample_size=sample_size,
-            retrieved_at=retrieved,
-            note=texts["note"],
             **extra,
         )
         self.row_of.append(number)
@@ -303,7 +385,7 @@ class _RowChecker:
         """Remember the valid cells of this row for the fast path."""
         if self.fast is None:
             return
-        ig, ip, ia, _, ist, _, _ = self.fast
+        ig, ip, ia, ist = self.fast.goal, self.fast.period, self.fast.area, self.fast.status
         kind = unit[1].kind
         low = float("-inf") if kind in (UnitKind.SCORE, UnitKind.OTHER, UnitKind.EURO) else 0.0
         high = 100.0 if kind == UnitKind.PERCENTAGE else float("inf")
@@ -464,8 +546,7 @@ class _RowChecker:
                 "unit",
                 value=str(raw),
                 subject=subject[0],
-                expected=expected.label_text("nl"),
-                expected_en=expected.label_text("en"),
+                expected=_UnitName(expected),
             )
             return None
         return (self._intern(unit_code(expected)), expected)
@@ -491,8 +572,7 @@ class _RowChecker:
                 number,
                 "value",
                 value=value,
-                detail_nl="een percentage ligt tussen 0 en 100",
-                detail_en="a percentage lies between 0 and 100",
+                detail=Text(PERCENTAGE_RANGE),
             )
             return False
         if kind not in (UnitKind.SCORE, UnitKind.OTHER, UnitKind.EURO) and value < 0:
@@ -501,8 +581,7 @@ class _RowChecker:
                 number,
                 "value",
                 value=value,
-                detail_nl="dit getal kan niet negatief zijn",
-                detail_en="this number cannot be negative",
+                detail=Text(NOT_NEGATIVE),
             )
             return False
         low, high = extra["ci_low"], extra["ci_high"]
@@ -534,10 +613,25 @@ class _RowChecker:
         self.seen[key] = len(self.batch)
         return False
 
+    @overload
+    def _intern(self, text: str) -> str: ...
+    @overload
+    def _intern(self, text: str | None) -> str | None: ...
     def _intern(self, text: str | None) -> str | None:
         if text is None:
             return None
         return self.interned.setdefault(text, text)
+
+
+@dataclass(frozen=True, slots=True)
+class _UnitName:
+    """A unit in a problem's context, worded in the reader's language when the problem is
+    rendered (a :class:`koers.problems.Worded`): 'per 1.000 inwoners', 'per 1,000 inwoners'."""
+
+    unit: Unit
+
+    def worded(self, lang: str) -> str:
+        return self.unit.label_text(lang)
 
 
 def parse_number(text: str) -> float | None:

@@ -44,7 +44,8 @@ IMPORT_MESSAGES: Catalogue = {
     "unknown-goal": (
         N_("Het plan heeft geen doel of BBV-indicator '{value}'."),
         N_(
-            "Gebruik een code uit het plan, zoals {expected}. Is het een hulpreeks (zoals het aantal inwoners)? Zet hem dan in de kolom 'series'."
+            "Gebruik een code uit het plan, zoals {expected}. Is het een hulpreeks (zoals het aantal inwoners)? "
+            "Zet hem dan in de kolom 'series'."
         ),
     ),
     "unknown-area": (

@@ -18,8 +18,9 @@ from pydantic import ValidationError
 from koers.domain.budgets import BudgetTable
 from koers.domain.keyfigures import KeyFigureTable
 from koers.domain.plan import Plan
+from koers.i18n import N_
 from koers.planfile.references import reference_problems
-from koers.problems import Location, Problem
+from koers.problems import Location, Problem, Text
 
 Loc = tuple[str | int, ...]
 Locator = Callable[[Loc], Location]
@@ -42,18 +43,18 @@ _TYPE_CODES = {
     "literal_error": "invalid-choice",
 }
 _EXPECTED = {
-    "string_type": ("tekst", "text"),
-    "int_type": ("heel getal", "a whole number"),
-    "int_parsing": ("heel getal", "a whole number"),
-    "int_from_float": ("heel getal", "a whole number"),
-    "float_type": ("getal", "a number"),
-    "float_parsing": ("getal", "a number"),
-    "list_type": ("lijst (regels die beginnen met '-')", "a list (lines starting with '-')"),
-    "dict_type": ("groep velden", "a group of fields"),
-    "model_type": ("groep velden", "a group of fields"),
-    "model_attributes_type": ("groep velden", "a group of fields"),
-    "bool_type": ("ja/nee-waarde", "a yes/no value"),
-    "bool_parsing": ("ja/nee-waarde", "a yes/no value"),
+    "string_type": N_("tekst"),
+    "int_type": N_("heel getal"),
+    "int_parsing": N_("heel getal"),
+    "int_from_float": N_("heel getal"),
+    "float_type": N_("getal"),
+    "float_parsing": N_("getal"),
+    "list_type": N_("lijst (regels die beginnen met '-')"),
+    "dict_type": N_("groep velden"),
+    "model_type": N_("groep velden"),
+    "model_attributes_type": N_("groep velden"),
+    "bool_type": N_("ja/nee-waarde"),
+    "bool_parsing": N_("ja/nee-waarde"),
 }
 
 
@@ -101,11 +102,10 @@ def _problem(error: Any, locate: Locator, path_of: Callable[[Loc], str]) -> Prob
     if kind in _TYPE_CODES:
         code = _TYPE_CODES[kind]
         if code == "invalid-choice":
-            choices = _choices(context.get("expected"))
-            context["expected_nl"], context["expected_en"] = choices.replace(" or ", " of "), choices
+            context["expected"] = _choices(context.get("expected"))
     elif kind in _EXPECTED:
         code = "empty-field" if value is None else "wrong-type"
-        context["expected_nl"], context["expected_en"] = _EXPECTED[kind]
+        context["expected"] = Text(_EXPECTED[kind])
     elif kind == "string_pattern_mismatch" and name == "cbs_code":
         code = "invalid-cbs-code"
         context.update(code=context["value"], level="municipality")
@@ -115,34 +115,32 @@ def _problem(error: Any, locate: Locator, path_of: Callable[[Loc], str]) -> Prob
         code = kind
     else:
         code = "invalid-value"
-        context["detail_nl"], context["detail_en"] = _limit_detail(kind, context)
+        context["detail"] = _limit_detail(kind, context)
     if "level" in context:
-        context["level_nl"] = _LEVELS_NL.get(str(context["level"]), context["level"])
-        context["level_en"] = _LEVELS_EN.get(str(context["level"]), context["level"])
+        level = str(context["level"])
+        context["level"] = Text(_LEVELS[level]) if level in _LEVELS else level
     return Problem(code, path_of(loc), locate(loc), context)
 
 
-_LEVELS_NL = {"municipality": "gemeente", "gemeente": "gemeente", "wijk": "wijk", "buurt": "buurt", "region": "regio"}
-_LEVELS_EN = {
-    "municipality": "municipality",
-    "gemeente": "municipality",
-    "wijk": "wijk",
-    "buurt": "buurt",
-    "region": "region",
+_LEVELS = {
+    "municipality": N_("gemeente"),
+    "gemeente": N_("gemeente"),
+    "wijk": N_("wijk"),
+    "buurt": N_("buurt"),
+    "region": N_("regio"),
 }
 
 
-def _limit_detail(kind: str, context: dict[str, Any]) -> tuple[str, str]:
-    """pydantic's limits in the reader's language; its own English text is never shown in Dutch."""
+def _limit_detail(kind: str, context: dict[str, Any]) -> Text:
+    """pydantic's limits in the reader's language; its own English text is never shown."""
     limits = {
-        "greater_than_equal": ("het moet minstens {ge} zijn", "it must be at least {ge}"),
-        "greater_than": ("het moet meer dan {gt} zijn", "it must be more than {gt}"),
-        "less_than_equal": ("het mag hoogstens {le} zijn", "it must be at most {le}"),
-        "less_than": ("het moet minder dan {lt} zijn", "it must be less than {lt}"),
-        "string_pattern_mismatch": ("de vorm klopt niet", "its form is not right"),
+        "greater_than_equal": N_("het moet minstens {ge} zijn"),
+        "greater_than": N_("het moet meer dan {gt} zijn"),
+        "less_than_equal": N_("het mag hoogstens {le} zijn"),
+        "less_than": N_("het moet minder dan {lt} zijn"),
+        "string_pattern_mismatch": N_("de vorm klopt niet"),
     }
-    nl, en = limits.get(kind, ("deze waarde past hier niet", str(context.get("detail", ""))))
-    return nl.format_map(context), en.format_map(context)
+    return Text(limits.get(kind, N_("deze waarde past hier niet")), dict(context))
 
 
 def _is_internal(part: str | int) -> bool:
@@ -150,8 +148,13 @@ def _is_internal(part: str | int) -> bool:
     return isinstance(part, str) and ("[" in part and "]" in part) and not part.startswith("[")
 
 
-def _choices(expected: Any) -> str:
-    return str(expected or "").replace("'", "")
+def _choices(expected: Any) -> Text | str:
+    """pydantic's "'a', 'b' or 'c'" as the reader writes a choice: "a, b of c" in Dutch."""
+    choices = str(expected or "").replace("'", "")
+    if " or " not in choices:
+        return choices
+    first, last = choices.rsplit(" or ", 1)
+    return Text(N_("{first} of {last}"), {"first": first, "last": last})
 
 
 def _short(value: Any) -> str:

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import html
 import textwrap
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from functools import cache
+from types import MappingProxyType
+from typing import Any, Final, Literal
 
 import altair as alt
 import vl_convert
@@ -36,6 +38,7 @@ from koers.domain.measurements import Measurement, MeasurementStatus, current_ve
 from koers.domain.periods import Period
 from koers.domain.targets import Direction
 from koers.domain.units import Unit, UnitKind
+from koers.i18n import N_, _
 
 #: Size in pixels at 96 dpi: 16 x 8 cm, the width of an A4 text column.
 WIDTH, HEIGHT = 605, 302
@@ -57,47 +60,32 @@ SOLID: tuple[int, ...] = (1, 0)
 DASHED: tuple[int, ...] = (6, 4)
 
 #: The locales vl-convert knows by name, and the number locale the spec carries itself.
-FORMAT_LOCALES = {"nl": "nl-NL", "en": "en-US"}
-NUMBER_LOCALE_NL = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€\u00a0", ""]}
-
-WORDS: dict[str, dict[str, str]] = {
-    "nl": {
-        "measurement": "meting",
-        "provisional": "voorlopige meting",
-        "baseline": "nulmeting",
-        "path": "pad naar streefwaarde",
-        "target": "streefwaarde",
-        "allowed": "toegestaan",
-        "band": "marge",
-        "forecast": "prognose",
-        "illustrative": "Illustratieve cijfers",
-        "status": "Status",
-        "intervals": "Verticale lijnen: 95%-interval",
-        "x_title": "stand aan het eind van de periode",
-        "interval": "95%-interval {range}",
-        "to": "tot",
-        "provisional_short": "voorlopig",
-        "final_short": "definitief",
-    },
-    "en": {
-        "measurement": "measurement",
-        "provisional": "provisional figure",
-        "baseline": "baseline",
-        "path": "path to target",
-        "target": "target",
-        "allowed": "allowed",
-        "band": "band",
-        "forecast": "forecast",
-        "illustrative": "Illustrative figures",
-        "status": "Status",
-        "intervals": "Vertical lines: 95% interval",
-        "x_title": "value at the end of the period",
-        "interval": "95% interval {range}",
-        "to": "to",
-        "provisional_short": "provisional",
-        "final_short": "final",
-    },
+FormatLocale = Literal["nl-NL", "en-US"]
+FORMAT_LOCALES: Final[dict[str, FormatLocale]] = {"nl": "nl-NL", "en": "en-US"}
+NUMBER_LOCALES: Final[dict[str, dict[str, Any]]] = {
+    "nl": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€\u00a0", ""]},
 }
+
+#: The words on the chart (legend, title, axis), looked up in the reader's language.
+WORDS: Final[dict[str, str]] = {
+    "measurement": N_("meting"),
+    "provisional": N_("voorlopige meting"),
+    "baseline": N_("nulmeting"),
+    "path": N_("pad naar streefwaarde"),
+    "target": N_("streefwaarde"),
+    "allowed": N_("toegestaan"),
+    "band": N_("marge"),
+    "forecast": N_("prognose"),
+    "illustrative": N_("Illustratieve cijfers"),
+    "intervals": N_("Verticale lijnen: 95%-interval"),
+    "x_title": N_("stand aan het eind van de periode"),
+}
+
+
+@cache
+def words(lang: str) -> Mapping[str, str]:
+    """:data:`WORDS` in ``lang``, looked up once per language (a chart uses them many times)."""
+    return MappingProxyType({key: _(text, lang) for key, text in WORDS.items()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +104,7 @@ class _Context:
     goal: Goal
     assessment: Assessment
     lang: str
-    words: dict[str, str]
+    words: Mapping[str, str]
     legend: tuple[_Entry, ...]
     domain: tuple[date, date]
 
@@ -140,11 +128,10 @@ def goal_chart(
     series = _series(goal, assessment, measurements)
     if not _drawable(assessment, series):
         return None
-    words = WORDS[lang]
-    labels = {area: _area_label(area, names, words, len(series)) for area in series}
-    ctx = _Context(
-        goal, assessment, lang, words, _legend(goal, assessment, series, labels, words), _domain(assessment, series)
-    )
+    chart_words = words(lang)
+    labels = {area: _area_label(area, names, chart_words, len(series)) for area in series}
+    legend = _legend(goal, assessment, series, labels, chart_words)
+    ctx = _Context(goal, assessment, lang, chart_words, legend, _domain(assessment, series))
     with debug_mode(False):  # Altair validates every part as it is built: 0.2 s a chart, for tested code
         return _spec(goal, assessment, measurements, ctx, series, labels, illustrative, lang, names)
 
@@ -194,7 +181,8 @@ def _spec(
 def render_svg(spec: dict[str, Any], lang: str = "nl") -> str:
     """The chart as a self-contained SVG, rendered offline (no remote data, fonts or scripts): one
     image named by its title, with the text alternative as its description."""
-    svg = vl_convert.vegalite_to_svg(spec, allowed_base_urls=[], **_locales(lang))
+    locale = _locale(lang)
+    svg = vl_convert.vegalite_to_svg(spec, allowed_base_urls=[], format_locale=locale, time_format_locale=locale)
     text = spec.get("title", {}).get("text", "")
     title = html.escape(" ".join(text) if isinstance(text, list) else text)
     opening, rest = svg.split(">", 1)
@@ -206,12 +194,15 @@ def render_svg(spec: dict[str, Any], lang: str = "nl") -> str:
 
 def render_png(spec: dict[str, Any], lang: str = "nl") -> bytes:
     """The chart as PNG for documents that take no SVG (Word): 16 cm wide at 300 dpi."""
-    return vl_convert.vegalite_to_png(spec, scale=PNG_SCALE, allowed_base_urls=[], **_locales(lang))
+    locale = _locale(lang)
+    return vl_convert.vegalite_to_png(
+        spec, scale=PNG_SCALE, allowed_base_urls=[], format_locale=locale, time_format_locale=locale
+    )
 
 
-def _locales(lang: str) -> dict[str, str]:
-    locale = FORMAT_LOCALES.get(lang, "en-US")
-    return {"format_locale": locale, "time_format_locale": locale}
+def _locale(lang: str) -> FormatLocale:
+    """The number and date locale vl-convert renders ``lang`` with."""
+    return FORMAT_LOCALES.get(lang, "en-US")
 
 
 def _series(goal: Goal, assessment: Assessment, measurements: Iterable[Measurement]) -> dict[str, list[Measurement]]:
@@ -236,7 +227,7 @@ def _drawable(assessment: Assessment, series: Mapping[str, list[Measurement]]) -
     return assessment.baseline is not None or any(series.values())
 
 
-def _area_label(area: str, names: Mapping[str, str] | None, words: dict[str, str], count: int) -> str:
+def _area_label(area: str, names: Mapping[str, str] | None, words: Mapping[str, str], count: int) -> str:
     return (names or {}).get(area, area) if count > 1 else words["measurement"]
 
 
@@ -245,7 +236,7 @@ def _legend(
     assessment: Assessment,
     series: Mapping[str, list[Measurement]],
     labels: Mapping[str, str],
-    words: dict[str, str],
+    words: Mapping[str, str],
 ) -> tuple[_Entry, ...]:
     entries = [
         _Entry(
@@ -285,7 +276,7 @@ def _domain(assessment: Assessment, series: Mapping[str, list[Measurement]]) -> 
 def _title(ctx: _Context, series: Mapping[str, list[Measurement]], illustrative: bool) -> alt.TitleParams:
     goal, words = ctx.goal, ctx.words
     name = goal.title or (goal.indicator.name if goal.indicator else goal.statement)
-    notes = [f"{words['status']}: {ctx.assessment.status.label(ctx.lang)}"]
+    notes = [_("Status: {status}", ctx.lang, status=ctx.assessment.status.label(ctx.lang))]
     if illustrative:
         notes.insert(0, words["illustrative"])
     if any(m.ci_low is not None and m.ci_high is not None for figures in series.values() for m in figures) or (
@@ -327,8 +318,9 @@ def _config(lang: str) -> dict[str, Any]:
             "rowPadding": 6,
         },
     }
-    if lang == "nl":
-        config["locale"] = {"number": NUMBER_LOCALE_NL}
+    number_locale = NUMBER_LOCALES.get(lang)
+    if number_locale is not None:
+        config["locale"] = {"number": number_locale}
     return config
 
 
@@ -388,8 +380,13 @@ def _lines(ctx: _Context) -> dict[str, Any]:
     return {"stroke": _channel(ctx, alt.Stroke, "stroke"), "strokeDash": _channel(ctx, alt.StrokeDash, "dash")}
 
 
+#: Altair's inline data, with the type its untyped constructor has. (alt.InlineData is typed, but
+#: Altair moves its rows out of the layer into top-level datasets; alt.Data keeps them inline.)
+_Data: Final[Callable[..., alt.Data]] = alt.Data
+
+
 def _chart(name: str, rows: list[dict[str, Any]]) -> alt.Chart:
-    return alt.Chart(alt.Data(values=rows), name=name)
+    return alt.Chart(_Data(values=rows), name=name)
 
 
 # -- layers ---------------------------------------------------------------------------------
@@ -401,11 +398,12 @@ def _allowed_layers(ctx: _Context) -> list[alt.Chart]:
     if allowed is None:
         return []
     low, high = allowed
+    y2: alt.Y2 | Mapping[str, Any]
     row = {"series": _allowed_label(ctx.goal, ctx.words), "low": low, "high": high, "tip": _allowed_tip(ctx, low, high)}
     if low is None:  # at most: from the bound down
-        y, y2 = _y(ctx, "high"), alt.Y2Value(alt.ExprRef("height"))
+        y, y2 = _y(ctx, "high"), alt.value(alt.ExprRef("height"))
     elif high is None:  # at least: from the bound up
-        y, y2 = _y(ctx, "low"), alt.Y2Value(0)
+        y, y2 = _y(ctx, "low"), alt.value(0)
     else:
         y, y2 = _y(ctx, "low"), alt.Y2("high:Q")
     return [
@@ -415,7 +413,7 @@ def _allowed_layers(ctx: _Context) -> list[alt.Chart]:
     ]
 
 
-def _allowed_label(goal: Goal, words: dict[str, str]) -> str:
+def _allowed_label(goal: Goal, words: Mapping[str, str]) -> str:
     return words["band" if goal.direction == Direction.MAINTAIN else "allowed"]
 
 
@@ -500,7 +498,7 @@ def _measurement_layers(
     layers = [line, *_interval_layers(ctx, "intervals", [r for r in rows if "low" in r]), points]
     if len(series) == 1:
         expected = ctx.assessment.expected  # the path (or the target) there: write on the other side
-        side = "upper-right" if expected is None or rows[-1]["value"] >= expected else "lower-right"
+        side: Side = "upper-right" if expected is None or rows[-1]["value"] >= expected else "lower-right"
         layers += _label_layers(ctx, "latest-label", [rows[-1]], side)
     return layers
 
@@ -513,14 +511,14 @@ def _measurement_row(ctx: _Context, label: str, m: Measurement, offset: int) -> 
     provisional = m.status == MeasurementStatus.PROVISIONAL
     row = _row(ctx, label, m.value, m.period)
     row.update(provisional=provisional, offset=offset)
-    row["tip"] += f" ({ctx.words['provisional_short' if provisional else 'final_short']})"
+    row["tip"] += f" ({m.status.label(ctx.lang)})"
     if m.ci_low is not None and m.ci_high is not None:
         row.update(_interval(ctx, m.ci_low, m.ci_high, row["tip"]))
     return row
 
 
 def _interval(ctx: _Context, low: float, high: float, tip: str) -> dict[str, Any]:
-    text = ctx.words["interval"].format(range=_range(low, high, ctx.goal.unit, ctx.lang))
+    text = _("95%-interval {range}", ctx.lang, range=_range(low, high, ctx.goal.unit, ctx.lang))
     return {"low": low, "high": high, "tip": f"{tip}, {text}"}
 
 
@@ -545,7 +543,7 @@ def _baseline_layers(ctx: _Context) -> list[alt.Chart]:
     if base is None:
         return []
     rows = [_row(ctx, ctx.words["baseline"], base.value, base.period)]
-    side = "below" if _rising(ctx.goal) else "above"  # away from the path
+    side: Side = "below" if _rising(ctx.goal) else "above"  # away from the path
     return [_point_layer(ctx, "baseline", rows), *_label_layers(ctx, "baseline-label", rows, side)]
 
 
@@ -554,7 +552,7 @@ def _target_layers(ctx: _Context) -> list[alt.Chart]:
     if target is None:
         return []
     rows = [_row(ctx, ctx.words["target"], target.value, target.period)]
-    side = "upper-left" if _rising(ctx.goal) else "lower-left"  # away from the path coming in
+    side: Side = "upper-left" if _rising(ctx.goal) else "lower-left"  # away from the path coming in
     return [_point_layer(ctx, "target", rows, size=150), *_label_layers(ctx, "target-label", rows, side)]
 
 
@@ -579,15 +577,20 @@ def _rising(goal: Goal) -> bool:
 
 
 def _point_layer(ctx: _Context, name: str, rows: list[dict[str, Any]], size: int = 90) -> alt.Chart:
-    return (
+    # (Altair's mark methods are untyped: the layer is a Chart, as every mark method returns)
+    layer: alt.Chart = (
         _chart(name, rows)
         .mark_point(filled=True, size=size, opacity=1, strokeWidth=1.5)
         .encode(x=_x(ctx), y=_y(ctx), tooltip=alt.Tooltip("tip:N"), **_symbols(ctx))
     )
+    return layer
 
 
 #: Where a label goes relative to its point: dx, dy, align, baseline.
-_SIDES: dict[str, tuple[int, int, str, str]] = {
+Side = Literal["above", "below", "right", "upper-left", "lower-left", "upper-right", "lower-right"]
+Align = Literal["left", "center", "right"]
+Baseline = Literal["top", "middle", "bottom"]
+_SIDES: Final[dict[Side, tuple[int, int, Align, Baseline]]] = {
     "above": (0, -10, "center", "bottom"),
     "below": (0, 10, "center", "top"),
     "right": (11, 0, "left", "middle"),
@@ -598,18 +601,24 @@ _SIDES: dict[str, tuple[int, int, str, str]] = {
 }
 
 
-def _label_layers(ctx: _Context, name: str, rows: list[dict[str, Any]], side: str) -> list[alt.Chart]:
+def _label_layers(ctx: _Context, name: str, rows: list[dict[str, Any]], side: Side) -> list[alt.Chart]:
     """The value written beside its point, so that the printed chart needs no ruler; on a white
     halo, so that it stays readable where it crosses a line."""
     dx, dy, align, baseline = _SIDES[side]
-    text = {"dx": dx, "dy": dy, "align": align, "baseline": baseline, "fontSize": 11}
+    halo = _chart(f"{name}-halo", rows).mark_text(
+        dx=dx,
+        dy=dy,
+        align=align,
+        baseline=baseline,
+        fontSize=11,
+        stroke="#FFFFFF",
+        strokeWidth=3,
+        strokeJoin="round",
+        fill="#FFFFFF",
+    )
+    label = _chart(name, rows).mark_text(dx=dx, dy=dy, align=align, baseline=baseline, fontSize=11, fill="#222222")
     encoding = {"x": _x(ctx), "y": _y(ctx), "text": alt.Text("label:N")}
-    return [
-        _chart(f"{name}-halo", rows)
-        .mark_text(**text, stroke="#FFFFFF", strokeWidth=3, strokeJoin="round", fill="#FFFFFF")
-        .encode(**encoding),
-        _chart(name, rows).mark_text(**text, fill="#222222").encode(**encoding),
-    ]
+    return [halo.encode(**encoding), label.encode(**encoding)]
 
 
 def _row(ctx: _Context, series: str, value: float, period: Period) -> dict[str, Any]:
@@ -634,10 +643,9 @@ def _estimate(value: float, unit: Unit | None) -> float:
 
 def _range(low: float, high: float, unit: Unit | None, lang: str) -> str:
     """'5.953 tot 6.077 toekenningen', '45,2% tot 51%': a unit after a number is written once."""
-    to = WORDS[lang]["to"]
-    if unit is None or unit.kind in (UnitKind.PERCENTAGE, UnitKind.EURO):
-        return f"{format_value(low, unit, lang)} {to} {format_value(high, unit, lang)}"
-    return f"{format_number(low, lang)} {to} {format_value(high, unit, lang)}"
+    each = unit is None or unit.kind in (UnitKind.PERCENTAGE, UnitKind.EURO)
+    written_low = format_value(low, unit, lang) if each else format_number(low, lang)
+    return _("{low} tot {high}", lang, low=written_low, high=format_value(high, unit, lang))
 
 
 def _short(value: float, unit: Unit | None, lang: str) -> str:
@@ -666,47 +674,41 @@ def text_alternative(
         _latest_sentence(goal, assessment, series, names or {}, lang),
         _target_sentence(goal, assessment, lang),
         _forecast_sentence(goal, assessment, lang),
-        f"Status: {assessment.status.label(lang)}.",
+        _("Status: {status}.", lang, status=assessment.status.label(lang)),
     ]
     if not _drawable(assessment, series):
-        sentences.append(
-            "Er zijn nog geen cijfers, dus er is geen grafiek."
-            if lang == "nl"
-            else "There are no figures yet, so there is no chart."
-        )
+        sentences.append(_("Er zijn nog geen cijfers, dus er is geen grafiek.", lang))
     return " ".join(s for s in sentences if s)
 
 
 def _baseline_sentence(goal: Goal, assessment: Assessment, lang: str) -> str:
     base = assessment.baseline
-    nl = lang == "nl"
     if base is not None:
         value = format_value(base.value, goal.unit, lang)
-        return f"{'Nulmeting' if nl else 'Baseline'} {base.period.label(lang)}: {value}."
+        return _("Nulmeting {period}: {value}.", lang, period=base.period.label(lang), value=value)
     if goal.baseline is not None and goal.baseline.status == BaselineStatus.PENDING:
-        return "De nulmeting volgt nog." if nl else "The baseline is still to come."
-    return "Er is geen nulmeting." if nl else "There is no baseline."
+        return _("De nulmeting volgt nog.", lang)
+    return _("Er is geen nulmeting.", lang)
 
 
 def _latest_sentence(
     goal: Goal, assessment: Assessment, series: Mapping[str, list[Measurement]], names: Mapping[str, str], lang: str
 ) -> str:
-    nl = lang == "nl"
     after = {area: _after_baseline(assessment, figures) for area, figures in series.items()}
     if not any(after.values()) and assessment.baseline is None:
-        return "Er zijn nog geen metingen." if nl else "There are no measurements yet."
+        return _("Er zijn nog geen metingen.", lang)
     if not any(after.values()):
-        return "Er is nog geen nieuwe meting." if nl else "There is no new measurement yet."
+        return _("Er is nog geen nieuwe meting.", lang)
     if len(after) == 1:
         latest = next(iter(after.values()))[-1]
-        return f"{'Laatste meting' if nl else 'Latest measurement'} {_figure(goal, latest, lang)}."
+        return _("Laatste meting {figure}.", lang, figure=_figure(goal, latest, lang))
     parts = [
         f"{names.get(area, area)} {_figure(goal, figures[-1], lang)}"
         if figures
-        else f"{names.get(area, area)} {'nog niet gemeten' if nl else 'not yet measured'}"
+        else _("{area} nog niet gemeten", lang, area=names.get(area, area))
         for area, figures in after.items()
     ]
-    return f"{'Laatste meting per wijk' if nl else 'Latest measurement per wijk'}: {'; '.join(parts)}."
+    return _("Laatste meting per wijk: {figures}.", lang, figures="; ".join(parts))
 
 
 def _after_baseline(assessment: Assessment, figures: Sequence[Measurement]) -> list[Measurement]:
@@ -720,26 +722,20 @@ def _figure(goal: Goal, m: Measurement, lang: str) -> str:
 
 
 def _target_sentence(goal: Goal, assessment: Assessment, lang: str) -> str:
-    target = assessment.target
-    nl = lang == "nl"
-    stated = goal.target
+    target, stated = assessment.target, goal.target
     if target is None and stated is not None and stated.change is not None and stated.period is not None:
         # a change that waits for its baseline: "-10%" is all there is to say yet
-        relative = "ten opzichte van de nulmeting" if nl else "relative to the baseline"
-        return (
-            f"{'Streefwaarde' if nl else 'Target'} {stated.period.label(lang)}: {stated.change.as_written} {relative}."
-        )
+        change = _("{change} ten opzichte van de nulmeting", lang, change=stated.change.as_written)
+        return _("Streefwaarde {period}: {value}.", lang, period=stated.period.label(lang), value=change)
     if target is None:
-        return "Er is geen streefwaarde." if nl else "There is no target."
+        return _("Er is geen streefwaarde.", lang)
     bound = f"{goal.direction.label(lang)} " if goal.direction in (Direction.AT_LEAST, Direction.AT_MOST) else ""
     low, high = _allowed(goal, assessment) or (None, None)
     band = (
-        f" ({WORDS[lang]['band']} {_range(low, high, goal.unit, lang)})" if low is not None and high is not None else ""
+        f" ({words(lang)['band']} {_range(low, high, goal.unit, lang)})" if low is not None and high is not None else ""
     )
-    return (
-        f"{'Streefwaarde' if nl else 'Target'} {target.period.label(lang)}: "
-        f"{bound}{format_value(target.value, goal.unit, lang)}{band}."
-    )
+    value = f"{bound}{format_value(target.value, goal.unit, lang)}{band}"
+    return _("Streefwaarde {period}: {value}.", lang, period=target.period.label(lang), value=value)
 
 
 def _forecast_sentence(goal: Goal, assessment: Assessment, lang: str) -> str:
@@ -748,7 +744,15 @@ def _forecast_sentence(goal: Goal, assessment: Assessment, lang: str) -> str:
         return ""
     unit = goal.unit
     value = format_value(_estimate(forecast.value, unit), unit, lang)
-    interval = WORDS[lang]["interval"].format(
-        range=_range(_estimate(forecast.low, unit), _estimate(forecast.high, unit), unit, lang)
+    interval = _(
+        "95%-interval {range}",
+        lang,
+        range=_range(_estimate(forecast.low, unit), _estimate(forecast.high, unit), unit, lang),
     )
-    return f"{'Prognose' if lang == 'nl' else 'Forecast'} {target.period.label(lang)}: {value} ({interval})."
+    return _(
+        "Prognose {period}: {value} ({interval}).",
+        lang,
+        period=target.period.label(lang),
+        value=value,
+        interval=interval,
+    )

@@ -6,72 +6,56 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import cast
 
 import nh3
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
+from docx.styles.style import ParagraphStyle
 
 from koers.domain.formatting import format_euro, format_value
+from koers.i18n import _, pgettext
 from koers.reports.markdown import to_html
-from koers.reports.model import GoalSection, Report
+from koers.reports.model import ChallengeSection, GoalSection, Report
 
 
 def write_docx(report: Report, path: Path) -> None:
     lang = report.lang
-    t = (lambda nl, en: nl) if lang == "nl" else (lambda nl, en: en)
     doc = Document()
-    doc.core_properties.title = f"{t('Monitoringsrapportage', 'Monitoring report')} {report.period.label(lang)}"
+    doc.core_properties.title = report.title
     doc.core_properties.language = lang
-    doc.styles["Normal"].font.name = "Arial"
-    doc.styles["Normal"].font.size = Pt(10)
-    _cover(doc, report, t)
-    doc.add_heading(t("Samenvatting", "Summary"), level=1)
+    normal = cast(ParagraphStyle, doc.styles["Normal"])
+    normal.font.name = "Arial"
+    normal.font.size = Pt(10)
+    _cover(doc, report)
+    doc.add_heading(_("Samenvatting", lang), level=1)
     doc.add_paragraph(report.rollup.summary(lang))
-    _overview(doc, report, t)
+    _overview(doc, report)
     for section in report.challenges:
-        c = section.challenge
-        doc.add_heading(c.name, level=1)
-        if c.aim:
-            doc.add_paragraph(c.aim)
-        if c.budget:
-            doc.add_paragraph(
-                f"{t('Budget', 'Budget')}: {format_euro(c.budget.amount, lang)}"
-                + (f" ({c.budget.basis})" if c.budget.basis else "")
-            )
-        if section.policy_areas:
-            doc.add_paragraph(
-                f"{t('Beleidsterreinen', 'Policy areas')}: "
-                + "; ".join(a.name + (f" ({', '.join(a.laws)})" if a.laws else "") for a in section.policy_areas)
-            )
-        doc.add_paragraph(section.rollup.summary(lang))
-        for goal in section.goals:
-            _goal(doc, goal, report, t)
-    doc.add_heading(t("Bijlage: aandachtspunten meetbaarheid", "Annex: measurability findings"), level=1)
+        _challenge(doc, section, report)
+    doc.add_heading(_("Bijlage: aandachtspunten meetbaarheid", lang), level=1)
     rows = [[f.goal or "-", f.severity.label(lang), f.message(lang)] for f in report.findings]
-    _table(doc, [t("Doel", "Goal"), t("Ernst", "Severity"), t("Aandachtspunt", "Finding")], rows)
-    doc.save(path)
+    _table(doc, [_("Doel", lang), _("Ernst", lang), pgettext("rapport", "Aandachtspunt", lang)], rows)
+    doc.save(str(path))
 
 
-def _cover(doc: Document, report: Report, t) -> None:  # type: ignore[no-untyped-def]
+def _cover(doc: DocxDocument, report: Report) -> None:
     lang = report.lang
-    doc.add_paragraph(f"{t('Gemeente', 'Municipality of')} {report.plan.municipality.name}")
-    doc.add_heading(f"{t('Monitoringsrapportage', 'Monitoring report')} {report.period.label(lang)}", level=0)
+    doc.add_paragraph(_("Gemeente {municipality}", lang, municipality=report.plan.municipality.name))
+    doc.add_heading(report.title, level=0)
     doc.add_paragraph(report.plan.title)
-    status = t("Concept", "Draft") if report.status == "concept" else t("Vastgesteld", "Adopted")
-    doc.add_paragraph(f"Status: {status} · {t('Datum', 'Date')}: {report.made_on.isoformat()}")
+    doc.add_paragraph(
+        _("Status: {status} · Datum: {date}", lang, status=report.status_label, date=report.made_on.isoformat())
+    )
     if report.illustrative:
         warning = doc.add_paragraph()
-        run = warning.add_run(
-            t(
-                "Illustratieve cijfers: dit zijn geen echte metingen.",
-                "Illustrative figures: these are not real measurements.",
-            )
-        )
+        run = warning.add_run(_("Illustratieve cijfers: dit zijn geen echte metingen.", lang))
         run.bold = True
 
 
-def _overview(doc: Document, report: Report, t) -> None:  # type: ignore[no-untyped-def]
+def _overview(doc: DocxDocument, report: Report) -> None:
     lang = report.lang
     rows = []
     for g in report.goals:
@@ -84,10 +68,29 @@ def _overview(doc: Document, report: Report, t) -> None:  # type: ignore[no-unty
                 format_value(a.target.value, g.goal.unit, lang) if a.target else "-",
             ]
         )
-    _table(doc, [t("Doel", "Goal"), "Status", t("Laatste waarde", "Latest value"), t("Streefwaarde", "Target")], rows)
+    header = [_("Doel", lang), _("Status", lang), _("Laatste waarde", lang), _("Streefwaarde", lang)]
+    _table(doc, header, rows)
 
 
-def _goal(doc: Document, section: GoalSection, report: Report, t) -> None:  # type: ignore[no-untyped-def]
+def _challenge(doc: DocxDocument, section: ChallengeSection, report: Report) -> None:
+    lang, c = report.lang, section.challenge
+    doc.add_heading(c.name, level=1)
+    if c.aim:
+        doc.add_paragraph(c.aim)
+    if c.budget:
+        doc.add_paragraph(
+            _("Budget: {amount}", lang, amount=format_euro(c.budget.amount, lang))
+            + (f" ({c.budget.basis})" if c.budget.basis else "")
+        )
+    if section.policy_areas:
+        areas = "; ".join(a.name + (f" ({', '.join(a.laws)})" if a.laws else "") for a in section.policy_areas)
+        doc.add_paragraph(_("Beleidsterreinen: {areas}", lang, areas=areas))
+    doc.add_paragraph(section.rollup.summary(lang))
+    for goal in section.goals:
+        _goal(doc, goal, report)
+
+
+def _goal(doc: DocxDocument, section: GoalSection, report: Report) -> None:
     lang, goal, a = report.lang, section.goal, section.assessment
     doc.add_heading(goal.id + (f" · {goal.indicator.name}" if goal.indicator else ""), level=2)
     doc.add_paragraph(goal.statement, style="Intense Quote")
@@ -100,26 +103,23 @@ def _goal(doc: Document, section: GoalSection, report: Report, t) -> None:  # ty
             m.period.label(lang),
             m.area,
             format_value(m.value, goal.unit, lang),
-            t("definitief", "final") if m.status.value == "final" else t("voorlopig", "provisional"),
+            m.status.label(lang),
             m.source_ref or m.source or "",
         ]
         for m in sorted(section.measurements, key=lambda m: m.period.sort_key)
     ]
     if rows:
-        _table(
-            doc,
-            [t("Periode", "Period"), t("Gebied", "Area"), t("Waarde", "Value"), "Status", t("Bron", "Source")],
-            rows,
-        )
-    label = t("Toelichting", "Explanation") + (
-        t(" (concepttekst, automatisch gemaakt)", " (concept text, made automatically)") if section.concept else ""
-    )
-    doc.add_heading(label, level=3)
+        header = [_("Periode", lang), _("Gebied", lang), _("Waarde", lang), _("Status", lang), _("Bron", lang)]
+        _table(doc, header, rows)
+    if section.concept:
+        doc.add_heading(_("Toelichting (concepttekst, automatisch gemaakt)", lang), level=3)
+    else:
+        doc.add_heading(_("Toelichting", lang), level=3)
     for paragraph in _plain(section.explanation):
         doc.add_paragraph(paragraph)
 
 
-def _chart(doc: Document, section: GoalSection, report: Report) -> None:
+def _chart(doc: DocxDocument, section: GoalSection, report: Report) -> None:
     from koers.reports import charts
 
     spec = charts.goal_chart(
@@ -150,7 +150,7 @@ def _plain(markdown: str) -> list[str]:
     return [p.strip() for p in text.split("\n\n") if p.strip()]
 
 
-def _table(doc: Document, header: list[str], rows: list[list[str]]) -> None:
+def _table(doc: DocxDocument, header: list[str], rows: list[list[str]]) -> None:
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Light Grid Accent 1"
     for cell, text in zip(table.rows[0].cells, header, strict=True):

@@ -8,26 +8,45 @@ drift apart.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from functools import cache
 from importlib.resources import files
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from koers import __version__
+from koers import __version__, i18n
 from koers.domain.formatting import format_date, format_euro, format_number, format_value
 from koers.domain.goals import Goal
 from koers.reports.markdown import to_html
 from koers.reports.model import GoalSection, Report
+from koers.reports.status_styles import STATUS_CSS
 
-_ENV = Environment(
-    loader=PackageLoader("koers.reports", "templates"),
-    autoescape=select_autoescape(["j2", "html"]),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+
+@cache
+def environment(lang: str) -> Environment:
+    """The report's templates speaking ``lang``, made on first use and kept.
+
+    One environment per language: the catalogue is installed into an environment's globals, so
+    sharing one between languages would let a report in one language pick up the words of the
+    other (the web dashboard does the same, koers.web.render).
+    """
+    env = Environment(
+        loader=PackageLoader("koers.reports", "templates"),
+        autoescape=select_autoescape(["j2", "html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    # A {% trans %} block's id with its whitespace collapsed, as koers.i18n.extract reads it.
+    env.policies["ext.i18n.trimmed"] = True
+    i18n.install(env, lang)
+    return env
 
 
 @dataclass(frozen=True)
 class Figure:
+    """A chart as inline SVG, with its text alternative for the caption."""
+
     svg: str
     text: str
 
@@ -37,24 +56,29 @@ def render_html(report: Report) -> str:
     lang = report.lang
     names = report.area_names
 
-    def t(nl: str, en: str) -> str:
-        return nl if lang == "nl" else en
-
     def value(number: float, goal: Goal) -> str:
         return format_value(number, goal.unit, lang)
 
-    template = _ENV.get_template("report.html.j2")
+    def day(when: date) -> str:
+        return format_date(when, lang)
+
+    def number(n: float) -> str:
+        return format_number(n, lang)
+
+    def percent(share: float) -> str:
+        return f"{format_number(share * 100, lang)}%"
+
+    template = environment(lang).get_template("report.html.j2")
     return template.render(
         r=report,
-        css=files("koers.reports").joinpath("templates/report.css").read_text(encoding="utf-8"),
+        css=files("koers.reports").joinpath("templates/report.css").read_text(encoding="utf-8") + STATUS_CSS,
         version=__version__,
-        t=t,
         value=value,
-        day=lambda when: format_date(when, lang),
+        day=day,
         markdown=to_html,
-        number=lambda n: format_number(n, lang),
+        number=number,
         euro=lambda n: format_euro(n, lang),
-        percent=lambda share: f"{format_number(share * 100, lang)}%",
+        percent=percent,
         area=lambda a: names.get(a, a),
         chart=lambda section: chart_figure(section, report),
     )

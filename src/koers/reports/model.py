@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy import Engine
 
@@ -22,13 +22,16 @@ from koers.domain.measurements import Measurement
 from koers.domain.narrative import concept_explanation
 from koers.domain.periods import Period
 from koers.domain.plan import BbvIndicator, Challenge, Plan, PolicyArea
+from koers.i18n import DEFAULT_LANG, N_, _
 from koers.store.explanations import latest_explanations
 from koers.store.measurements import current
 from koers.store.overrides import active_overrides
 from koers.store.plans import StoredPlan
 
 ILLUSTRATIVE_MARK = "illustratief"
-REPORT_STATUSES = ("concept", "vastgesteld")
+#: A report's status (the key) and how it reads on the cover, in every format.
+REPORT_STATUS_LABELS: Final = {"concept": N_("Concept"), "vastgesteld": N_("Vastgesteld")}
+REPORT_STATUSES: Final = tuple(REPORT_STATUS_LABELS)
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,18 @@ class Report:
     rollup: Rollup
     findings: list[Finding]
     sources: list[Source]
-    lang: str = "nl"
+    lang: str = DEFAULT_LANG
+
+    @property
+    def title(self) -> str:
+        """'Monitoringsrapportage 1e helft 2026': the same title on the cover and in the file's
+        properties of every format."""
+        return _("Monitoringsrapportage {period}", self.lang, period=self.period.label(self.lang))
+
+    @property
+    def status_label(self) -> str:
+        """The report's status in words: 'Concept' or 'Vastgesteld'."""
+        return _(REPORT_STATUS_LABELS[self.status], self.lang)
 
     @property
     def area_names(self) -> dict[str, str]:
@@ -92,7 +106,7 @@ def build_report(
     *,
     status: str = "concept",
     made_on: date | None = None,
-    lang: str = "nl",
+    lang: str = DEFAULT_LANG,
 ) -> Report:
     """Everything the report shows, as of the end of the reporting ``period``."""
     if status not in REPORT_STATUSES:

@@ -16,7 +16,9 @@ PDF_VARIANT = "pdf/ua-1"
 
 
 def pdf_bytes(report: Report) -> bytes:
-    return HTML(string=render_html(report), base_url=None).write_pdf(pdf_variant=PDF_VARIANT)
+    """The report as PDF bytes (WeasyPrint is untyped: write_pdf without a target returns bytes)."""
+    document: bytes = HTML(string=render_html(report), base_url=None).write_pdf(pdf_variant=PDF_VARIANT)
+    return document
 
 
 def write_pdf(report: Report, path: Path) -> None:

@@ -31,7 +31,7 @@ from sqlalchemy import ColumnElement, Connection, Engine, Row, delete, func, ins
 from sqlalchemy.exc import IntegrityError
 
 from koers.store import audit
-from koers.store.tables import login_attempts, sessions, users
+from koers.store.tables import inserted_id, login_attempts, sessions, users
 
 SESSION_LENGTH = timedelta(hours=8)
 LOGIN_WINDOW = timedelta(minutes=15)
@@ -134,23 +134,24 @@ def create_user(
     chosen = _role(role)
     limits = _challenges(challenges or [], chosen)
     _check_password(password, name)
+    shown_name = (display_name or "").strip() or name
     row = {
         "username": name,
-        "display_name": (display_name or "").strip() or name,
+        "display_name": shown_name,
         "role": chosen.value,
         "challenges": ",".join(limits),
         "password_hash": _hasher().hash(password),
         "created_at": now or datetime.now(UTC),
         "active": True,
     }
-    shown = {"username": name, "display_name": row["display_name"], "role": chosen.value, "challenges": limits}
+    shown = {"username": name, "display_name": shown_name, "role": chosen.value, "challenges": limits}
     try:
         with engine.begin() as conn:
-            user_id = conn.execute(insert(users).values(**row)).inserted_primary_key[0]
+            user_id = inserted_id(conn.execute(insert(users).values(**row)))
             audit.record(conn, user_id=actor_id, action=audit.USER_ADD, target=name, new=shown, details=details)
     except IntegrityError:
         raise AccountError("username-taken", name) from None
-    return User(user_id, name, row["display_name"], chosen, tuple(limits))
+    return User(user_id, name, shown_name, chosen, tuple(limits))
 
 
 def normalise_username(username: str) -> str:
@@ -186,7 +187,7 @@ def _check_password(password: str, username: str) -> None:
         raise AccountError("password-is-username")
 
 
-def _user(row: Row[Any], user_id: int | None = None) -> User:
+def _user(row: Row[*tuple[Any, ...]], user_id: int | None = None) -> User:
     challenges = tuple(c for c in row.challenges.split(",") if c)
     return User(user_id or row.id, row.username, row.display_name, Role(row.role), challenges)
 
@@ -262,15 +263,17 @@ def start_session(engine: Engine, user: User, *, now: datetime | None = None) ->
     csrf = secrets.token_urlsafe(32)
     with engine.begin() as conn:
         conn.execute(delete(sessions).where(sessions.c.expires_at <= moment))
-        session_id = conn.execute(
-            insert(sessions).values(
-                token_hash=token_hash(token),
-                user_id=user.id,
-                created_at=moment,
-                expires_at=moment + SESSION_LENGTH,
-                csrf_token=csrf,
+        session_id = inserted_id(
+            conn.execute(
+                insert(sessions).values(
+                    token_hash=token_hash(token),
+                    user_id=user.id,
+                    created_at=moment,
+                    expires_at=moment + SESSION_LENGTH,
+                    csrf_token=csrf,
+                )
             )
-        ).inserted_primary_key[0]
+        )
     return token, Session(session_id, user, csrf, moment + SESSION_LENGTH)
 
 

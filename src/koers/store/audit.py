@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, func, insert, select
 
-from koers.store.tables import audit_log, users
+from koers.store.tables import audit_log, inserted_id, users
 
 USER_ADD = "user.add"
 MEASUREMENT_ENTER = "measurement.enter"
@@ -73,7 +73,7 @@ def record(
         "new_value": _json(new),
         "details": _json(details),
     }
-    return int(conn.execute(insert(audit_log).values(**row)).inserted_primary_key[0])
+    return inserted_id(conn.execute(insert(audit_log).values(**row)))
 
 
 def write(engine: Engine, **entry: Any) -> int:

@@ -74,7 +74,7 @@ def derive_rate(
         raise DeriveError("no-inputs", subject=recipe.denominator)
     goal = plan.goal(recipe.goal)
     assert goal is not None and goal.unit is not None
-    batch, derivations = Batch(), []
+    batch, derivations = Batch(), list[dict[str, Any] | None]()
     for top in tops:
         bottom = _population_for(top, bottoms)
         if bottom is None or bottom.value == 0:

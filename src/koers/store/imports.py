@@ -19,35 +19,14 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, text
 
+from koers.domain.measurement_columns import CONTENT_COLUMNS, STORED_COLUMNS
 from koers.importers.batch import Batch
-from koers.store.tables import imports, measurements
+from koers.store.tables import imports, inserted_id, measurements
 
 WRITE_CHUNK = 10_000
-COLUMNS = (
-    "plan_id",
-    "subject",
-    "subject_kind",
-    "period",
-    "period_start",
-    "period_end",
-    "area",
-    "version",
-    "value",
-    "unit",
-    "status",
-    "numerator",
-    "denominator",
-    "sample_size",
-    "ci_low",
-    "ci_high",
-    "source",
-    "source_ref",
-    "recorded_at",
-    "recorded_by",
-    "note",
-    "derivation",
-    "import_id",
-)
+#: The columns an import writes: the declared stored columns, in the table's order (the order
+#: of the rows _rows writes, and of the bare load bench/import_bench.py compares with).
+COLUMNS = tuple(column.name for column in measurements.columns if column.name in STORED_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -95,19 +74,21 @@ def store_batch(
                 return _outcome(batch, versions, None, dry_run=True)
             import_id = None
             if any(v is not None for v in versions):
-                import_id = conn.execute(
-                    insert(imports).values(
-                        plan_id=plan_id,
-                        kind=provenance.kind,
-                        file_name=provenance.file_name,
-                        file_sha256=provenance.file_sha256,
-                        rows=len(batch),
-                        added=sum(v is not None for v in versions),
-                        unchanged=sum(v is None for v in versions),
-                        imported_at=now,
-                        imported_by=provenance.user,
+                import_id = inserted_id(
+                    conn.execute(
+                        insert(imports).values(
+                            plan_id=plan_id,
+                            kind=provenance.kind,
+                            file_name=provenance.file_name,
+                            file_sha256=provenance.file_sha256,
+                            rows=len(batch),
+                            added=sum(v is not None for v in versions),
+                            unchanged=sum(v is None for v in versions),
+                            imported_at=now,
+                            imported_by=provenance.user,
+                        )
                     )
-                ).inserted_primary_key[0]
+                )
                 rows = _rows(plan_id, batch, versions, import_id, now, provenance.user, derivations)
                 _write(conn, rows, progress)
             transaction.commit()
@@ -161,26 +142,11 @@ HASH_MASK = (1 << 64) - 1
 
 
 def _latest(conn: Connection, plan_id: int, subjects: set[str], key: Callable[[str, str, str], int]) -> dict[int, int]:
-    """Per stored point: (latest version << 64) | hash of that version's content."""
+    """Per stored point: (latest version << 64) | hash of that version's content (its
+    CONTENT_COLUMNS, as Batch.content gives them for a row of the batch)."""
     m = measurements.c
     query = (
-        select(
-            m.subject,
-            m.period,
-            m.area,
-            m.version,
-            m.value,
-            m.unit,
-            m.status,
-            m.numerator,
-            m.denominator,
-            m.sample_size,
-            m.ci_low,
-            m.ci_high,
-            m.source,
-            m.source_ref,
-            m.note,
-        )
+        select(m.subject, m.period, m.area, m.version, *(m[name] for name in CONTENT_COLUMNS))
         .where(m.plan_id == plan_id, m.subject.in_(sorted(subjects)))
         .order_by(m.version)
     )
@@ -199,6 +165,8 @@ def _rows(
     user: str | None,
     derivations: list[dict[str, Any] | None] | None,
 ) -> Iterator[tuple[Any, ...]]:
+    """Each new row in COLUMNS order (written out: it runs for every row of an import;
+    tests/store/test_columns.py holds it to COLUMNS by name)."""
     b, get = batch, batch.get
     for i, version in enumerate(versions):
         if version is None:

@@ -11,32 +11,13 @@ from typing import Any
 
 from sqlalchemy import Engine, Select, select
 
+from koers.domain.measurement_columns import READ_COLUMNS
 from koers.domain.measurements import Derivation, Measurement, MeasurementStatus, current_version
 from koers.domain.periods import Period
 from koers.store.tables import measurements
 
-FIELDS = (
-    "subject",
-    "subject_kind",
-    "period",
-    "area",
-    "version",
-    "value",
-    "unit",
-    "status",
-    "numerator",
-    "denominator",
-    "sample_size",
-    "ci_low",
-    "ci_high",
-    "source",
-    "source_ref",
-    "recorded_at",
-    "recorded_by",
-    "note",
-    "derivation",
-    "import_id",
-)
+#: What a reader gets back of every stored version.
+FIELDS = READ_COLUMNS
 
 
 def _query(plan_id: int, subject: str | None, area: str | None) -> Select[Any]:
@@ -109,7 +90,8 @@ def _measurement(row: Any) -> Measurement:
 
 
 def as_record(m: Measurement) -> dict[str, Any]:
-    """A flat record for JSON, CSV and Excel: the documented export columns."""
+    """A flat record for JSON, CSV and Excel: the EXPORT_COLUMNS of
+    koers.domain.measurement_columns, in their order (tests/store/test_columns.py checks it)."""
     return {
         "goal": m.subject if m.extra.get("subject_kind") != "series" else None,
         "series": m.subject if m.extra.get("subject_kind") == "series" else None,

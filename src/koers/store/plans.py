@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Engine, insert, select
 
 from koers.domain.plan import Plan
 from koers.planfile.yamlfile import plan_to_data
-from koers.store.tables import plan_versions, plans
+from koers.store.tables import inserted_id, plan_versions, plans
 
 
 @dataclass(frozen=True)
@@ -71,15 +71,17 @@ def save_plan(engine: Engine, plan: Plan, *, source: str | None, user: str | Non
     with engine.begin() as conn:
         plan_id = _plan_id(conn, key)
         if plan_id is None:
-            plan_id = conn.execute(
-                insert(plans).values(
-                    key=key,
-                    municipality_code=plan.municipality.cbs_code,
-                    municipality_name=plan.municipality.name,
-                    title=plan.title,
-                    created_at=now,
+            plan_id = inserted_id(
+                conn.execute(
+                    insert(plans).values(
+                        key=key,
+                        municipality_code=plan.municipality.cbs_code,
+                        municipality_name=plan.municipality.name,
+                        title=plan.title,
+                        created_at=now,
+                    )
                 )
-            ).inserted_primary_key[0]
+            )
         latest = conn.execute(
             select(plan_versions.c.version, plan_versions.c.content_hash)
             .where(plan_versions.c.plan_id == plan_id)

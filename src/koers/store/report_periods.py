@@ -15,25 +15,27 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, insert, select
 
 from koers.domain.periods import Period
+from koers.domain.reporting import ReportStatus
 from koers.store import audit
 from koers.store.accounts import User
 from koers.store.tables import report_periods
 
-CONCEPT = "concept"
-ADOPTED = "vastgesteld"
-STATUSES = (CONCEPT, ADOPTED)
+# The vocabulary is declared in koers.domain.reporting; these names are what the editor uses.
+CONCEPT = ReportStatus.CONCEPT
+ADOPTED = ReportStatus.ADOPTED
+STATUSES = tuple(ReportStatus)
 
 
 @dataclass(frozen=True)
 class PeriodStatus:
     period: str
-    status: str
+    status: ReportStatus
     set_by: str | None = None
     set_at: datetime | None = None
 
     @property
     def adopted(self) -> bool:
-        return self.status == ADOPTED
+        return self.status.adopted
 
 
 def period_statuses(engine: Engine, plan_id: int) -> dict[str, PeriodStatus]:
@@ -42,7 +44,7 @@ def period_statuses(engine: Engine, plan_id: int) -> dict[str, PeriodStatus]:
     query = select(r.period, r.status, r.set_by, r.set_at).where(r.plan_id == plan_id).order_by(r.id)
     with engine.connect() as conn:
         return {
-            row.period: PeriodStatus(row.period, row.status, row.set_by, audit.as_utc(row.set_at))
+            row.period: PeriodStatus(row.period, ReportStatus(row.status), row.set_by, audit.as_utc(row.set_at))
             for row in conn.execute(query)
         }
 
@@ -57,14 +59,15 @@ def set_period_status(
     """Record ``status`` for ``period`` and its audit row, in one transaction; no change, no row."""
     if status not in STATUSES:
         raise ValueError(f"status is one of {', '.join(STATUSES)}")
+    new = ReportStatus(status)
     old = period_status(engine, plan_id, period)
-    if old.status == status:
+    if old.status == new:
         return old
     moment = now or datetime.now(UTC)
     with engine.begin() as conn:
         conn.execute(
             insert(report_periods).values(
-                plan_id=plan_id, period=period.code, status=status, set_by=user.username, set_at=moment
+                plan_id=plan_id, period=period.code, status=new.value, set_by=user.username, set_at=moment
             )
         )
         audit.record(
@@ -72,8 +75,8 @@ def set_period_status(
             user_id=user.id,
             action=audit.PERIOD_STATUS,
             target=period.code,
-            old={"status": old.status},
-            new={"status": status},
+            old={"status": old.status.value},
+            new={"status": new.value},
             at=moment,
         )
-    return PeriodStatus(period.code, status, user.username, moment)
+    return PeriodStatus(period.code, new, user.username, moment)

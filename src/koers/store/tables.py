@@ -16,10 +16,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    CursorResult,
     Date,
     DateTime,
     Float,
@@ -197,6 +200,14 @@ report_periods = Table(
     Column("set_by", String(200)),
     Column("set_at", DateTime(timezone=True), nullable=False),
 )
+
+
+def inserted_id(result: CursorResult[Any]) -> int:
+    """The key a one-row INSERT gave its row (SQLAlchemy types it as possibly absent)."""
+    key = result.inserted_primary_key
+    assert key is not None, "not a one-row INSERT"
+    return int(key[0])
+
 
 Index("ix_login_attempts_username_at", login_attempts.c.username, login_attempts.c.at)
 Index("ix_login_attempts_address_at", login_attempts.c.address, login_attempts.c.at)

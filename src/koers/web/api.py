@@ -2,7 +2,10 @@
 """The open-data JSON API: everything the pages show, in the shapes of docs/cli.md.
 
 The OpenAPI document is at /api/openapi.json. Shapes are built by koers.shapes, the same
-code the command line uses, so the CLI, the API and the documentation agree.
+code the command line uses, so the CLI, the API and the documentation agree. Texts inside
+the shapes (labels, reasons, an error's detail) are in the dashboard's language; keys and
+codes are English and never change. The route summaries document the API for developers, in
+English, like the rest of the code.
 """
 
 from __future__ import annotations
@@ -11,15 +14,18 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 
+from koers.i18n import _
 from koers.shapes import assessment_json, goal_json, plan_json, rollup_json
 from koers.store.measurements import as_record
+from koers.web import LANG
 from koers.web.snapshot import Snapshot
 
 router = APIRouter(prefix="/api", tags=["open data"])
 
 
 def _snap(request: Request) -> Snapshot:
-    return request.app.state.snapshots.current()
+    current: Snapshot = request.app.state.snapshots.current()
+    return current
 
 
 def _meta(snap: Snapshot) -> dict[str, Any]:
@@ -35,7 +41,7 @@ def _meta(snap: Snapshot) -> dict[str, Any]:
 @router.get("/plan", summary="The plan: mission, vision, challenges with budgets, goals, BBV indicators")
 def plan(request: Request) -> dict[str, Any]:
     snap = _snap(request)
-    return {**_meta(snap), **plan_json(snap.plan, snap.report.findings)}
+    return {**_meta(snap), **plan_json(snap.plan, snap.report.findings, LANG)}
 
 
 @router.get("/status", summary="Where every goal stands, with roll-ups per challenge and for the plan")
@@ -43,11 +49,11 @@ def status(request: Request) -> dict[str, Any]:
     snap = _snap(request)
     return {
         **_meta(snap),
-        "goals": [assessment_json(g.assessment, c.challenge.id) for c in snap.report.challenges for g in c.goals],
+        "goals": [assessment_json(g.assessment, c.challenge.id, LANG) for c in snap.report.challenges for g in c.goals],
         "rollup": {
-            "plan": rollup_json(snap.report.rollup),
+            "plan": rollup_json(snap.report.rollup, LANG),
             "challenges": [
-                {"id": c.challenge.id, "name": c.challenge.name, **rollup_json(c.rollup)}
+                {"id": c.challenge.id, "name": c.challenge.name, **rollup_json(c.rollup, LANG)}
                 for c in snap.report.challenges
             ],
         },
@@ -59,12 +65,12 @@ def goal(request: Request, goal_id: str) -> dict[str, Any]:
     snap = _snap(request)
     section = snap.goal_section(goal_id)
     if section is None:
-        raise HTTPException(404, detail=f"no goal '{goal_id}'")
+        raise HTTPException(404, detail=_("Het plan heeft geen doel '{goal}'.", LANG, goal=goal_id))
     challenge = next(c for c in snap.report.challenges if section in c.goals)
     return {
         **_meta(snap),
-        "goal": goal_json(section.goal),
-        "assessment": assessment_json(section.assessment, challenge.challenge.id),
+        "goal": goal_json(section.goal, LANG),
+        "assessment": assessment_json(section.assessment, challenge.challenge.id, LANG),
         "measurements": [as_record(m) for m in section.measurements],
         "explanation": {
             "text": section.explanation,

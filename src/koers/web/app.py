@@ -12,10 +12,11 @@ from datetime import date
 from importlib.resources import files
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from koers import __version__
+from koers.reports.status_styles import STATUS_CSS
 from koers.store.database import open_engine
 from koers.store.plans import PlanNotFound
 from koers.web import api, auth, public
@@ -38,6 +39,9 @@ def create_app(url: str, *, plan_key: str | None = None, today: date | None = No
     )
     app.state.engine = open_engine(url)
     app.state.snapshots = Snapshots(app.state.engine, plan_key, today=today, recheck=recheck)
+    # Made from the status vocabulary (koers.reports.status_styles), so it is a route, not a file;
+    # routed before the static folder, which would otherwise answer for it.
+    app.add_api_route("/static/status.css", _status_css, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=str(files("koers.web").joinpath("static"))), name="static")
     app.include_router(public.router)
     app.include_router(api.router)
@@ -54,3 +58,8 @@ def create_app(url: str, *, plan_key: str | None = None, today: date | None = No
         return render(request, "404.html.j2", {}, status_code=404)
 
     return app
+
+
+async def _status_css() -> Response:
+    """The status badge colours, shared with the council report."""
+    return Response(STATUS_CSS, media_type="text/css")

@@ -11,7 +11,7 @@ tokens and role checks, as FastAPI dependencies.
   403 unless it sends that token. The login form, before there is a session, uses a token
   that must match a short-lived cookie of its own (double submit).
 * Without a session a page redirects to the login page (a POST gets 401); a role too low
-  for a page or a change gets 403, with a plain Dutch reason.
+  for a page or a change gets 403, with a plain reason in the dashboard's language.
 * Editor pages are never cached and never shown in a frame of another site.
 """
 
@@ -34,6 +34,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import Engine
 
 from koers.domain.formatting import format_date
+from koers.i18n import N_, _, ngettext
 from koers.store.accounts import (
     SESSION_LENGTH,
     NotAllowed,
@@ -46,6 +47,7 @@ from koers.store.accounts import (
     start_session,
     user_count,
 )
+from koers.web import LANG
 from koers.web.render import render
 
 COOKIE = "koers_sessie"
@@ -58,7 +60,7 @@ SECURE_SETTING = "KOERS_SECURE_COOKIES"
 SECURE_VALUES: dict[str, bool | None] = {"auto": None, "true": True, "1": True, "false": False, "0": False}
 HOME = "/beheer"
 SAFE_NEXT = re.compile(r"^/beheer(/[\w\-./]*)?(\?[\w\-.=&%]*)?$")
-ROLE_NAMES = {Role.VIEWER: "lezer", Role.EDITOR: "redacteur", Role.ADMIN: "beheerder"}
+ROLE_NAMES = {Role.VIEWER: N_("lezer"), Role.EDITOR: N_("redacteur"), Role.ADMIN: N_("beheerder")}
 NO_STORE = {
     "Cache-Control": "no-store",
     "X-Frame-Options": "DENY",
@@ -66,7 +68,7 @@ NO_STORE = {
     "Referrer-Policy": "same-origin",
 }
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-EXPIRED_FORM = (
+EXPIRED_FORM = N_(
     "Dit formulier is verlopen of komt niet van deze website. Ga terug, laad de pagina opnieuw en probeer het nog eens."
 )
 
@@ -96,10 +98,11 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(NotAllowed, _not_allowed)
 
 
-async def _not_logged_in(request: Request, _: Exception) -> Response:
+async def _not_logged_in(request: Request, _error: Exception) -> Response:
     if request.method == "GET":
         return RedirectResponse(f"/beheer/inloggen?{urlencode({'terug': _path_of(request)})}", status_code=303)
-    return login_page(request, error="U bent niet (meer) ingelogd. Log in en probeer het opnieuw.", status_code=401)
+    error = _("U bent niet (meer) ingelogd. Log in en probeer het opnieuw.", LANG)
+    return login_page(request, error=error, status_code=401)
 
 
 async def _not_allowed(request: Request, error: Exception) -> Response:
@@ -113,7 +116,8 @@ async def _not_allowed(request: Request, error: Exception) -> Response:
 
 
 def engine(request: Request) -> Engine:
-    return request.app.state.engine
+    database: Engine = request.app.state.engine
+    return database
 
 
 def signed_in(request: Request) -> Session:
@@ -128,7 +132,7 @@ async def checked_form(request: Request, session: Annotated[Session, Depends(sig
     """The session of a POST whose form carries the session's CSRF token; else 403."""
     form = await request.form()
     if not _same(form.get(CSRF_FIELD), session.csrf_token):
-        raise NotAllowed(EXPIRED_FORM)
+        raise NotAllowed(_(EXPIRED_FORM, LANG))
     return session
 
 
@@ -137,8 +141,13 @@ def _role(needed: Role, base: Callable[..., Any]) -> Callable[[Session], Session
     def check(session: Session = Depends(base)) -> Session:  # noqa: B008
         if not session.user.role.allows(needed):
             raise NotAllowed(
-                f"Hiervoor moet uw account de rol {ROLE_NAMES[needed]} hebben; u bent "
-                f"{ROLE_NAMES[session.user.role]}. Vraag een beheerder om meer rechten."
+                _(
+                    "Hiervoor moet uw account de rol {needed} hebben; u bent {role}. "
+                    "Vraag een beheerder om meer rechten.",
+                    LANG,
+                    needed=role_name(needed),
+                    role=role_name(session.user.role),
+                )
             )
         return session
 
@@ -157,7 +166,9 @@ def _live_session(request: Request) -> Session | None:
 
 
 def _same(given: object, expected: str | None) -> bool:
-    return isinstance(given, str) and bool(expected) and hmac.compare_digest(given.encode(), expected.encode())
+    if not isinstance(given, str) or not expected:
+        return False
+    return hmac.compare_digest(given.encode(), expected.encode())
 
 
 # -- pages --------------------------------------------------------------------------------
@@ -170,7 +181,7 @@ def page(
     extra = {
         "user": session.user if session else None,
         "csrf": session.csrf_token if session else "",
-        "role_name": ROLE_NAMES,
+        "role_name": role_name,
         "moment": moment,
     }
     response = render(request, template, {**context, **extra}, status_code=status_code)
@@ -178,12 +189,17 @@ def page(
     return response
 
 
+def role_name(role: Role) -> str:
+    """'beheerder': a role as the pages name it."""
+    return _(ROLE_NAMES[role], LANG)
+
+
 def moment(when: datetime | None) -> str:
     """'23 november 2026, 21:05', Dutch time."""
     if when is None:
         return ""
     local = when.astimezone(AMSTERDAM)
-    return f"{format_date(local, 'nl')}, {local:%H:%M}"
+    return f"{format_date(local, LANG)}, {local:%H:%M}"
 
 
 def login_page(
@@ -213,7 +229,7 @@ def login_page(
 def login_form(request: Request, terug: str = HOME, uitgelogd: bool = False) -> Response:
     if _live_session(request) is not None:
         return RedirectResponse(safe_next(terug), status_code=303)
-    return login_page(request, next_path=terug, notice="U bent uitgelogd." if uitgelogd else None)
+    return login_page(request, next_path=terug, notice=_("U bent uitgelogd.", LANG) if uitgelogd else None)
 
 
 @router.post("/beheer/inloggen", response_class=HTMLResponse)
@@ -225,7 +241,7 @@ def login(
     terug: Annotated[str, Form()] = HOME,
 ) -> Response:
     if not _same(csrf_token, request.cookies.get(LOGIN_COOKIE)):
-        raise NotAllowed(EXPIRED_FORM)
+        raise NotAllowed(_(EXPIRED_FORM, LANG))
     outcome = authenticate(engine(request), username, password, request.client.host if request.client else "-")
     if outcome.wait is not None:
         response = login_page(
@@ -239,16 +255,18 @@ def login(
             next_path=terug,
             username=username,
             status_code=401,
-            error="De gebruikersnaam of het wachtwoord klopt niet.",
+            error=_("De gebruikersnaam of het wachtwoord klopt niet.", LANG),
         )
     return _signed_in(request, outcome.user, terug)
 
 
 def locked_message(wait: timedelta) -> str:
     minutes = max(1, math.ceil(wait.total_seconds() / 60))
-    return (
-        f"U heeft te vaak een verkeerd wachtwoord ingevuld. Wacht {minutes} "
-        f"{'minuut' if minutes == 1 else 'minuten'} en probeer het dan opnieuw."
+    return ngettext(
+        "U heeft te vaak een verkeerd wachtwoord ingevuld. Wacht {n} minuut en probeer het dan opnieuw.",
+        "U heeft te vaak een verkeerd wachtwoord ingevuld. Wacht {n} minuten en probeer het dan opnieuw.",
+        minutes,
+        LANG,
     )
 
 
@@ -257,7 +275,7 @@ def _signed_in(request: Request, user: User, next_path: str) -> Response:
     old = request.cookies.get(COOKIE)
     if old:
         end_session(engine(request), old)
-    token, _ = start_session(engine(request), user)
+    token, _session = start_session(engine(request), user)
     response = RedirectResponse(safe_next(next_path), status_code=303)
     _set_cookie(response, request, COOKIE, token, SESSION_LENGTH)
     response.delete_cookie(
@@ -284,7 +302,8 @@ def logout(request: Request, session: Poster) -> Response:
 
 def cookie_secure(request: Request) -> bool:
     """Secure, unless the setting says otherwise or this is plain http on this computer."""
-    chosen = request.app.state.auth_settings.secure_cookies
+    settings: AuthSettings = request.app.state.auth_settings
+    chosen = settings.secure_cookies
     if chosen is not None:
         return chosen
     return not (request.url.scheme == "http" and request.url.hostname in LOCAL_HOSTS)

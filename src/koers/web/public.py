@@ -14,14 +14,16 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from koers.exports import write_csv
 from koers.reports.html import Figure, chart_figure
 from koers.store.measurements import as_record
-from koers.web.render import render
+from koers.web import LANG
+from koers.web.render import render_page
 from koers.web.snapshot import Snapshot
 
 router = APIRouter(include_in_schema=False)  # pages, not API: the OpenAPI document is for the API
 
 
 def snapshot(request: Request) -> Snapshot:
-    return request.app.state.snapshots.current()
+    current: Snapshot = request.app.state.snapshots.current()
+    return current
 
 
 def page(request: Request, template: str, build: Callable[[Snapshot], dict[str, Any] | None]) -> HTMLResponse:
@@ -35,7 +37,7 @@ def page(request: Request, template: str, build: Callable[[Snapshot], dict[str, 
         context = build(snap)
         if context is None:
             raise HTTPException(404)
-        return render(request, template, {"s": snap, "r": snap.report, **context}).body
+        return render_page(request, template, {"s": snap, "r": snap.report, **context}).encode()
 
     return HTMLResponse(snap.cached(("page", request.url.path), make))
 
@@ -47,7 +49,7 @@ def figure(snap: Snapshot, goal_id: str) -> Figure | None:
         section = snap.goal_section(goal_id)
         return chart_figure(section, snap.report) if section else None
 
-    return snap.cached((goal_id, "nl"), make)
+    return snap.cached((goal_id, LANG), make)
 
 
 @router.get("/", response_class=HTMLResponse, name="overview")

@@ -1,6 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Rendering pages: one Jinja2 environment with the dashboard's helpers (Dutch numbers,
-period labels, status badges) so templates stay declarative."""
+"""Rendering pages: one Jinja2 environment with the dashboard's helpers (numbers, period
+labels, status badges, the message catalogue) so templates stay declarative.
+
+Templates write every word as a Dutch message id, ``{{ _("Overzicht") }}``, translated by
+koers.i18n into the environment's language. A public page is rendered once per version of the
+data (koers.web.snapshot), so translating costs nothing per request.
+"""
 
 from __future__ import annotations
 
@@ -11,33 +16,51 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from koers import __version__
+from koers import __version__, i18n
 from koers.domain.formatting import format_date, format_euro, format_number, format_value
 from koers.domain.goals import Goal
 from koers.reports.markdown import to_html
-
-ENV = Environment(
-    loader=PackageLoader("koers.web", "templates"),
-    autoescape=select_autoescape(["j2", "html"]),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+from koers.web import LANG
 
 
-def _day(when: date | datetime | None) -> str:
-    return format_date(when, "nl") if when else ""
+def make_environment(lang: str) -> Environment:
+    """The dashboard's templates speaking ``lang``: words, numbers and dates alike."""
+    env = Environment(
+        loader=PackageLoader("koers.web", "templates"),
+        autoescape=select_autoescape(["j2", "html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    # A {% trans %} block's id with its whitespace collapsed, as koers.i18n.extract reads it.
+    env.policies["ext.i18n.trimmed"] = True
+    i18n.install(env, lang)
+
+    def day(when: date | datetime | None) -> str:
+        return format_date(when, lang) if when else ""
+
+    def value(n: float, goal: object) -> str:
+        return format_value(n, goal.unit, lang) if isinstance(goal, Goal) else format_number(n, lang)
+
+    env.globals.update(
+        lang=lang,
+        version=__version__,
+        number=lambda n: format_number(n, lang),
+        euro=lambda n: format_euro(n, lang),
+        value=value,
+        day=day,
+        markdown=to_html,
+    )
+    return env
 
 
-ENV.globals.update(
-    version=__version__,
-    number=lambda n: format_number(n, "nl"),
-    euro=lambda n: format_euro(n, "nl"),
-    value=lambda n, goal: format_value(n, goal.unit, "nl") if isinstance(goal, Goal) else format_number(n, "nl"),
-    day=_day,
-    markdown=to_html,
-)
+ENV = make_environment(LANG)
+
+
+def render_page(request: Request, template: str, context: dict[str, Any]) -> str:
+    """The page ``template`` shows for ``context``."""
+    return ENV.get_template(template).render(request=request, **context)
 
 
 def render(request: Request, template: str, context: dict[str, Any], *, status_code: int = 200) -> HTMLResponse:
-    page = ENV.get_template(template).render(request=request, **context)
-    return HTMLResponse(page, status_code=status_code)
+    return HTMLResponse(render_page(request, template, context), status_code=status_code)

@@ -19,9 +19,11 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine, func, select
 
 from koers.domain.periods import Period
-from koers.reports.model import Report, build_report
+from koers.domain.plan import Plan
+from koers.reports.model import ChallengeSection, GoalSection, Report, build_report
 from koers.store.plans import StoredPlan, load_stored_plan
 from koers.store.tables import explanations, measurements, plan_versions, status_overrides
+from koers.web import LANG
 
 DataVersion = tuple[Any, ...]
 T = TypeVar("T")
@@ -40,24 +42,25 @@ class Snapshot:
     cache: dict[Any, Any] = field(default_factory=dict)  # drawn charts, the PDF: per snapshot
 
     @property
-    def plan(self):  # type: ignore[no-untyped-def]
+    def plan(self) -> Plan:
         return self.stored.plan
 
     @property
     def illustrative(self) -> bool:
         return self.report.illustrative
 
-    def goal_section(self, goal_id: str):  # type: ignore[no-untyped-def]
+    def goal_section(self, goal_id: str) -> GoalSection | None:
         return next((g for g in self.report.goals if g.goal.id == goal_id), None)
 
-    def challenge_section(self, challenge_id: str):  # type: ignore[no-untyped-def]
+    def challenge_section(self, challenge_id: str) -> ChallengeSection | None:
         return next((c for c in self.report.challenges if c.challenge.id == challenge_id), None)
 
     def cached(self, key: Any, make: Callable[[], T]) -> T:
         """What ``make`` gives, made once for this version of the data (pages, charts, downloads)."""
         if key not in self.cache:
             self.cache[key] = make()
-        return self.cache[key]
+        made: T = self.cache[key]
+        return made
 
 
 class Snapshots:
@@ -99,7 +102,7 @@ class Snapshots:
     def _build(self, version: DataVersion) -> Snapshot:
         stored = load_stored_plan(self.engine, self.plan_key)
         period = reporting_period(self.today or date.today())
-        return Snapshot(version, stored, build_report(self.engine, stored, period, lang="nl"))
+        return Snapshot(version, stored, build_report(self.engine, stored, period, lang=LANG))
 
 
 def data_version(engine: Engine) -> DataVersion:

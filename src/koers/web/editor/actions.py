@@ -2,20 +2,22 @@
 """What the editor does, apart from HTTP: check and store a measurement, an uploaded file and
 an explanation, each change with its audit row.
 
-A typed measurement is checked by the importer itself: the form becomes a one-row CSV file
-for koers.importers.measurements, so a figure typed in the editor meets exactly the rules of
-a figure imported from a file, with the same messages. Measurements are stored by
+A typed measurement is checked by the importer itself: the form is one row for
+koers.importers.measurements.check_rows, the code that checks every row of a file, so a figure
+typed in the editor meets exactly the rules of a figure imported from a file, with the same
+messages, and no temporary file is written. Measurements are stored by
 koers.store.imports.store_batch and explanations by koers.store.explanations; both own their
 transaction, so their audit row is written right after the change, in a transaction of its
 own. (Accounts and period statuses write theirs in the same transaction as the change.)
 
 An editor limited to some challenges may only store figures of goals (and BBV indicators)
 of those challenges; anything else raises NotAllowed, which the web layer answers with 403.
+
+The editor speaks Dutch; its texts are Dutch message ids (English: koers.i18n, web.po).
 """
 
 from __future__ import annotations
 
-import csv
 import re
 import secrets
 import shutil
@@ -25,18 +27,20 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Final
 
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Engine
 
+from koers.domain.formatting import format_number
 from koers.domain.goals import Goal
 from koers.domain.measurements import Measurement
 from koers.domain.periods import Period
 from koers.domain.plan import Plan
+from koers.i18n import N_, _
 from koers.importers.batch import Batch
 from koers.importers.files import sha256_of
-from koers.importers.measurements import CheckResult, check_file
+from koers.importers.measurements import CheckResult, check_file, check_rows
 from koers.problems import Problem
 from koers.store import audit
 from koers.store.accounts import NotAllowed, User
@@ -47,20 +51,9 @@ from koers.store.plans import StoredPlan
 from koers.store.report_periods import period_status
 from koers.web.snapshot import reporting_period
 
-#: The name a typed row is checked under: it becomes its source_ref when none is given.
+#: The name a typed row is checked under: it becomes its source_ref when none is given (a
+#: stored fact, so it is the same in every language).
 MANUAL_FILE = "invoer via beheer"
-FORM_FIELDS = ("goal", "period", "area", "value", "status", "source", "source_ref", "note")
-#: The form's fields as a sentence names them (with their article), for "Vul ... in."
-FIELD_NAMES_NL = {
-    "goal": "het doel",
-    "period": "de periode",
-    "area": "het gebied",
-    "value": "de waarde",
-    "status": "de status",
-    "source": "de bron",
-    "source_ref": "de bronverwijzing",
-    "note": "de opmerking",
-}
 NEW, REVISED, UNCHANGED = "new", "revised", "unchanged"
 UPLOAD_SUFFIXES = (".csv", ".xlsx", ".xlsm")
 MAX_UPLOAD_MB = 200
@@ -80,6 +73,20 @@ class MeasurementForm(BaseModel):
     source: str = ""
     source_ref: str = ""
     note: str = ""
+
+
+#: What to do about an empty field of the form, per field (each field is an import column:
+#: tests/importers/test_columns.py checks both).
+FILL_IN: Final = {
+    "goal": N_("Vul het doel in."),
+    "period": N_("Vul de periode in."),
+    "area": N_("Vul het gebied in."),
+    "value": N_("Vul de waarde in."),
+    "status": N_("Vul de status in."),
+    "source": N_("Vul de bron in."),
+    "source_ref": N_("Vul de bronverwijzing in."),
+    "note": N_("Vul de opmerking in."),
+}
 
 
 @dataclass(frozen=True)
@@ -147,10 +154,12 @@ def _may_store(user: User, plan: Plan, batch: Batch) -> None:
 
 
 def _limited(user: User, subjects: str) -> str:
-    allowed = ", ".join(user.challenges) or "geen"
-    return (
-        f"U mag geen gegevens wijzigen van {subjects}. Uw account mag alleen gegevens wijzigen van deze "
-        f"opgaven: {allowed}."
+    allowed = ", ".join(user.challenges) or _("geen")
+    return _(
+        "U mag geen gegevens wijzigen van {subjects}. Uw account mag alleen gegevens wijzigen van deze opgaven: "
+        "{allowed}.",
+        subjects=subjects,
+        allowed=allowed,
     )
 
 
@@ -186,13 +195,7 @@ def store_measurement(engine: Engine, stored: StoredPlan, user: User, form: Meas
 
 
 def _check_row(plan: Plan, form: MeasurementForm) -> CheckResult:
-    with tempfile.TemporaryDirectory(prefix="koers-meting-") as folder:
-        path = Path(folder) / MANUAL_FILE
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(FORM_FIELDS)
-            writer.writerow([getattr(form, name) for name in FORM_FIELDS])
-        return check_file(path, plan)
+    return check_rows(plan, [form.model_dump()], source_name=MANUAL_FILE)
 
 
 def _change(engine: Engine, plan_id: int, batch: Batch) -> Change:
@@ -236,7 +239,10 @@ def _stored_values(m: Measurement | None) -> dict[str, Any] | None:
 def _form_issue(problem: Problem) -> Issue:
     """The importer's words, but a form has fields where a file has cells."""
     if problem.code == "missing-value":
-        return Issue(problem.field, "Dit veld is leeg.", f"Vul {FIELD_NAMES_NL.get(problem.field, problem.field)} in.")
+        hint = FILL_IN.get(problem.field)
+        return Issue(
+            problem.field, _("Dit veld is leeg."), _(hint) if hint else _("Vul {name} in.", name=problem.field)
+        )
     return _issue(problem)
 
 
@@ -273,8 +279,8 @@ def store_upload(engine: Engine, stored: StoredPlan, user: User, session_id: int
     if path is None:
         gone = Issue(
             "bestand",
-            "Dit bestand is al opgeslagen, of het is te lang geleden gecontroleerd.",
-            "Kies het bestand opnieuw.",
+            _("Dit bestand is al opgeslagen, of het is te lang geleden gecontroleerd."),
+            _("Kies het bestand opnieuw."),
         )
         return UploadCheck("", [gone], 1)
     try:
@@ -306,7 +312,9 @@ def safe_file_name(name: str | None) -> str:
 
 def _receive(data: BinaryIO, path: Path) -> Issue | None:
     if path.suffix.lower() not in UPLOAD_SUFFIXES:
-        return Issue("bestand", "Dit is geen CSV- of Excel-bestand.", "Kies een bestand dat eindigt op .csv of .xlsx.")
+        return Issue(
+            "bestand", _("Dit is geen CSV- of Excel-bestand."), _("Kies een bestand dat eindigt op .csv of .xlsx.")
+        )
     size = 0
     with path.open("wb") as out:
         while block := data.read(1 << 20):
@@ -314,8 +322,8 @@ def _receive(data: BinaryIO, path: Path) -> Issue | None:
             if size > MAX_UPLOAD_MB * 1024 * 1024:
                 return Issue(
                     "bestand",
-                    f"Het bestand is groter dan {MAX_UPLOAD_MB} MB.",
-                    "Verdeel de metingen over een paar kleinere bestanden.",
+                    _("Het bestand is groter dan {size} MB.", size=MAX_UPLOAD_MB),
+                    _("Verdeel de metingen over een paar kleinere bestanden."),
                 )
             out.write(block)
     return None
@@ -405,14 +413,18 @@ def explanation_problem(engine: Engine, plan_id: int, period: Period, text: str)
     if period_status(engine, plan_id, period).adopted:
         return Issue(
             "periode",
-            f"De periode {period.label('nl')} is vastgesteld.",
-            "Een toelichting bij een vastgestelde periode verandert niet meer. Vraag een beheerder om "
-            "de periode terug te zetten naar concept.",
+            _("De periode {period} is vastgesteld.", period=period.label("nl")),
+            _(
+                "Een toelichting bij een vastgestelde periode verandert niet meer. Vraag een beheerder om "
+                "de periode terug te zetten naar concept."
+            ),
         )
     if not text.strip():
-        return Issue("tekst", "De toelichting is leeg.", "Schrijf eerst een toelichting.")
+        return Issue("tekst", _("De toelichting is leeg."), _("Schrijf eerst een toelichting."))
     if len(text.strip()) > MAX_LENGTH:
         return Issue(
-            "tekst", f"De toelichting is langer dan {MAX_LENGTH:,} tekens.".replace(",", "."), "Maak de tekst korter."
+            "tekst",
+            _("De toelichting is langer dan {limit} tekens.", limit=format_number(MAX_LENGTH, "nl")),
+            _("Maak de tekst korter."),
         )
     return None

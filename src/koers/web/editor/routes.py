@@ -19,11 +19,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from koers.domain.formatting import format_number
 from koers.domain.goals import Goal
 from koers.domain.periods import Period, PeriodError
+from koers.i18n import N_, _
 from koers.store import audit
 from koers.store.accounts import Role, Session
 from koers.store.explanations import latest_explanations
 from koers.store.report_periods import ADOPTED, CONCEPT, period_statuses, set_period_status
-from koers.web.auth import AdminPost, EditorPost, Viewer, page
+from koers.web import LANG
+from koers.web.auth import ROLE_NAMES, AdminPost, EditorPost, Viewer, page
 from koers.web.editor.actions import (
     MAX_UPLOAD_MB,
     Issue,
@@ -44,43 +46,49 @@ router = APIRouter(prefix="/beheer", include_in_schema=False)
 
 LOG_PAGE = 50
 RECENT = 10
+#: What an audit row records, as the audit log names it.
 ACTION_NAMES = {
-    audit.USER_ADD: "account gemaakt",
-    audit.MEASUREMENT_ENTER: "meting ingevoerd",
-    audit.MEASUREMENTS_IMPORT: "bestand geïmporteerd",
-    audit.EXPLANATION_WRITE: "toelichting geschreven",
-    audit.PERIOD_STATUS: "status van periode",
+    audit.USER_ADD: N_("account gemaakt"),
+    audit.MEASUREMENT_ENTER: N_("meting ingevoerd"),
+    audit.MEASUREMENTS_IMPORT: N_("bestand geïmporteerd"),
+    audit.EXPLANATION_WRITE: N_("toelichting geschreven"),
+    audit.PERIOD_STATUS: N_("status van periode"),
 }
+#: The fields of an audit row's old and new value, in the order they are shown.
 VALUE_NAMES = {
-    "value": "waarde",
-    "status": "status",
-    "version": "versie",
-    "source": "bron",
-    "source_ref": "bronverwijzing",
-    "note": "opmerking",
-    "rows": "rijen",
-    "new": "nieuw",
-    "revised": "herzien",
-    "unchanged": "ongewijzigd",
-    "username": "gebruikersnaam",
-    "display_name": "naam",
-    "role": "rol",
-    "challenges": "opgaven",
-    "import_id": "importnummer",
-    "file_sha256": "SHA-256",
+    "value": N_("waarde"),
+    "status": N_("status"),
+    "version": N_("versie"),
+    "source": N_("bron"),
+    "source_ref": N_("bronverwijzing"),
+    "note": N_("opmerking"),
+    "rows": N_("rijen"),
+    "new": N_("nieuw"),
+    "revised": N_("herzien"),
+    "unchanged": N_("ongewijzigd"),
+    "username": N_("gebruikersnaam"),
+    "display_name": N_("naam"),
+    "role": N_("rol"),
+    "challenges": N_("opgaven"),
+    "import_id": N_("importnummer"),
+    "file_sha256": N_("SHA-256"),
 }
-WORDS = {
-    "final": "definitief",
-    "provisional": "voorlopig",
-    "admin": "beheerder",
-    "editor": "redacteur",
-    "viewer": "lezer",
+#: A reporting period's status as the editor names it in a sentence (the report's cover uses
+#: ReportStatus.label, capitalised).
+PERIOD_STATUS_NAMES: dict[str, str] = {CONCEPT: N_("concept"), ADOPTED: N_("vastgesteld")}
+#: Codes in an audit row's values that people read as words.
+WORDS: dict[str, str] = {
+    "final": N_("definitief"),
+    "provisional": N_("voorlopig"),
+    **{role.value: name for role, name in ROLE_NAMES.items()},
+    **PERIOD_STATUS_NAMES,
 }
 SHOWN_TEXT = 300
 
 
 def _snap(request: Request) -> Snapshot:
-    return request.app.state.snapshots.current()
+    current: Snapshot = request.app.state.snapshots.current()
+    return current
 
 
 def _changed(request: Request) -> None:
@@ -93,7 +101,14 @@ def _today(request: Request) -> date:
 
 def _common(request: Request, **context: Any) -> dict[str, Any]:
     snap = _snap(request)
-    return {"s": snap, "r": snap.report, "shown": shown, "action_names": ACTION_NAMES, **context}
+    return {
+        "s": snap,
+        "r": snap.report,
+        "shown": shown,
+        "action_name": action_name,
+        "period_status_name": period_status_name,
+        **context,
+    }
 
 
 # -- overview -----------------------------------------------------------------------------
@@ -244,13 +259,13 @@ def explanation_save(
     goal = _goal(request, goal_id)
     period = _period(request, periode)
     if period is None:
-        error = Issue("periode", "Kies een periode uit de lijst.")
+        error = Issue("periode", _("Kies een periode uit de lijst.", LANG))
         return _explanation_page(request, session, goal, _latest_period(request), tekst, error=error)
     if actie != "opslaan":
         return _explanation_page(request, session, goal, period, tekst, preview=True)
-    error = save_explanation(request.app.state.engine, _snap(request).stored, session.user, goal, period, tekst)
-    if error is not None:
-        return _explanation_page(request, session, goal, period, tekst, error=error)
+    refused = save_explanation(request.app.state.engine, _snap(request).stored, session.user, goal, period, tekst)
+    if refused is not None:
+        return _explanation_page(request, session, goal, period, tekst, error=refused)
     _changed(request)
     return RedirectResponse(f"/beheer/toelichting/{goal.id}?periode={period.code}&opgeslagen=1", status_code=303)
 
@@ -350,6 +365,16 @@ def audit_page(request: Request, session: Viewer, pagina: int = 1) -> HTMLRespon
     return page(request, "beheer/logboek.html.j2", context, session=session)
 
 
+def action_name(action: str) -> str:
+    """'meting ingevoerd': what an audit row records, in words (an unknown code as it is)."""
+    return _(ACTION_NAMES[action], LANG) if action in ACTION_NAMES else action
+
+
+def period_status_name(status: str) -> str:
+    """'vastgesteld': a reporting period's status in words."""
+    return _(PERIOD_STATUS_NAMES[status], LANG) if status in PERIOD_STATUS_NAMES else status
+
+
 def shown(value: Any) -> str:
     """An old or new value of the audit log, for people: 'waarde: 48,1; status: definitief'."""
     if value is None:
@@ -357,12 +382,16 @@ def shown(value: Any) -> str:
     if isinstance(value, dict):
         order = list(VALUE_NAMES)
         items = sorted(value.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order))
-        return "; ".join(f"{VALUE_NAMES.get(k, k)}: {shown(v)}" for k, v in items if v not in (None, "", []))
+        return "; ".join(f"{_field_name(k)}: {shown(v)}" for k, v in items if v not in (None, "", []))
     if isinstance(value, list):
         return ", ".join(shown(v) for v in value)
     if isinstance(value, bool):
-        return "ja" if value else "nee"
+        return _("ja", LANG) if value else _("nee", LANG)
     if isinstance(value, int | float):
-        return format_number(value, "nl")
-    text = WORDS.get(str(value), str(value))
-    return text if len(text) <= SHOWN_TEXT else text[:SHOWN_TEXT].rstrip() + " … (ingekort)"
+        return format_number(value, LANG)
+    text = _(WORDS[str(value)], LANG) if str(value) in WORDS else str(value)
+    return text if len(text) <= SHOWN_TEXT else _("{text} … (ingekort)", LANG, text=text[:SHOWN_TEXT].rstrip())
+
+
+def _field_name(key: str) -> str:
+    return _(VALUE_NAMES[key], LANG) if key in VALUE_NAMES else key
