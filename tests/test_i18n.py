@@ -86,7 +86,7 @@ def test_ids_are_literals_so_that_they_can_be_extracted() -> None:
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in {"_", "N_"}:
                 first = node.args[0] if node.args else None
-                if isinstance(first, ast.JoinedStr) or isinstance(first, ast.BinOp):
+                if isinstance(first, (ast.JoinedStr, ast.BinOp)):
                     bad.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert not bad, bad
 
@@ -125,3 +125,16 @@ def test_jinja_templates_speak_through_the_catalogue() -> None:
     i18n.install(environment, "en")
     template = environment.from_string('{{ _("regel {line}") }} <b>{{ _("rij {row}") }}</b>')
     assert template.render() == "line {line} <b>row {row}</b>"
+
+
+def test_no_text_has_two_translations() -> None:
+    """The catalogues are merged into one lookup: a Dutch id translated differently in two
+    packages would take one of them silently. Such a word needs a context (``pgettext``)."""
+    seen: dict[tuple[str | None, str], tuple[str, str]] = {}
+    clashes = []
+    for path in sorted((LOCALE / "en" / "LC_MESSAGES").glob("*.po")):
+        for key, text in _catalogue_ids("en", path.stem).items():
+            if key in seen and seen[key][1] != text:
+                clashes.append(f"{key[1]!r}: {seen[key][0]} {seen[key][1]!r} vs {path.stem} {text!r}")
+            seen.setdefault(key, (path.stem, text))
+    assert not clashes, "\n".join(clashes)

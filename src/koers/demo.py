@@ -68,8 +68,7 @@ def illustrative_batch(plan: Plan, *, seed: int, as_of: date) -> Batch:
     ref = ILLUSTRATIVE_SOURCE_REF.format(seed=seed)
     tracks = [t for t in (_track(plan, g, as_of) for g in plan.goals) if t is not None]
     intents = _intents(tracks, seed)
-    settings = plan.assessment
-    thresholds = Thresholds(settings.on_track, settings.at_risk, settings.grace_days)
+    thresholds = plan.assessment.thresholds
     batch = Batch()
     for track in tracks:
         for area in _areas(plan, track.goal):

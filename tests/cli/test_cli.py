@@ -169,3 +169,62 @@ def test_unexpected_error_is_one_sentence_not_a_traceback(
     err = capsys.readouterr().err
     assert "Er ging iets mis dat koers niet verwachtte: RuntimeError: disk on fire" in " ".join(err.split())
     assert "Traceback" not in err
+
+
+def test_the_language_can_come_from_koers_lang() -> None:
+    result = runner.invoke(app, ["plan", "show", str(HEEMSKERK_2024)], env={"COLUMNS": "200", "KOERS_LANG": "en"})
+    assert result.exit_code == 0
+    assert "Mission: Een zorgzaam Heemskerk" in result.stdout
+
+
+def test_unexpected_error_in_english_names_the_debug_setting(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("koers.cli.lint.lint_plan", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr(sys, "argv", ["koers", "lint", str(HEEMSKERK_2024)])
+    monkeypatch.delenv("KOERS_DEBUG", raising=False)
+    monkeypatch.setenv("KOERS_LANG", "en")
+    with pytest.raises(SystemExit):
+        app_module.main()
+    err = " ".join(capsys.readouterr().err.split())
+    assert "Something went wrong that koers did not expect: ZeroDivisionError: division by zero." in err
+    assert "set KOERS_DEBUG=1 to see the details." in err
+
+
+def test_koers_debug_shows_the_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("koers.cli.lint.lint_plan", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr(sys, "argv", ["koers", "lint", str(HEEMSKERK_2024)])
+    monkeypatch.setenv("KOERS_DEBUG", "1")
+    with pytest.raises(ZeroDivisionError):
+        app_module.main()
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "args"),
+    [
+        ("KOERS_DEBUG", "maybe", ["lint", str(HEEMSKERK_2024)]),
+        ("KOERS_DATABASE_URL", "koers.db", ["--lang", "nl", "status"]),
+        ("KOERS_LANG", "fr", ["plan", "show", str(HEEMSKERK_2024)]),
+    ],
+)
+def test_an_unusable_setting_is_one_sentence_that_names_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], variable: str, value: str, args: list[str]
+) -> None:
+    monkeypatch.setenv(variable, value)
+    monkeypatch.setattr(sys, "argv", ["koers", *args])
+    with pytest.raises(SystemExit) as exit_info:
+        app_module.main()
+    assert exit_info.value.code == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"{variable}='{value}' cannot be used:" in err
+    assert "Traceback" not in err
+
+
+def test_the_user_for_the_record_comes_from_the_option_then_koers_user(monkeypatch: pytest.MonkeyPatch) -> None:
+    from koers.cli.storage import current_user
+
+    monkeypatch.setenv("KOERS_USER", "jansen")
+    assert current_user(None) == "jansen"
+    assert current_user("de-vries") == "de-vries"
+    monkeypatch.setenv("KOERS_USER", "")
+    assert current_user(None)  # the login name

@@ -79,9 +79,20 @@ def root(
     ] = False,
 ) -> None:
     """koers: steer and monitor a municipality's social-domain policy plan."""
-    if lang not in LANGUAGES:
+    if _from_environment(ctx, "lang"):
+        koers_settings.LANG.parse_value(lang)  # a SettingError that names KOERS_LANG
+    elif lang not in LANGUAGES:
         raise typer.BadParameter(f"use one of: {', '.join(LANGUAGES)}", param_hint="--lang")
+    if db is not None and _from_environment(ctx, "db"):
+        koers_settings.DATABASE_URL.parse_value(db)
     ctx.obj = Settings(lang=lang, db=db)
+
+
+def _from_environment(ctx: typer.Context, name: str) -> bool:
+    """Whether Typer took the option ``name`` from its environment variable: then the value is
+    checked as that setting, so that the message names the variable, not the option."""
+    source = ctx.get_parameter_source(name)
+    return source is not None and source.name == "ENVIRONMENT"
 
 
 def main() -> None:

@@ -16,10 +16,7 @@ from koers.domain.units import Unit, UnitKind
 def format_number(value: float, lang: str = "nl", decimals: int | None = None) -> str:
     """Group thousands and use the reader's decimal mark; trailing zeros are dropped
     unless ``decimals`` asks for a fixed number of them."""
-    if decimals is None:
-        text = f"{value:,.6f}".rstrip("0").rstrip(".")
-    else:
-        text = f"{value:,.{decimals}f}"
+    text = f"{value:,.6f}".rstrip("0").rstrip(".") if decimals is None else f"{value:,.{decimals}f}"
     if lang == "nl":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text

@@ -30,8 +30,8 @@ def load_yaml_plan(path: Path) -> LoadResult:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as err:
-        line = path.read_bytes()[: err.start].count(b"\n") + 1
-        return LoadResult(None, [Problem("not-utf8", "-", Location(file, line=line))])
+        first_bad = path.read_bytes()[: err.start].count(b"\n") + 1
+        return LoadResult(None, [Problem("not-utf8", "-", Location(file, line=first_bad))])
     try:
         raw = YAML(typ="rt").load(text)
     except ValueError as err:  # ruamel builds dates itself and refuses 2025-02-30
@@ -109,7 +109,8 @@ def plan_to_yaml(plan: Plan) -> str:
 def plan_to_data(plan: Plan) -> dict[str, Any]:
     data = plan.model_dump(mode="python", exclude_defaults=True)
     data = {"format": plan.format, **data}
-    return _tidy(data)
+    tidy: dict[str, Any] = _tidy(data)
+    return tidy
 
 
 def _tidy(value: Any) -> Any:

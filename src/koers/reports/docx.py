@@ -26,7 +26,7 @@ def write_docx(report: Report, path: Path) -> None:
     doc = Document()
     doc.core_properties.title = report.title
     doc.core_properties.language = lang
-    normal = cast(ParagraphStyle, doc.styles["Normal"])
+    normal = cast(ParagraphStyle, doc.styles["Normal"])  # python-docx types a lookup as any kind of style
     normal.font.name = "Arial"
     normal.font.size = Pt(10)
     _cover(doc, report)

@@ -15,14 +15,15 @@ from typing import Any, Final
 
 from sqlalchemy import Engine
 
-from koers.domain.assessment import Assessment, Rollup, Thresholds, assess, rollup, with_override
+from koers.domain.assessment import Assessment, Rollup, assess, rollup, with_override
 from koers.domain.goals import Goal
 from koers.domain.lint import Finding, lint_plan
 from koers.domain.measurements import Measurement
 from koers.domain.narrative import concept_explanation
 from koers.domain.periods import Period
 from koers.domain.plan import BbvIndicator, Challenge, Plan, PolicyArea
-from koers.i18n import DEFAULT_LANG, N_, _
+from koers.domain.reporting import ReportStatus
+from koers.i18n import DEFAULT_LANG, _
 from koers.store.explanations import latest_explanations
 from koers.store.measurements import current
 from koers.store.overrides import active_overrides
@@ -30,8 +31,7 @@ from koers.store.plans import StoredPlan
 
 ILLUSTRATIVE_MARK = "illustratief"
 #: A report's status (the key) and how it reads on the cover, in every format.
-REPORT_STATUS_LABELS: Final = {"concept": N_("Concept"), "vastgesteld": N_("Vastgesteld")}
-REPORT_STATUSES: Final = tuple(REPORT_STATUS_LABELS)
+REPORT_STATUSES: Final = tuple(status.value for status in ReportStatus)
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class Report:
     @property
     def status_label(self) -> str:
         """The report's status in words: 'Concept' or 'Vastgesteld'."""
-        return _(REPORT_STATUS_LABELS[self.status], self.lang)
+        return ReportStatus(self.status).label(self.lang)
 
     @property
     def area_names(self) -> dict[str, str]:
@@ -143,8 +143,7 @@ def _assessments(
     municipality = plan.municipality.cbs_code
     wijken = [a.cbs_code or a.id for a in plan.wijken()]
     names = {(a.cbs_code or a.id): a.name for a in plan.areas}
-    s = plan.assessment
-    thresholds = Thresholds(s.on_track, s.at_risk, s.grace_days)
+    thresholds = plan.assessment.thresholds
     return {
         g.id: with_override(
             assess(

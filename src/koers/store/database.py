@@ -13,14 +13,14 @@ IMMEDIATE``), so that two concurrent imports queue instead of failing halfway.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
-ENV_VAR = "KOERS_DATABASE_URL"
+from koers.settings import DATABASE_URL
+
 BUSY_TIMEOUT_MS = 60_000
 
 
@@ -31,7 +31,7 @@ def default_url() -> str:
 
 def resolve_url(option: str | None = None) -> str:
     """The URL from the option, else the environment, else the per-user SQLite file."""
-    return option or os.environ.get(ENV_VAR) or default_url()
+    return option or DATABASE_URL.read() or default_url()
 
 
 def is_sqlite(url: str) -> bool:

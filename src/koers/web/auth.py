@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hmac
 import math
-import os
 import re
 import secrets
 from collections.abc import Callable
@@ -35,6 +34,7 @@ from sqlalchemy import Engine
 
 from koers.domain.formatting import format_date
 from koers.i18n import N_, _, ngettext
+from koers.settings import SECURE_COOKIES
 from koers.store.accounts import (
     SESSION_LENGTH,
     NotAllowed,
@@ -56,8 +56,6 @@ COOKIE_PATH = "/beheer"
 CSRF_FIELD = "csrf_token"
 LOGIN_FORM_LIFETIME = timedelta(hours=1)
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
-SECURE_SETTING = "KOERS_SECURE_COOKIES"
-SECURE_VALUES: dict[str, bool | None] = {"auto": None, "true": True, "1": True, "false": False, "0": False}
 HOME = "/beheer"
 SAFE_NEXT = re.compile(r"^/beheer(/[\w\-./]*)?(\?[\w\-.=&%]*)?$")
 ROLE_NAMES = {Role.VIEWER: N_("lezer"), Role.EDITOR: N_("redacteur"), Role.ADMIN: N_("beheerder")}
@@ -81,10 +79,7 @@ class AuthSettings:
 
     @classmethod
     def from_environment(cls) -> AuthSettings:
-        value = os.environ.get(SECURE_SETTING, "auto").strip().lower()
-        if value not in SECURE_VALUES:
-            raise ValueError(f"{SECURE_SETTING} is one of {', '.join(SECURE_VALUES)}, not '{value}'")
-        return cls(SECURE_VALUES[value])
+        return cls(SECURE_COOKIES.read())  # koers.settings: auto (None), true or false
 
 
 class NotLoggedIn(Exception):

@@ -37,7 +37,7 @@ from koers.domain.goals import Goal
 from koers.domain.measurements import Measurement
 from koers.domain.periods import Period
 from koers.domain.plan import Plan
-from koers.i18n import N_, _
+from koers.i18n import N_, translator
 from koers.importers.batch import Batch
 from koers.importers.files import sha256_of
 from koers.importers.measurements import CheckResult, check_file, check_rows
@@ -49,7 +49,10 @@ from koers.store.imports import ImportOutcome, Provenance, store_batch
 from koers.store.measurements import history
 from koers.store.plans import StoredPlan
 from koers.store.report_periods import period_status
+from koers.web import LANG
 from koers.web.snapshot import reporting_period
+
+_ = translator(LANG)  # the editor's words, in the dashboard's language
 
 #: The name a typed row is checked under: it becomes its source_ref when none is given (a
 #: stored fact, so it is the same in every language).
@@ -247,7 +250,7 @@ def _form_issue(problem: Problem) -> Issue:
 
 
 def _issue(problem: Problem) -> Issue:
-    return Issue(problem.field, problem.message("nl"), problem.hint("nl"), problem.location.row)
+    return Issue(problem.field, problem.message(LANG), problem.hint(LANG), problem.location.row)
 
 
 # -- an uploaded file ---------------------------------------------------------------------
@@ -413,7 +416,7 @@ def explanation_problem(engine: Engine, plan_id: int, period: Period, text: str)
     if period_status(engine, plan_id, period).adopted:
         return Issue(
             "periode",
-            _("De periode {period} is vastgesteld.", period=period.label("nl")),
+            _("De periode {period} is vastgesteld.", period=period.label(LANG)),
             _(
                 "Een toelichting bij een vastgestelde periode verandert niet meer. Vraag een beheerder om "
                 "de periode terug te zetten naar concept."
@@ -424,7 +427,7 @@ def explanation_problem(engine: Engine, plan_id: int, period: Period, text: str)
     if len(text.strip()) > MAX_LENGTH:
         return Issue(
             "tekst",
-            _("De toelichting is langer dan {limit} tekens.", limit=format_number(MAX_LENGTH, "nl")),
+            _("De toelichting is langer dan {limit} tekens.", limit=format_number(MAX_LENGTH, LANG)),
             _("Maak de tekst korter."),
         )
     return None
