@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
 from koers.domain.formatting import format_plain
+from koers.domain.wording import Wording
 from koers.i18n import _, gettext
 
 #: A reader's catalogue: code -> (message, hint), both Dutch ids marked with ``N_``.
@@ -37,26 +38,11 @@ class Worded(Protocol):
     def worded(self, lang: str) -> str: ...
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
-    """Wording in a problem's context: a Dutch message id (marked with ``N_`` where it is
-    written, so that it reaches the catalogue) with values of its own, translated at render.
-
-    ``Problem(..., {"detail": Text(N_("rij {row} vult dit al in"), {"row": 4})})``
-    """
-
-    id: str
-    values: Mapping[str, Any] = field(default_factory=dict)
-
-    def worded(self, lang: str) -> str:
-        return gettext(self.id, lang, **{k: _show(v, lang) for k, v in self.values.items()})
-
-
 def render(code: str, part: str, lang: str, /, catalogue: str = "plan", **context: Any) -> str:
     """The message or hint of ``code`` in ``lang`` from ``catalogue``, filled in with ``context``.
 
     A context value that is itself wording (an ``expected`` or a ``detail``) is given as a
-    :class:`Text` (or another :class:`Worded`) and translated here; numbers are written the
+    :class:`koers.domain.wording.Wording` (or another :class:`Worded`) and translated here; numbers are written the
     reader's way.
     """
     entry = CATALOGUES[catalogue].get(code)
@@ -73,6 +59,8 @@ def _show(value: Any, lang: str) -> Any:
         return format_plain(value, lang)
     if isinstance(value, str | int):  # most values: spare them the slower protocol check
         return value
+    if isinstance(value, Wording):
+        return value.render(lang, _show)
     if isinstance(value, Worded):
         return value.worded(lang)
     return value

@@ -14,9 +14,9 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 from koers import i18n
+from koers.domain.reporting import ReportStatus
 from koers.i18n import catalogue
 from koers.reports.html import environment
-from koers.reports.model import REPORT_STATUS_LABELS
 
 REPORTS_PO = Path(i18n.__file__).parent / "locale" / "en" / "LC_MESSAGES" / "reports.po"
 
@@ -40,4 +40,5 @@ def test_each_language_has_its_own_template_environment() -> None:
 
 
 def test_a_report_status_reads_in_both_languages() -> None:
-    assert [i18n.gettext(label, "en") for label in REPORT_STATUS_LABELS.values()] == ["Draft", "Adopted"]
+    assert [status.label("en") for status in ReportStatus] == ["Draft", "Adopted"]
+    assert [status.label("nl") for status in ReportStatus] == ["Concept", "Vastgesteld"]

@@ -38,11 +38,12 @@ from koers.domain.measurements import MeasurementStatus, SubjectKind
 from koers.domain.periods import Period, PeriodError
 from koers.domain.plan import Plan
 from koers.domain.units import Unit, UnitKind, parse_unit_text, unit_code
+from koers.domain.wording import Wording
 from koers.i18n import N_
 from koers.importers.batch import OPTIONAL, Batch
 from koers.importers.files import UnreadableFile, open_rows
 from koers.importers.messages import IMPORT_MESSAGES
-from koers.problems import Location, Problem, Text
+from koers.problems import Location, Problem
 
 COLUMNS = IMPORT_COLUMNS
 REQUIRED = REQUIRED_COLUMNS
@@ -572,7 +573,7 @@ class _RowChecker:
                 number,
                 "value",
                 value=value,
-                detail=Text(PERCENTAGE_RANGE),
+                detail=Wording(PERCENTAGE_RANGE),
             )
             return False
         if kind not in (UnitKind.SCORE, UnitKind.OTHER, UnitKind.EURO) and value < 0:
@@ -581,7 +582,7 @@ class _RowChecker:
                 number,
                 "value",
                 value=value,
-                detail=Text(NOT_NEGATIVE),
+                detail=Wording(NOT_NEGATIVE),
             )
             return False
         low, high = extra["ci_low"], extra["ci_high"]

@@ -25,11 +25,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from koers.domain.plan import Plan
+from koers.domain.wording import Wording
 from koers.i18n import N_
 from koers.planfile.excel_columns import SHEETS, Column, ItemSheet, Kind, LongSheet, PlanSheet, Series, Sheet
 from koers.planfile.validation import LoadResult, Loc, validate_raw
 from koers.planfile.yamlfile import path_of, plan_to_data
-from koers.problems import Location, Problem, Text
+from koers.problems import Location, Problem
 
 MARKER = "format"  # the row of the 'plan' sheet that identifies a koers plan workbook
 TEXT_FORMAT = "@"  # Excel's text format: keeps '+10%' and '2023/2024' as typed
@@ -203,7 +204,7 @@ class Reader:
     def problems(self, raw: dict[str, Any]) -> list[Problem]:
         return [Problem(code, path_of(raw, loc), location, context) for code, loc, location, context in self.found]
 
-    def not_a_plan(self, location: Location, detail: Text) -> None:
+    def not_a_plan(self, location: Location, detail: Wording) -> None:
         self.structural.append(Problem("invalid-workbook", "-", location, {"detail": detail}))
 
 
@@ -213,12 +214,14 @@ def load_excel_plan(path: Path) -> LoadResult:
     try:
         workbook = load_workbook(path, data_only=True)
     except Exception as err:  # openpyxl raises many kinds of error on a damaged or foreign file
-        reader.not_a_plan(reader.at(), Text(N_("het is niet te openen ({error})"), {"error": type(err).__name__}))
+        reader.not_a_plan(reader.at(), Wording(N_("het is niet te openen ({error})"), {"error": type(err).__name__}))
         return LoadResult(None, reader.structural)
     grids = [_grid(reader, workbook[s.name], s) for s in SHEETS if s.name in workbook]
     for sheet in SHEETS:
         if sheet.name not in workbook:
-            reader.not_a_plan(reader.at(sheet.name), Text(N_("het tabblad '{sheet}' ontbreekt"), {"sheet": sheet.name}))
+            reader.not_a_plan(
+                reader.at(sheet.name), Wording(N_("het tabblad '{sheet}' ontbreekt"), {"sheet": sheet.name})
+            )
     if reader.structural:
         return LoadResult(None, _sorted(reader.structural))
     raw = _raw(reader, grids)
@@ -239,7 +242,7 @@ def _grid(reader: Reader, ws: Worksheet, sheet: Sheet) -> Grid:
     if isinstance(sheet, PlanSheet) and not any(_read(Kind.CODE, c.get("field")) == MARKER for _, c in grid.rows):
         reader.not_a_plan(
             reader.at(sheet.name),
-            Text(N_("het tabblad 'plan' heeft geen rij '{marker}'"), {"marker": MARKER}),
+            Wording(N_("het tabblad 'plan' heeft geen rij '{marker}'"), {"marker": MARKER}),
         )
     return grid
 
@@ -254,7 +257,7 @@ def _headers(reader: Reader, sheet: Sheet, rows: list[tuple[Any, ...]]) -> dict[
         if name in positions:
             reader.not_a_plan(
                 reader.at(sheet.name, 1, name),
-                Text(N_("de kolom '{name}' staat er twee keer"), {"name": name}),
+                Wording(N_("de kolom '{name}' staat er twee keer"), {"name": name}),
             )
         elif name in known:
             positions[name] = index
@@ -264,14 +267,16 @@ def _headers(reader: Reader, sheet: Sheet, rows: list[tuple[Any, ...]]) -> dict[
             letter = get_column_letter(index + 1)
             reader.not_a_plan(
                 reader.at(sheet.name, 1, letter),
-                Text(N_("kolom {letter} heeft waarden maar geen kop"), {"letter": letter}),
+                Wording(N_("kolom {letter} heeft waarden maar geen kop"), {"letter": letter}),
             )
     for column in sheet.columns:
         if column.required and column.header not in positions:
             header = column.header
             reader.not_a_plan(
                 reader.at(sheet.name, 1, header),
-                Text(N_("het tabblad '{sheet}' heeft geen kolom '{header}'"), {"sheet": sheet.name, "header": header}),
+                Wording(
+                    N_("het tabblad '{sheet}' heeft geen kolom '{header}'"), {"sheet": sheet.name, "header": header}
+                ),
             )
     return positions
 
@@ -446,7 +451,7 @@ def _twice(reader: Reader, loc: Loc, location: Location, value: Any, first_row: 
         loc,
         location,
         value=str(value),
-        detail=Text(N_("rij {row} vult dit al in"), {"row": first_row}),
+        detail=Wording(N_("rij {row} vult dit al in"), {"row": first_row}),
     )
 
 

@@ -18,9 +18,10 @@ from pydantic import ValidationError
 from koers.domain.budgets import BudgetTable
 from koers.domain.keyfigures import KeyFigureTable
 from koers.domain.plan import Plan
+from koers.domain.wording import Wording
 from koers.i18n import N_
 from koers.planfile.references import reference_problems
-from koers.problems import Location, Problem, Text
+from koers.problems import Location, Problem
 
 Loc = tuple[str | int, ...]
 Locator = Callable[[Loc], Location]
@@ -105,7 +106,7 @@ def _problem(error: Any, locate: Locator, path_of: Callable[[Loc], str]) -> Prob
             context["expected"] = _choices(context.get("expected"))
     elif kind in _EXPECTED:
         code = "empty-field" if value is None else "wrong-type"
-        context["expected"] = Text(_EXPECTED[kind])
+        context["expected"] = Wording(_EXPECTED[kind])
     elif kind == "string_pattern_mismatch" and name == "cbs_code":
         code = "invalid-cbs-code"
         context.update(code=context["value"], level="municipality")
@@ -118,7 +119,7 @@ def _problem(error: Any, locate: Locator, path_of: Callable[[Loc], str]) -> Prob
         context["detail"] = _limit_detail(kind, context)
     if "level" in context:
         level = str(context["level"])
-        context["level"] = Text(_LEVELS[level]) if level in _LEVELS else level
+        context["level"] = Wording(_LEVELS[level]) if level in _LEVELS else level
     return Problem(code, path_of(loc), locate(loc), context)
 
 
@@ -131,7 +132,7 @@ _LEVELS = {
 }
 
 
-def _limit_detail(kind: str, context: dict[str, Any]) -> Text:
+def _limit_detail(kind: str, context: dict[str, Any]) -> Wording:
     """pydantic's limits in the reader's language; its own English text is never shown."""
     limits = {
         "greater_than_equal": N_("het moet minstens {ge} zijn"),
@@ -140,7 +141,7 @@ def _limit_detail(kind: str, context: dict[str, Any]) -> Text:
         "less_than": N_("het moet minder dan {lt} zijn"),
         "string_pattern_mismatch": N_("de vorm klopt niet"),
     }
-    return Text(limits.get(kind, N_("deze waarde past hier niet")), dict(context))
+    return Wording(limits.get(kind, N_("deze waarde past hier niet")), dict(context))
 
 
 def _is_internal(part: str | int) -> bool:
@@ -148,13 +149,13 @@ def _is_internal(part: str | int) -> bool:
     return isinstance(part, str) and ("[" in part and "]" in part) and not part.startswith("[")
 
 
-def _choices(expected: Any) -> Text | str:
+def _choices(expected: Any) -> Wording | str:
     """pydantic's "'a', 'b' or 'c'" as the reader writes a choice: "a, b of c" in Dutch."""
     choices = str(expected or "").replace("'", "")
     if " or " not in choices:
         return choices
     first, last = choices.rsplit(" or ", 1)
-    return Text(N_("{first} of {last}"), {"first": first, "last": last})
+    return Wording(N_("{first} of {last}"), {"first": first, "last": last})
 
 
 def _short(value: Any) -> str:
