@@ -123,6 +123,27 @@ def translator(lang: str) -> Callable[..., str]:
     return translate
 
 
+def template_environment(package: str, lang: str) -> Any:
+    """A Jinja environment for the templates of ``package`` (its ``templates`` folder), speaking
+    ``lang``: autoescaped HTML, and ``{% trans %}`` ids with their whitespace collapsed, exactly as
+    :func:`extract` reads them (the two must agree, or a trimmed id would never be found).
+
+    One environment per language: the catalogue is installed into its globals.
+    """
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    environment = Environment(
+        loader=PackageLoader(package, "templates"),
+        autoescape=select_autoescape(["j2", "html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
+    )
+    environment.policies["ext.i18n.trimmed"] = True
+    install(environment, lang)
+    return environment
+
+
 def install(environment: Any, lang: str) -> None:
     """Give a Jinja environment (with ``jinja2.ext.i18n``) koers's catalogue in ``lang``."""
     check_lang(lang)

@@ -12,7 +12,7 @@ from datetime import date
 from functools import cache
 from importlib.resources import files
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment
 
 from koers import __version__, i18n
 from koers.domain.formatting import format_date, format_euro, format_number, format_value
@@ -30,16 +30,7 @@ def environment(lang: str) -> Environment:
     sharing one between languages would let a report in one language pick up the words of the
     other (the web dashboard does the same, koers.web.render).
     """
-    env = Environment(
-        loader=PackageLoader("koers.reports", "templates"),
-        autoescape=select_autoescape(["j2", "html"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        extensions=["jinja2.ext.i18n"],
-    )
-    # A {% trans %} block's id with its whitespace collapsed, as koers.i18n.extract reads it.
-    env.policies["ext.i18n.trimmed"] = True
-    i18n.install(env, lang)
+    env: Environment = i18n.template_environment("koers.reports", lang)
     return env
 
 

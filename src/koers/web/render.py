@@ -14,7 +14,7 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment
 
 from koers import __version__, i18n
 from koers.domain.formatting import format_date, format_euro, format_number, format_value
@@ -25,16 +25,7 @@ from koers.web import LANG
 
 def make_environment(lang: str) -> Environment:
     """The dashboard's templates speaking ``lang``: words, numbers and dates alike."""
-    env = Environment(
-        loader=PackageLoader("koers.web", "templates"),
-        autoescape=select_autoescape(["j2", "html"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        extensions=["jinja2.ext.i18n"],
-    )
-    # A {% trans %} block's id with its whitespace collapsed, as koers.i18n.extract reads it.
-    env.policies["ext.i18n.trimmed"] = True
-    i18n.install(env, lang)
+    env: Environment = i18n.template_environment("koers.web", lang)
 
     def day(when: date | datetime | None) -> str:
         return format_date(when, lang) if when else ""
