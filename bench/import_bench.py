@@ -78,6 +78,7 @@ def run_bare(url: str, data: Path, plan_file: Path) -> int:
                     area,
                     1,
                     float(value),
+                    None,
                     units[goal],
                     "provisional" if status == "voorlopig" else "final",
                     None,

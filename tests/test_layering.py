@@ -6,9 +6,11 @@ koers below it is fine):
 
 * ``koers.i18n``, ``koers.settings``: nothing of koers (``koers.settings`` may use the list of
   languages in ``koers.i18n``). ``koers`` (the package's ``__init__``): nothing of koers.
-* ``koers.domain``: the pure core, no store, web, reports, cli, planfile or importers, and no
-  library for files, databases or the web (sqlalchemy, fastapi, openpyxl, ruamel, jinja2,
-  weasyprint, docx, altair).
+* ``koers.domain``: the pure core, no store, web, reports, cli, planfile, importers or
+  catalogues, and no library for files, databases or the web (sqlalchemy, fastapi, openpyxl,
+  ruamel, jinja2, weasyprint, docx, altair).
+* ``koers.catalogues`` (national lists shipped as package data, such as the BBV indicators,
+  with their loaders): the domain and ``koers.i18n`` only; the domain keeps the lists' types.
 * ``koers.problems`` (problems found in a file, for every reader): just above the domain (it
   writes numbers with ``koers.domain.formatting``), so no planfile, importers, store, web,
   reports or cli; and the domain does not import it.
@@ -43,12 +45,20 @@ ONLY: dict[str, tuple[str, ...]] = {
     "koers.settings": ("koers.i18n",),
     "koers.i18n_update": ("koers.i18n",),
     "koers.locale": (),
+    "koers.catalogues": ("koers.domain", "koers.i18n"),
 }
 ABOVE_FILES = ("koers.store", "koers.web", "koers.reports", "koers.cli")
 FILE_LIBRARIES = ("sqlalchemy", "fastapi", "openpyxl", "ruamel", "jinja2", "weasyprint", "docx", "altair")
 #: Every other layer: what it must not import.
 FORBIDDEN: dict[str, tuple[str, ...]] = {
-    "koers.domain": ("koers.problems", "koers.planfile", "koers.importers", *ABOVE_FILES, *FILE_LIBRARIES),
+    "koers.domain": (
+        "koers.problems",
+        "koers.catalogues",
+        "koers.planfile",
+        "koers.importers",
+        *ABOVE_FILES,
+        *FILE_LIBRARIES,
+    ),
     "koers.problems": ("koers.planfile", "koers.importers", *ABOVE_FILES),
     "koers.planfile": ABOVE_FILES,
     "koers.importers": ABOVE_FILES,
@@ -168,3 +178,7 @@ def test_the_rules() -> None:
     assert not breaks_the_rule("koers.cli", "koers.web.app")
     assert layer_of("koers.i18n_update") == "koers.i18n_update"
     assert layer_of("koers.web.editor.routes") == "koers.web"
+    assert not breaks_the_rule("koers.catalogues", "koers.domain.bbv")
+    assert breaks_the_rule("koers.catalogues", "koers.planfile")
+    assert breaks_the_rule("koers.catalogues", "koers.store.tables")
+    assert breaks_the_rule("koers.domain", "koers.catalogues")

@@ -24,9 +24,11 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import takewhile
 
-from koers.domain.assessment import Point, Status, Thresholds, assess, expected_value
+from koers.domain.areas import AreaIds
+from koers.domain.assessment import Status, assess_goal
 from koers.domain.baselines import BaselineStatus
 from koers.domain.goals import Goal, Scope
+from koers.domain.judging import Point, expected_value
 from koers.domain.measurements import Measurement, MeasurementStatus, SubjectKind
 from koers.domain.periods import Period, PeriodKind
 from koers.domain.plan import Plan
@@ -68,12 +70,11 @@ def illustrative_batch(plan: Plan, *, seed: int, as_of: date) -> Batch:
     ref = ILLUSTRATIVE_SOURCE_REF.format(seed=seed)
     tracks = [t for t in (_track(plan, g, as_of) for g in plan.goals) if t is not None]
     intents = _intents(tracks, seed)
-    thresholds = plan.assessment.thresholds
     batch = Batch()
     for track in tracks:
         for area in _areas(plan, track.goal):
             rng = random.Random(f"{seed}:{track.goal.id}:{area}")
-            values = _realise(track, area, intents[track.goal.id], rng, as_of, thresholds)
+            values = _realise(plan, track, area, intents[track.goal.id], rng, as_of)
             _append_goal(batch, track, area, values, rng, ref)
     _append_population(batch, plan, seed, as_of, ref)
     return batch
@@ -91,8 +92,9 @@ def _track(plan: Plan, goal: Goal, as_of: date) -> _Track | None:
     unit, frequency, baseline = goal.unit, goal.frequency, goal.baseline
     if unit is None or frequency is None:
         return None
+    dated = goal.dated_targets(plan.end_year)
     target_value = goal.resolved_target()
-    target_period = goal.target.period if goal.target else None
+    target_period = dated[-1][0] if dated else None
     target = Point(target_value, target_period) if target_value is not None and target_period else None
     if baseline is not None and baseline.is_known and baseline.value is not None and baseline.period is not None:
         base: Point | None = Point(baseline.value, baseline.period)
@@ -157,30 +159,30 @@ def _intents(tracks: list[_Track], seed: int) -> dict[str, Status]:
 
 def _areas(plan: Plan, goal: Goal) -> list[str]:
     """The area ids the goal is measured in, as stored (and as the assessment looks them up)."""
-    stored = {a.id: a.cbs_code or a.id for a in plan.areas}
-    if goal.scope == Scope.EVERY_WIJK and plan.wijken():
-        return [a.cbs_code or a.id for a in plan.wijken()]
+    stored = {a.id: a.stored_id for a in plan.areas}
+    ids = plan.area_ids()
+    if goal.scope == Scope.EVERY_WIJK and ids.wijken:
+        return list(ids.wijken)
     if goal.scope == Scope.REGION and goal.region:
         return [stored[goal.region]] if goal.region in stored else []
-    return [_municipality(plan)]
-
-
-def _municipality(plan: Plan) -> str:
-    return next((a.cbs_code or a.id for a in plan.areas if a.level == "municipality"), plan.municipality.cbs_code)
+    return [ids.municipality]
 
 
 # -- the values -------------------------------------------------------------------------------
 
 
-def _realise(
-    track: _Track, area: str, intent: Status, rng: random.Random, as_of: date, thresholds: Thresholds
-) -> list[float]:
-    """Values whose assessment is ``intent``: drawn again until it is (the last draw stays)."""
+def _realise(plan: Plan, track: _Track, area: str, intent: Status, rng: random.Random, as_of: date) -> list[float]:
+    """Values whose assessment is ``intent``: drawn again until it is (the last draw stays).
+
+    Each area is judged on its own, by the plan's one judgement (``assess_goal``) as if the area
+    were the whole municipality: a goal per wijk gets the intended status in every wijk.
+    """
     values: list[float] = []
+    alone = AreaIds(area, (), {})
     for _ in range(ATTEMPTS):
         values = _draw(track, intent, rng)
         measured = [Measurement(track.goal.id, p, area, v) for p, v in zip(track.periods, values, strict=True)]
-        if assess(track.goal, measured, as_of=as_of, municipality=area, thresholds=thresholds).status == intent:
+        if assess_goal(plan, track.goal, measured, as_of=as_of, areas=alone).status == intent:
             break
     return values
 
@@ -330,7 +332,7 @@ def _append_population(batch: Batch, plan: Plan, seed: int, as_of: date, ref: st
             SubjectKind.SERIES.value,
             UnitKind.COUNT.value,
             Period.on(date(year, 1, 1)),
-            _municipality(plan),
+            plan.area_ids().municipality,
             float(value),
             status,
             _illustrative(table.source),

@@ -32,6 +32,14 @@ def _cell(value: Any) -> Any:
     return value
 
 
+def keep_text(cell: Any) -> Any:
+    """An Excel cell whose text starts with '=' stays text: a note or a reason someone typed
+    ('=HYPERLINK(...)') is never run as a formula, and it reads back exactly as written."""
+    if isinstance(cell.value, str) and cell.value.startswith("="):
+        cell.data_type = "s"
+    return cell
+
+
 def write_csv(records: Iterable[dict[str, Any]], handle: TextIO) -> int:
     """Write ``records`` as CSV to an open text stream (a file, or a response body)."""
     writer = csv.writer(handle)
@@ -50,13 +58,14 @@ def _csv(records: Iterable[dict[str, Any]], path: Path) -> int:
 
 def _xlsx(rows: Iterable[list[Any]], path: Path) -> int:
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("measurements")
     sheet.append(list(EXPORT_COLUMNS))
     count = 0
     for row in rows:
-        sheet.append(row)
+        sheet.append([keep_text(WriteOnlyCell(sheet, v)) if isinstance(v, str) and v[:1] == "=" else v for v in row])
         count += 1
     workbook.save(path)
     return count

@@ -11,14 +11,17 @@ from __future__ import annotations
 from typing import Any
 
 from koers import __version__
-from koers.domain.assessment import Assessment, Point, Rollup
+from koers.domain.assessment import Assessment, Rollup
 from koers.domain.goals import Goal
+from koers.domain.judging import Point
 from koers.domain.lint import Finding, Severity
 from koers.domain.plan import Plan
+from koers.domain.target_words import target_words
+from koers.domain.targets import Target
 from koers.domain.units import Unit
 from koers.problems import Problem
 
-SHAPE_VERSION = 1
+SHAPE_VERSION = 2  # 2: targets as words (phrase, words, band, targets); final and forecast_note
 
 
 def plan_json(plan: Plan, findings: list[Finding], lang: str = "nl") -> dict[str, Any]:
@@ -77,14 +80,26 @@ def goal_json(goal: Goal, lang: str = "nl") -> dict[str, Any]:
         else None,
         "baseline_status": baseline.status.value if baseline is not None else "not-stated",
         "baseline_note": baseline.reason if baseline is not None else None,
-        "target": {
-            "value": goal.resolved_target(),
-            "period": target.period.code if target.period else None,
-            "change": target.change.as_written if target.change else None,
-            "tolerance": target.tolerance.as_written if target.tolerance else None,
-        }
-        if target is not None
-        else None,
+        "target": target_json(goal, target, lang) if target is not None else None,
+        "targets": [target_json(goal, t, lang) for t in goal.targets],
+    }
+
+
+def target_json(goal: Goal, target: Target, lang: str = "nl") -> dict[str, Any]:
+    """A target as the plan wrote it (``phrase``) and as koers reads it (the other fields)."""
+    return {
+        "phrase": target.phrase,
+        "words": target_words(goal, target, lang),
+        "understood": target.understood,
+        "value": target.resolve(goal.baseline),
+        "period": target.period.code if target.period else None,
+        "change": target.change.canonical if target.change else None,
+        "low": target.low,
+        "high": target.high,
+        "band_open": target.band_open.value if target.band_open else None,
+        "direction": target.direction.value if target.direction else None,
+        "strict": target.strict,
+        "tolerance": target.tolerance.as_written if target.tolerance else None,
     }
 
 
@@ -129,7 +144,10 @@ def assessment_json(a: Assessment, challenge: str, lang: str = "nl") -> dict[str
         else None,
         "baseline": point(a.baseline),
         "target": point(a.target),
+        "final": a.final,
+        "forecast_note": a.forecast_note(lang),
         "latest": point(a.latest),
+        "stale": a.stale,
         "expected": a.expected,
         "progress": a.progress,
         "gap": a.gap,
@@ -151,7 +169,13 @@ def assessment_json(a: Assessment, challenge: str, lang: str = "nl") -> dict[str
         if a.significance
         else None,
         "areas": [
-            {"area": r.area, "status": r.status.value, "reason": r.reason.text(lang), "latest": point(r.latest)}
+            {
+                "area": r.area,
+                "status": r.status.value,
+                "reason": r.reason.text(lang),
+                "latest": point(r.latest),
+                "stale": r.stale,
+            }
             for r in a.areas
         ],
         "used": [{"subject": s, "period": p, "area": ar, "version": v} for s, p, ar, v in a.used],

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from typer.testing import CliRunner
@@ -29,6 +30,21 @@ GOAL_KEYS = {
     "baseline_status",
     "baseline_note",
     "target",
+    "targets",
+}
+TARGET_KEYS = {
+    "phrase",
+    "words",
+    "understood",
+    "value",
+    "period",
+    "change",
+    "low",
+    "high",
+    "band_open",
+    "direction",
+    "strict",
+    "tolerance",
 }
 
 
@@ -45,7 +61,7 @@ def goal(data: dict[str, Any], goal_id: str) -> dict[str, Any]:
 def test_plan_show_top_level_shape() -> None:
     data = show_json()
     assert set(data) == {"koers", "shape", "plan", "challenges", "goals", "bbv_indicators", "smart_check"}
-    assert data["shape"] == 1
+    assert data["shape"] == 2
     assert data["plan"]["municipality"] == {"cbs_code": "GM0396", "name": "Heemskerk"}
     assert data["plan"]["total_budget"] == 45128079
     assert set(data["smart_check"]) == {"error", "warning", "info"}
@@ -56,6 +72,7 @@ def test_every_goal_has_the_documented_keys() -> None:
     assert len(data["goals"]) == 28
     for item in data["goals"]:
         assert set(item) == GOAL_KEYS, item["id"]
+        assert item["target"] is None or set(item["target"]) == TARGET_KEYS, item["id"]
 
 
 def test_challenges_carry_name_and_budget() -> None:
@@ -75,7 +92,20 @@ def test_challenges_carry_name_and_budget() -> None:
 def test_relative_target_is_resolved_and_kept_as_written() -> None:
     item = goal(show_json(), "FF-01")
     assert item["baseline"] == {"value": 5377.0, "period": "2023"}
-    assert item["target"] == {"value": 5914.7, "period": "2027", "change": "+10%", "tolerance": None}
+    assert item["target"] == {
+        "phrase": None,
+        "words": "5.914,7 toekenningen",
+        "understood": True,
+        "value": 5914.7,
+        "period": "2027",
+        "change": "+10%",
+        "low": None,
+        "high": None,
+        "band_open": None,
+        "direction": None,
+        "strict": False,
+        "tolerance": None,
+    }
     assert item["frequency"] == {"code": "half-yearly", "as_written": "2X per jaar"}
     assert item["unit"] == {"kind": "count", "per": None, "population": None, "label": "toekenningen"}
 
@@ -88,7 +118,12 @@ def test_baselines_that_are_not_known_are_null_with_a_status() -> None:
     assert goal(data, "FF-06")["baseline_note"] == "geen nulmeting"
     pending = goal(data, "OZ-06")
     assert pending["baseline"] is None and pending["baseline_status"] == "pending"
-    assert pending["target"] == {"value": None, "period": "2026/2027", "change": "-10%", "tolerance": None}
+    assert {k: pending["target"][k] for k in ("value", "period", "change", "tolerance")} == {
+        "value": None,
+        "period": "2026/2027",
+        "change": "-10%",
+        "tolerance": None,
+    }
 
 
 def test_unresolvable_change_keeps_its_words() -> None:
@@ -115,3 +150,17 @@ def test_lint_json_is_a_list_of_findings() -> None:
         "message": findings[0]["message"],
     }
     assert "Na 2020 volgen metingen in 2024 en 2028, niet in 2027." in findings[0]["message"]
+
+
+def test_a_target_in_words_shows_the_words_and_what_koers_read(tmp_path: Path) -> None:
+    text = HEEMSKERK_2024.read_text(encoding="utf-8").replace(
+        "target: {value: 60, period: 2027}", 'target: "bandbreedte 60-65%, gelijk of hoger in 2027"', 1
+    )
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["plan", "show", str(plan_file), "--json"])
+    assert result.exit_code == 0, result.output
+    item = goal(json.loads(result.stdout), "VW-01")["target"]
+    assert item["phrase"] == "bandbreedte 60-65%, gelijk of hoger in 2027"
+    assert (item["low"], item["high"], item["band_open"], item["period"]) == (60, 65, "above", "2027")
+    assert item["words"] == "tussen 60% en 65%, of hoger"

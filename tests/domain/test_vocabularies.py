@@ -24,18 +24,19 @@ import pytest
 from hypothesis import given
 
 import koers
-from koers.domain import assessment
-from koers.domain.assessment import JUDGED, REASONS, WORST_FIRST, Status, Thresholds
+from koers.domain import assessment, judging
+from koers.domain.assessment import JUDGED, WORST_FIRST, Status, Thresholds
 from koers.domain.calendar import DEFAULT_GRACE_DAYS, DueStatus
 from koers.domain.calendar import STATUSES as DUE_STATUSES
 from koers.domain.frequency import FREQUENCIES, Frequency, FrequencyCode, parse_frequency_code
 from koers.domain.lint import RULES, SEVERITY_LABELS, Severity
 from koers.domain.periods import MONTHS, Period, PeriodKind
 from koers.domain.plan import AssessmentSettings
+from koers.domain.reasons import REASONS
 from koers.domain.reporting import REPORT_STATUS_LABELS, ReportStatus
 from koers.domain.status import DEFAULT_THRESHOLDS, STATUSES
 from koers.domain.targets import DIRECTIONS, Direction
-from koers.domain.units import SHORT_LABELS, Unit, UnitKind, parse_unit_text
+from koers.domain.units import MINIMAL_CHANGES, SHORT_LABELS, Unit, UnitKind, parse_unit_text
 from koers.domain.vocabulary import IncompleteVocabulary, every
 from koers.i18n import LANGUAGES, _
 from koers.store import report_periods
@@ -99,6 +100,8 @@ PARTIAL = {
     "koers.demo.SHARE_OF_STEP",  # only the statuses on the path between baseline and target
     "koers.demo.DECIMALS",  # the other units keep the generator's default
     "koers.cli.status.STYLE",  # the judgements in colour; the statuses that are none are dim
+    "koers.domain.target_words.BOUND_WORDS",  # only a bound has a word before its value
+    "koers.domain.target_words.KEEP_WORDS",  # 'handhaven' on a rise or a fall is first given its side
 }
 
 
@@ -134,8 +137,8 @@ def test_each_status_says_everything_in_both_languages() -> None:
 
 def test_the_order_from_bad_to_good_is_a_ranking() -> None:
     assert sorted(info.rank for info in STATUSES.values()) == list(range(len(Status)))
-    assert WORST_FIRST[0] is Status.OFF_TRACK and WORST_FIRST[-1] is Status.ACHIEVED
-    assert JUDGED == (Status.ACHIEVED, Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK)
+    assert WORST_FIRST[0] is Status.NOT_ACHIEVED and WORST_FIRST[-1] is Status.ACHIEVED
+    assert JUDGED == (Status.ACHIEVED, Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK, Status.NOT_ACHIEVED)
     assert [s for s in Status if s.judged] == list(JUDGED)
 
 
@@ -147,10 +150,21 @@ def test_meanings_carry_the_plans_thresholds() -> None:
 
 
 def _reason_codes_used() -> set[str]:
-    """The codes assessment.py builds reasons with: Reason("code", ...) and result(status, "code")."""
-    tree = ast.parse(Path(assessment.__file__).read_text(encoding="utf-8"))
+    """The codes the assessment and the judging build reasons with: Reason("code", ...),
+    result(status, "code"), and the values of the tables named ``codes`` they pick a code from."""
+    used: set[str] = set()
+    for module in (assessment, judging):
+        used |= _codes_in(ast.parse(Path(module.__file__ or "").read_text(encoding="utf-8")))
+    return used
+
+
+def _codes_in(tree: ast.Module) -> set[str]:
     used: set[str] = set()
     for node in ast.walk(tree):
+        if isinstance(node, (ast.Assign, ast.AugAssign)) and isinstance(node.value, ast.Dict):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(t, ast.Name) and t.id == "codes" for t in targets):
+                used |= {v.value for v in node.value.values if isinstance(v, ast.Constant)}
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
             position = {"Reason": 0, "result": 1}.get(node.func.id)
             if position is not None and len(node.args) > position:
@@ -207,6 +221,28 @@ def test_the_method_document_lists_every_status_as_declared() -> None:
     for kind, table in tables:
         expected = status_table(kind == "judged")
         assert table == expected, f"replace the {kind} table in docs/methodology.md with:\n{expected}"
+
+
+def minimal_change_table() -> str:
+    """The table of minimal relevant changes in docs/methodology.md, as koers.domain.units declares it."""
+    rows = ["| unit | minimal relevant change |", "| --- | --- |"]
+    groups: dict[str, list[str]] = {}
+    for kind, rule in MINIMAL_CHANGES.items():
+        if rule.absolute is not None:
+            words = "1 percentage point" if kind is UnitKind.PERCENTAGE else f"{rule.absolute:g} in the unit"
+        else:
+            words = f"{(rule.relative or 0) * 100:g}% of the baseline"
+        groups.setdefault(words, []).append(kind.value)
+    rows += [f"| {', '.join(kinds)} | {words} |" for words, kinds in groups.items()]
+    return "\n".join(rows)
+
+
+def test_the_method_document_lists_the_minimal_changes_as_declared() -> None:
+    text = (DOCS / "methodology.md").read_text(encoding="utf-8")
+    found = re.search(r"<!-- minimal changes [^>]*-->\n(.*?)\n<!-- /minimal changes -->", text, re.S)
+    assert found is not None
+    expected = minimal_change_table()
+    assert found.group(1) == expected, f"replace the minimal changes table in docs/methodology.md with:\n{expected}"
 
 
 def test_the_method_document_names_the_order_from_bad_to_good() -> None:

@@ -36,7 +36,10 @@ SAMPLES: dict[ColumnType, tuple[str, Any]] = {
     ColumnType.WHOLE_NUMBER: ("1250", 1250),
     ColumnType.DATETIME: ("2026-03-15", datetime(2026, 3, 15)),
     ColumnType.TEXT: (" let op ", "let op"),
+    ColumnType.UNAVAILABLE: ("N.B.", "n.b."),
 }
+#: What a row needs besides the cell of a column of this type (a code: no value, a reason).
+WITH: dict[ColumnType, dict[str, str]] = {ColumnType.UNAVAILABLE: {"value": "", "note": "wordt niet gemeten"}}
 
 
 def test_the_importer_reads_the_declared_columns() -> None:
@@ -52,8 +55,9 @@ def test_the_batch_keeps_every_import_column() -> None:
 
 @pytest.mark.parametrize("name", OPTIONAL)
 def test_every_optional_import_column_reaches_the_batch(heemskerk_2024: Plan, name: str) -> None:
-    cell, kept = SAMPLES[BY_NAME[name].type]
-    result = check_rows(heemskerk_2024, [{**ROW, name: cell}], source_name="rijen")
+    kind = BY_NAME[name].type
+    cell, kept = SAMPLES[kind]
+    result = check_rows(heemskerk_2024, [{**ROW, **WITH.get(kind, {}), name: cell}], source_name="rijen")
     assert result.problems == [] and result.batch is not None
     assert result.batch.get(name, 0) == kept
 
@@ -73,6 +77,7 @@ def test_the_thorough_path_reads_every_import_column_by_its_type() -> None:
         ColumnType.UNIT,
         ColumnType.STATUS,
         ColumnType.NUMBER,  # value, the one required number
+        ColumnType.UNAVAILABLE,  # read with value: a figure that is not there
     }
     assert {name for name in read_by_name if BY_NAME[name].type == ColumnType.NUMBER} == {"value"}
 
@@ -106,6 +111,7 @@ def test_a_file_leaves_the_fast_path_only_for_a_column_not_declared_fast(
 def test_batch_content_follows_the_declared_content_columns() -> None:
     values: dict[str, Any] = {
         "value": 48.0,
+        "unavailable": None,
         "unit": "percentage",
         "status": "final",
         "numerator": 1.0,
@@ -133,6 +139,20 @@ def test_batch_content_follows_the_declared_content_columns() -> None:
         **optional,
     )
     assert batch.content(0) == tuple(values[name] for name in CONTENT_COLUMNS)
+    missing = {**values, "value": None, "unavailable": "n.b."}
+    batch.append(
+        "VW-01",
+        "goal",
+        values["unit"],
+        Period.parse("2023"),
+        "GM0396",
+        None,
+        values["status"],
+        values["source"],
+        values["source_ref"],
+        **{name: missing[name] for name in OPTIONAL if name in missing},
+    )
+    assert batch.content(1) == tuple(missing[name] for name in CONTENT_COLUMNS)  # None as stored, never NaN
 
 
 def test_the_editors_form_fields_are_import_columns_each_with_a_hint() -> None:

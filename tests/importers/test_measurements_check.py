@@ -34,6 +34,7 @@ from openpyxl import Workbook
 # (see test_importer_registers_its_own_messages). Imported here so that the message tests
 # below do not depend on which other test module happened to import it first.
 import koers.importers.messages  # noqa: F401
+from koers.domain.measurements import read_unavailable
 from koers.domain.plan import Plan
 from koers.i18n import gettext
 from koers.importers.batch import OPTIONAL, Batch
@@ -129,7 +130,8 @@ def same_outcome(result: CheckResult) -> tuple[Any, ...]:
 
 
 def rows_of(batch: Batch, default_ref: str) -> list[tuple[Any, ...]]:
-    """Every column of every row of a batch; the file's own name (the default source_ref) as FILE."""
+    """Every column of every row of a batch; the file's own name (the default source_ref) as FILE;
+    for a figure that is not there its code where the value would be."""
     return [
         (
             batch.subject[i],
@@ -137,11 +139,11 @@ def rows_of(batch: Batch, default_ref: str) -> list[tuple[Any, ...]]:
             batch.unit(i),
             batch.period[i].code,
             batch.area[i],
-            batch.value[i],
+            batch.get("unavailable", i) or batch.value_of(i),
             batch.status[i],
             batch.source[i],
             FILE if batch.source_ref[i] == default_ref else batch.source_ref[i],
-            *(batch.get(name, i) for name in OPTIONAL),
+            *(batch.get(name, i) for name in OPTIONAL if name != "unavailable"),
         )
         for i in range(len(batch))
     ]
@@ -242,11 +244,12 @@ BROKEN_FILES: list[tuple[str, str, list[Spot]]] = [
     ),
     (
         "numbers.csv",
-        "text where a number belongs: value, numerator, ci_low and ci_high; '1.250,5' is fine",
+        "text where a number belongs: value, numerator, ci_low and ci_high; '1.250,5' is fine; "
+        "'n.v.t.' is a figure that is not there (n.a.), which needs a reason",
         [
             (2, "value", "invalid-number"),
             (3, "value", "invalid-number"),
-            (4, "value", "invalid-number"),
+            (4, "note", "unavailable-without-reason"),
             (5, "value", "invalid-number"),
             (6, "numerator", "invalid-number"),
             (7, "ci_low", "invalid-number"),
@@ -330,6 +333,20 @@ BROKEN_FILES: list[tuple[str, str, list[Spot]]] = [
             (3, "goal", "duplicate-row"),
             (5, "goal", "duplicate-row"),
             (6, "goal", "duplicate-row"),
+        ],
+    ),
+    (
+        "unavailable.csv",
+        "figures that are not there: without a reason (in value, in unavailable), with a number too, with two "
+        "codes, an unknown code, '-' (nil at CBS, not a code), nothing at all; the same code twice is fine",
+        [
+            (2, "note", "unavailable-without-reason"),
+            (3, "note", "unavailable-without-reason"),
+            (4, "value", "value-and-unavailable"),
+            (5, "value", "value-and-unavailable"),
+            (6, "unavailable", "invalid-unavailable"),
+            (7, "value", "invalid-number"),
+            (8, "value", "missing-value"),
         ],
     ),
     (
@@ -639,7 +656,7 @@ def test_number_spellings_in_a_file(heemskerk_2024: Plan, tmp_path: Path, text: 
     assert only_row(check_csv(heemskerk_2024, tmp_path, HEADER, [["ZW-04", "2024", "GM0396", text]]))[5] == number
 
 
-@pytest.mark.parametrize("text", [t for t, n in NUMBERS if n is None and t])
+@pytest.mark.parametrize("text", [t for t, n in NUMBERS if n is None and t and read_unavailable(t) is None])
 def test_a_value_that_is_not_a_number(heemskerk_2024: Plan, tmp_path: Path, text: str) -> None:
     result = check_csv(heemskerk_2024, tmp_path, HEADER, [["ZW-04", "2024", "GM0396", text]])
     assert spots(result) == [(2, "value", "invalid-number")]

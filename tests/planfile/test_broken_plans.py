@@ -117,12 +117,16 @@ CASES: list[tuple[str, list[Row]]] = [
     (
         "targets.yaml",
         [
-            (22, "goals[MD-01].target.change", "invalid-change"),
-            (26, "goals[MD-02].target.change", "invalid-change"),
-            (30, "goals[MD-03].target", "target-without-value"),
+            (26, "goals[MD-01].target.change", "invalid-change"),
+            (30, "goals[MD-02].target.change", "invalid-change"),
+            (34, "goals[MD-03].target", "target-without-value"),
             # Value against change is a check on the whole goal (it needs the baseline).
-            (31, "goals[MD-04]", "inconsistent-target"),
-            (40, "goals[MD-05].target.tolerance", "invalid-tolerance"),
+            (35, "goals[MD-04]", "inconsistent-target"),
+            (44, "goals[MD-05].target.tolerance", "invalid-tolerance"),
+            (49, "goals[MD-06].target", "empty-band"),
+            (53, "goals[MD-07].target", "phrase-disagrees"),
+            (54, "goals[MD-08]", "direction-conflict"),
+            (59, "goals[MD-09]", "repeated-target-period"),
         ],
     ),
     (

@@ -585,3 +585,61 @@ def test_docs_describe_every_sheet_and_column() -> None:
         documented = re.findall(r"^\| `(\w+)` \|", sections[sheet.name], flags=re.M)
         columns = PLAN.fields if sheet is PLAN else sheet.columns
         assert documented == [c.header for c in columns], sheet.name
+
+
+# -- targets in words, bands and dated targets --------------------------------------------------
+
+
+def worded_plan() -> Plan:
+    """The rich plan with its goals' targets written as a begroting or jaarstukken table does."""
+    data = copy.deepcopy(RICH)
+    goal = data["goals"][0]
+    goal["target"] = "bandbreedte 65-70%, gelijk of hoger in 2027"
+    goal["targets"] = {2025: "minimaal 62,5%", "2026": 64, "2026-H1": "toename"}
+    goal.pop("direction", None)
+    data["goals"][1]["target"] = {"phrase": "halvering", "period": 2027}
+    data["goals"][1]["direction"] = "decrease"
+    return Plan.model_validate(data)
+
+
+def test_targets_in_words_round_trip_through_excel_with_their_words(tmp_path: Path) -> None:
+    plan = worded_plan()
+    back = roundtrip(plan, tmp_path)
+    assert back == plan
+    first = back.goals[0]
+    assert first.target is not None and first.target.phrase == "bandbreedte 65-70%, gelijk of hoger in 2027"
+    assert (first.target.low, first.target.high) == (65, 70)
+    assert [t.phrase for t in first.targets] == ["minimaal 62,5%", None, "toename"]
+
+
+def test_targets_in_words_round_trip_as_yaml_and_are_written_as_words() -> None:
+    plan = worded_plan()
+    text = plan_to_yaml(plan)
+    assert "target: bandbreedte 65-70%, gelijk of hoger in 2027\n" in text  # the words, not their parts
+    assert "low:" not in text
+    again = load_yaml_plan_text(text)
+    assert again == plan
+
+
+def load_yaml_plan_text(text: str) -> Plan:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "plan.yaml"
+        path.write_text(text, encoding="utf-8")
+        result = load_yaml_plan(path)
+        assert result.problems == [] and result.plan is not None
+        return result.plan
+
+
+def test_a_dated_target_cell_reads_periods_and_dutch_numbers(tmp_path: Path) -> None:
+    plan = worded_plan()
+    path = tmp_path / "plan.xlsx"
+    write_excel_plan(plan, path)
+    book = load_workbook(path)
+    sheet = book["goals"]
+    headers = [c.value for c in sheet[1]]
+    sheet.cell(2, headers.index("targets") + 1).value = "2025: 1.100\n2026: 62,5%"
+    book.save(path)
+    result = load_excel_plan(path)
+    assert result.problems == [] and result.plan is not None
+    values = [(t.period.code if t.period else None, t.value) for t in result.plan.goals[0].targets]
+    assert values == [("2025", 1100), ("2026", 62.5)]

@@ -19,8 +19,9 @@ from typing import Any
 
 import pytest
 
-from koers.domain.assessment import Assessment, Point, assess, expected_value
+from koers.domain.assessment import Assessment, assess
 from koers.domain.goals import Goal
+from koers.domain.judging import Point, expected_value
 from koers.domain.measurements import Measurement, MeasurementStatus
 from koers.domain.periods import Period
 from koers.domain.plan import Plan
@@ -287,7 +288,7 @@ def test_keep_equal_with_a_tolerance_shades_its_band() -> None:
     assert spec is not None
     (band,) = rows(spec, "allowed")
     assert (band["low"], band["high"], band["tip"]) == (76, 80, "marge: 76% tot 80%")
-    assert "Streefwaarde 2026: 78% (marge 76% tot 80%)." in spec["description"]
+    assert "Streefwaarde 2026: gelijk aan 78% (marge 76% tot 80%)." in spec["description"]
 
 
 def test_a_compound_path_is_drawn_as_a_curve() -> None:

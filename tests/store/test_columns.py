@@ -27,7 +27,15 @@ SQL_TYPES: dict[ColumnType, tuple[type, ...]] = {
     ColumnType.DATE: (Date,),
     ColumnType.DATETIME: (DateTime,),
 }
-TEXTS = (ColumnType.SUBJECT, ColumnType.PERIOD, ColumnType.AREA, ColumnType.UNIT, ColumnType.STATUS, ColumnType.TEXT)
+TEXTS = (
+    ColumnType.SUBJECT,
+    ColumnType.PERIOD,
+    ColumnType.AREA,
+    ColumnType.UNIT,
+    ColumnType.STATUS,
+    ColumnType.UNAVAILABLE,
+    ColumnType.TEXT,
+)
 SQL_TYPES.update({kind: (String, Text) for kind in (*TEXTS, ColumnType.JSON)})
 
 
@@ -78,6 +86,7 @@ def test_each_written_value_lands_in_its_column() -> None:
         "area": "GM0396",
         "version": 3,
         "value": 48.0,
+        "unavailable": None,
         "unit": "percentage",
         "status": "provisional",
         "numerator": 1.0,

@@ -41,7 +41,7 @@ TRANSLATING = frozenset({"_", "gettext", "ngettext", "pgettext"})
 #: stored status codes, HTML id pieces, an inputmode). Anything else with a letter is a word.
 CODES = frozenset(
     {
-        *("goal", "period", "area", "value", "status", "source", "source_ref", "note", "tekst"),
+        *("goal", "period", "area", "value", "unavailable", "status", "source", "source_ref", "note", "tekst"),
         *("final", "provisional", "concept", "decimal"),
         *("f-", "-hint ", "-error"),
     }

@@ -115,13 +115,13 @@ def main() -> None:
             error=err,
             setting=koers_settings.DEBUG.name,
         )
-        err_console().print(f"[bold red]{text}[/]")
+        err_console().print(text, style="bold red")
         sys.exit(EXIT_UNREADABLE)
 
 
 def _refuse_setting(err: SettingError) -> NoReturn:
     """A setting koers cannot use: its message names the variable and the choices; no traceback."""
-    err_console().print(f"[bold red]{err}[/]")
+    err_console().print(str(err), style="bold red")
     sys.exit(EXIT_UNREADABLE)
 
 

@@ -3,6 +3,11 @@
 
 A user never sees a traceback: a plan that cannot be read becomes a table of problems (or
 their JSON) and exit code 2.
+
+Text that comes from a user (plan titles, goal statements, names, notes, file names, problem
+messages that quote them) is printed as it is: the consoles read no Rich markup and no emoji
+codes in strings, so '[sic]' stays '[sic]'. koers's own styling is given as a style or a
+:class:`rich.text.Text`, never as markup mixed into a string.
 """
 
 from __future__ import annotations
@@ -16,12 +21,13 @@ from typing import Any, NoReturn
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from koers import settings as koers_settings
 from koers.domain.periods import Period, PeriodError
 from koers.domain.plan import Plan
-from koers.i18n import DEFAULT_LANG, _
-from koers.planfile import load_plan
+from koers.i18n import DEFAULT_LANG, _, ngettext
+from koers.planfile import LoadResult, load_plan
 from koers.problems import Problem
 from koers.shapes import problems_json
 
@@ -46,11 +52,18 @@ def settings(ctx: typer.Context) -> Settings:
 
 
 def console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+    """Standard output; strings are printed literally (no markup, no emoji codes)."""
+    return Console(highlight=False, soft_wrap=False, markup=False, emoji=False)
 
 
 def err_console() -> Console:
-    return Console(stderr=True, highlight=False)
+    """Standard error; strings are printed literally (no markup, no emoji codes)."""
+    return Console(stderr=True, highlight=False, markup=False, emoji=False)
+
+
+def styled(text: str, style: str) -> Text:
+    """``text`` as it is, in a Rich style of koers's own ('bold red')."""
+    return Text(text, style=style)
 
 
 def print_json(data: Any) -> None:
@@ -59,9 +72,17 @@ def print_json(data: Any) -> None:
 
 def open_plan(path: Path, lang: str, as_json: bool) -> Plan:
     """Load the plan, or show every problem and stop with exit code 2."""
+    plan = open_plan_file(path, lang, as_json).plan
+    assert plan is not None
+    return plan
+
+
+def open_plan_file(path: Path, lang: str, as_json: bool) -> LoadResult:
+    """As :func:`open_plan`, with what the reader knows of the file: where each part of the plan
+    is (``locate``), to say where a finding is."""
     result = load_plan(path)
     if result.plan is not None:
-        return result.plan
+        return result
     if as_json:
         print_json(problems_json(result.problems, lang))
     else:
@@ -71,8 +92,13 @@ def open_plan(path: Path, lang: str, as_json: bool) -> Plan:
 
 def show_problems(problems: list[Problem], lang: str, heading: str | None = None) -> None:
     out = err_console()
-    heading = heading or _("Het plan kan niet worden gelezen: {count} probleem/problemen.", lang, count=len(problems))
-    out.print(f"[bold red]{heading}[/]")
+    heading = heading or ngettext(
+        "Het plan kan niet worden gelezen: {n} probleem.",
+        "Het plan kan niet worden gelezen: {n} problemen.",
+        len(problems),
+        lang,
+    )
+    out.print(heading, style="bold red")
     table = Table(show_lines=True)
     for header in (_("Waar", lang), _("Veld", lang), _("Probleem", lang), _("Wat te doen", lang)):
         table.add_column(header, overflow="fold")
@@ -82,7 +108,7 @@ def show_problems(problems: list[Problem], lang: str, heading: str | None = None
 
 
 def fail(message: str) -> NoReturn:
-    err_console().print(f"[bold red]{message}[/]")
+    err_console().print(message, style="bold red")
     raise typer.Exit(EXIT_UNREADABLE)
 
 

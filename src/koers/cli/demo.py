@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.text import Text
 from sqlalchemy import Engine, select
 
 from koers.cli.common import console, fail, open_plan, parse_date, print_json, settings
 from koers.cli.storage import current_user, engine_for
 from koers.demo import ILLUSTRATIVE, illustrative_batch
 from koers.domain.plan import Plan
-from koers.i18n import _
+from koers.i18n import _, ngettext
 from koers.store.imports import ImportOutcome, Provenance, store_batch
 from koers.store.migrate import upgrade
 from koers.store.plans import LoadOutcome, save_plan
@@ -77,26 +78,30 @@ def demo_data(
         )
         return
     out = console()
+    # The warning's markup is koers's own text; its one fact is a number, so nothing of a user's
+    # is read as markup.
     out.print(
-        _(
-            "[bold yellow]LET OP: dit zijn ILLUSTRATIEVE cijfers[/] (seed {seed}), gemaakt om koers "
-            "te leren kennen. Ze zijn niet echt; elke meting heeft 'illustratief' in de bron.",
-            lang,
-            seed=seed,
+        Text.from_markup(
+            _(
+                "[bold yellow]LET OP: dit zijn ILLUSTRATIEVE cijfers[/] (seed {seed}), gemaakt om koers "
+                "te leren kennen. Ze zijn niet echt; elke meting heeft 'illustratief' in de bron.",
+                lang,
+                seed=int(seed),
+            )
         )
     )
     out.print(
         _(
-            "Plan {plan} (versie {version}), perioden tot en met {day}: "
-            "{added} metingen toegevoegd ({new} nieuw, {revised} herzien), {unchanged} stonden er al.",
+            "Plan {plan} (versie {version}), perioden tot en met {day}: {added} ({new} nieuw, {revised} herzien), "
+            "{unchanged}.",
             lang,
             plan=saved.key,
             version=saved.version,
             day=day.isoformat(),
-            added=outcome.added,
+            added=ngettext("{n} meting toegevoegd", "{n} metingen toegevoegd", outcome.added, lang),
             new=outcome.new,
             revised=outcome.revised,
-            unchanged=outcome.unchanged,
+            unchanged=ngettext("{n} stond er al", "{n} stonden er al", outcome.unchanged, lang),
         )
     )
     commands = (" " + _("en", lang) + " ").join(NEXT_COMMANDS)

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from koers.cli.common import console, parse_date, print_json, settings
+from koers.cli.common import console, parse_date, print_json, settings, styled
 from koers.cli.storage import PLAN_OPTION, engine_for, stored_plan
 from koers.domain.calendar import DEFAULT_GRACE_DAYS, DueItem, DueStatus, due, due_summary
 from koers.i18n import _
@@ -59,7 +59,7 @@ def due_command(
     for i in items:
         table.add_row(
             i.goal,
-            f"[{STYLE[i.status]}]{i.status.label(lang)}[/]",
+            styled(i.status.label(lang), STYLE[i.status]),
             i.expected.label(lang) if i.expected else "-",
             i.source or "-",
             i.message(lang),

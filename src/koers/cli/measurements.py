@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -13,9 +13,10 @@ from rich.table import Table
 
 from koers.cli.common import EXIT_UNREADABLE, console, err_console, fail, print_json, settings, show_problems
 from koers.cli.storage import PLAN_OPTION, USER_OPTION, current_user, engine_for, stored_plan
-from koers.domain.formatting import format_number
+from koers.domain.formatting import format_number, format_unavailable
+from koers.domain.measurements import Unavailable
 from koers.exports import SUFFIXES, write_records
-from koers.i18n import N_, _, pgettext
+from koers.i18n import N_, _, ngettext, pgettext
 from koers.importers.files import sha256_of
 from koers.importers.measurements import check_file
 from koers.problems import Problem
@@ -53,6 +54,8 @@ def import_file(
         checked = check_file(file, stored.plan, mapping=columns, progress=lambda n: progress.update(task, completed=n))
     if checked.batch is None:
         _refuse(checked.problems, checked.problem_count, lang, as_json)
+    if not as_json:
+        _warn(checked.warnings, lang)
     batch = checked.batch
     if not dry_run:
         _say_writing(lang, as_json, len(batch))
@@ -66,7 +69,7 @@ def import_file(
             dry_run=dry_run,
             progress=lambda n: progress.update(task, completed=n),
         )
-    _report(outcome, lang, as_json)
+    _report(outcome, lang, as_json, warnings=checked.warnings)
 
 
 def measurements(
@@ -106,7 +109,7 @@ def measurements(
             r["goal"] or r["series"],
             r["period"],
             r["area"],
-            format_number(r["value"], lang),
+            _figure(r, lang),
             _("definitief", lang) if r["status"] == "final" else _("voorlopig", lang),
             str(r["version"]),
             r["source_ref"] or r["source"] or "-",
@@ -138,7 +141,9 @@ def export(
     if as_json:
         print_json({"written": str(to), "rows": count, "history": all_versions})
     else:
-        console().print(_("{count} metingen geschreven naar {file}.", lang, count=count, file=to))
+        console().print(
+            ngettext("{n} meting geschreven naar {file}.", "{n} metingen geschreven naar {file}.", count, lang, file=to)
+        )
 
 
 def derive(
@@ -192,39 +197,84 @@ def _refuse(problems: list[Problem], count: int, lang: str, as_json: bool) -> No
     if as_json:
         print_json({**problems_json(problems, lang), "problem_count": count})
     else:
-        show_problems(
-            problems, lang, _("Het bestand is niet ingelezen: {count} probleem/problemen.", lang, count=count)
+        heading = ngettext(
+            "Het bestand is niet ingelezen: {n} probleem.", "Het bestand is niet ingelezen: {n} problemen.", count, lang
         )
+        show_problems(problems, lang, heading)
         if count > len(problems):
-            err_console().print(_("... en nog {count} problemen.", lang, count=count - len(problems)))
+            more = count - len(problems)
+            err_console().print(ngettext("... en nog {n} probleem.", "... en nog {n} problemen.", more, lang))
         err_console().print(_("Er is niets opgeslagen.", lang))
     raise typer.Exit(EXIT_UNREADABLE)
+
+
+#: How many warnings the terminal shows; --json gives them all (up to the importer's cap).
+WARNINGS_SHOWN = 20
+
+
+def _warn(warnings: list[Problem], lang: str) -> None:
+    """Rows that are stored all the same, but deserve a look (a figure inside the baseline period)."""
+    if not warnings:
+        return
+    out = err_console()
+    heading = ngettext(
+        "{n} waarschuwing; deze rij wordt wel opgeslagen.",
+        "{n} waarschuwingen; deze rijen worden wel opgeslagen.",
+        len(warnings),
+        lang,
+    )
+    out.print(heading, style="bold yellow")
+    table = Table(show_lines=True)
+    for header in (_("Waar", lang), _("Waarschuwing", lang), _("Wat te doen", lang)):
+        table.add_column(header, overflow="fold")
+    for w in warnings[:WARNINGS_SHOWN]:
+        table.add_row(w.location.describe(lang), w.message(lang), w.hint(lang))
+    out.print(table)
+    if len(warnings) > WARNINGS_SHOWN:
+        more = len(warnings) - WARNINGS_SHOWN
+        out.print(
+            ngettext(
+                "... en nog {n} waarschuwing (alle met --json).",
+                "... en nog {n} waarschuwingen (alle met --json).",
+                more,
+                lang,
+            )
+        )
+
+
+def _figure(record: dict[str, Any], lang: str) -> str:
+    """A record's value, or 'n.b. (reason)' for a figure that is not there."""
+    if record["unavailable"]:
+        return format_unavailable(Unavailable(record["unavailable"]), record["note"])
+    return format_number(record["value"], lang)
 
 
 def _say_writing(lang: str, as_json: bool, rows: int) -> None:
     """A plain line before the write starts (also for logs, where no progress bar shows)."""
     if not as_json:
-        err_console().print(_("Alle {rows} rijen zijn goed; opslaan...", lang, rows=rows))
+        err_console().print(ngettext("De rij is goed; opslaan...", "Alle {n} rijen zijn goed; opslaan...", rows, lang))
 
 
-def _report(outcome: ImportOutcome, lang: str, as_json: bool) -> None:
+def _report(outcome: ImportOutcome, lang: str, as_json: bool, *, warnings: list[Problem] | None = None) -> None:
     if as_json:
-        print_json(
-            {
-                "rows": outcome.rows,
-                "added": outcome.added,
-                "new": outcome.new,
-                "revised": outcome.revised,
-                "unchanged": outcome.unchanged,
-                "dry_run": outcome.dry_run,
-                "import_id": outcome.import_id,
-            }
-        )
+        shown: dict[str, Any] = {
+            "rows": outcome.rows,
+            "added": outcome.added,
+            "new": outcome.new,
+            "revised": outcome.revised,
+            "unchanged": outcome.unchanged,
+            "dry_run": outcome.dry_run,
+            "import_id": outcome.import_id,
+        }
+        if warnings is not None:  # an import (a derivation checks no rows)
+            shown["warnings"] = [w.as_json(lang) for w in warnings]
+        print_json(shown)
         return
-    counts = _(
-        "{rows} rijen: {new} nieuw, {revised} herzien, {unchanged} ongewijzigd.",
+    counts = ngettext(
+        "{n} rij: {new} nieuw, {revised} herzien, {unchanged} ongewijzigd.",
+        "{n} rijen: {new} nieuw, {revised} herzien, {unchanged} ongewijzigd.",
+        outcome.rows,
         lang,
-        rows=outcome.rows,
         new=outcome.new,
         revised=outcome.revised,
         unchanged=outcome.unchanged,

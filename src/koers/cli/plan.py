@@ -10,8 +10,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-from koers.cli.common import console, fail, open_plan, print_json, settings
+from koers.catalogues import bbv_catalogue
+from koers.cli.common import console, fail, open_plan, print_json, settings, styled
 from koers.cli.lint import summary_line
 from koers.cli.storage import USER_OPTION, current_user, engine_for
 from koers.domain.baselines import BaselineStatus
@@ -19,7 +21,7 @@ from koers.domain.formatting import format_euro, format_value
 from koers.domain.goals import Goal
 from koers.domain.lint import lint_plan
 from koers.domain.plan import Challenge, Plan
-from koers.i18n import N_, _, pgettext
+from koers.i18n import N_, _, ngettext, pgettext
 from koers.planfile import EXCEL_SUFFIXES, YAML_SUFFIXES, write_plan
 from koers.planfile.schema import plan_json_schema_text
 from koers.shapes import plan_json
@@ -40,7 +42,7 @@ def show(
     """Show the plan: mission, vision, challenges with budgets, goals, and the SMART check in brief."""
     lang = settings(ctx).lang
     plan = open_plan(plan_file, lang, as_json)
-    findings = lint_plan(plan, as_of=date.today())
+    findings = lint_plan(plan, as_of=date.today(), catalogue=bbv_catalogue())
     if as_json:
         print_json(plan_json(plan, findings, lang))
         return
@@ -75,7 +77,16 @@ def export(
     if as_json:
         print_json({"written": str(to), "format": kind, "goals": len(plan.goals)})
     else:
-        console().print(_("Plan geschreven naar {file} ({goals} doelen).", lang, file=to, goals=len(plan.goals)))
+        goals = len(plan.goals)
+        console().print(
+            ngettext(
+                "Plan geschreven naar {file} ({n} doel).",
+                "Plan geschreven naar {file} ({n} doelen).",
+                goals,
+                lang,
+                file=to,
+            )
+        )
 
 
 @app.command("load")
@@ -121,20 +132,20 @@ def schema(
         out.write_text(text, encoding="utf-8")
 
 
-def labelled(label: str, text: str) -> str:
+def labelled(label: str, text: str) -> Text:
     """``label: text`` with the label in bold (the label is translated before, outside any
-    f-string, so that the message extractor sees it)."""
-    return f"[bold]{label}:[/] {text}"
+    f-string, so that the message extractor sees it); the text is the plan's, as it is."""
+    return Text.assemble((f"{label}:", "bold"), " ", text)
 
 
-def marked(style: str, text: str) -> str:
+def marked(style: str, text: str) -> Text:
     """``text`` in a Rich style."""
-    return f"[{style}]{text}[/]"
+    return styled(text, style)
 
 
 def show_header(out: Console, plan: Plan, lang: str) -> None:
     years = f"{plan.start_year}-{plan.end_year}" if plan.end_year else f"{plan.start_year}"
-    out.rule(f"[bold]{plan.municipality.name} ({plan.municipality.cbs_code}): {plan.title}[/]")
+    out.rule(styled(f"{plan.municipality.name} ({plan.municipality.cbs_code}): {plan.title}", "bold"))
     if plan.subtitle:
         out.print(f"{plan.subtitle} · {years}")
     if plan.mission:
@@ -154,7 +165,7 @@ def show_challenge(out: Console, plan: Plan, challenge: Challenge, number: int, 
         budget = f" · {format_euro(challenge.budget.amount, lang)}{basis}"
     out.print()
     heading = _("Opgave", lang)
-    out.rule(f"[bold]{heading} {number}: {challenge.name}[/]{budget}", align="left")
+    out.rule(Text.assemble((f"{heading} {number}: {challenge.name}", "bold"), budget), align="left")
     if challenge.aim:
         out.print(challenge.aim)
     areas = [a for a in plan.policy_areas if a.challenge == challenge.id]
@@ -186,7 +197,7 @@ def goals_table(goals: list[Goal], lang: str) -> Table:
     return table
 
 
-def baseline_text(goal: Goal, lang: str) -> str:
+def baseline_text(goal: Goal, lang: str) -> Text | str:
     baseline = goal.baseline
     if baseline is None:
         return marked("red", _("niet genoemd", lang))
@@ -199,20 +210,20 @@ def baseline_text(goal: Goal, lang: str) -> str:
     return f"{format_value(baseline.value, goal.unit, lang)} ({baseline.period.label(lang)})"
 
 
-def target_text(goal: Goal, lang: str) -> str:
+def target_text(goal: Goal, lang: str) -> Text:
     target = goal.target
     if target is None:
         return marked("red", _("geen", lang))
-    period = target.period.label(lang) if target.period else marked("red", _("geen jaar", lang))
+    period = Text(target.period.label(lang)) if target.period else marked("red", _("geen jaar", lang))
     resolved = goal.resolved_target()
     bound = BOUNDS.get(goal.direction.value) if goal.direction else None
     prefix = _(bound, lang) + " " if bound else ""
     if resolved is None:
-        return f"{target.change.as_written if target.change else '?'} ({period})"
+        return Text.assemble(f"{target.change.as_written if target.change else '?'} (", period, ")")
     shown = f"{prefix}{format_value(resolved, goal.unit, lang)}"
     if target.change and target.value is None:
         shown = f"{target.change.as_written} → {shown}"
-    return f"{shown} ({period})"
+    return Text.assemble(f"{shown} (", period, ")")
 
 
 def show_bbv(out: Console, plan: Plan, lang: str) -> None:

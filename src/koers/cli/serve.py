@@ -22,7 +22,7 @@ from platformdirs import user_data_dir
 from koers.cli.common import console, settings
 from koers.cli.demo import DEMO_PLAN, load_illustrative
 from koers.cli.storage import engine_for
-from koers.i18n import _
+from koers.i18n import _, ngettext
 from koers.planfile import read_plan
 from koers.store.database import open_engine, resolve_url
 from koers.web.app import SERVE_RECHECK, create_app
@@ -55,11 +55,12 @@ def demo(
     url = f"sqlite:///{folder / 'koers-demo.db'}"
     added = prepare_demo(url, seed=seed)
     console().print(
-        _(
-            "Voorbeelddatabase: {file} ({added} illustratieve metingen toegevoegd). Let op: de cijfers zijn verzonnen.",
+        ngettext(
+            "Voorbeelddatabase: {file} ({n} illustratieve meting toegevoegd). Let op: de cijfers zijn verzonnen.",
+            "Voorbeelddatabase: {file} ({n} illustratieve metingen toegevoegd). Let op: de cijfers zijn verzonnen.",
+            added,
             lang,
             file=folder / "koers-demo.db",
-            added=added,
         )
     )
     _run(create_app(url, recheck=SERVE_RECHECK), host, port, lang, open_browser=not no_browser)

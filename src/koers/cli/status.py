@@ -11,10 +11,9 @@ import typer
 from rich.table import Table
 from sqlalchemy import Engine
 
-from koers.cli.common import console, fail, parse_date, print_json, require_goal, settings
+from koers.cli.common import console, fail, parse_date, print_json, require_goal, settings, styled
 from koers.cli.storage import PLAN_OPTION, USER_OPTION, current_user, engine_for, stored_plan
-from koers.domain.assessment import Assessment, Status, Thresholds, assess, rollup, with_override
-from koers.domain.measurements import Measurement
+from koers.domain.assessment import JUDGED, Assessment, Status, assess_plan, rollup
 from koers.domain.plan import Plan
 from koers.i18n import _
 from koers.shapes import assessment_json, rollup_json
@@ -26,38 +25,14 @@ STYLE = {
     Status.ON_TRACK: "green",
     Status.AT_RISK: "yellow",
     Status.OFF_TRACK: "bold red",
+    Status.NOT_ACHIEVED: "bold white on red",
 }
 
 
-def assess_plan(plan: Plan, engine: Engine, plan_id: int, as_of: date) -> list[Assessment]:
+def assess_stored(plan: Plan, engine: Engine, plan_id: int, as_of: date) -> list[Assessment]:
     """Every goal of the plan, assessed on the stored current values, with overrides applied."""
-    measurements = current(engine, plan_id)
-    overrides = active_overrides(engine, plan_id, as_of)
-    municipality = next(
-        (a.cbs_code or a.id for a in plan.areas if a.level == "municipality"), plan.municipality.cbs_code
-    )
-    wijken = [a.cbs_code or a.id for a in plan.wijken()]
-    names = {(a.cbs_code or a.id): a.name for a in plan.areas}
-    settings_ = plan.assessment
-    thresholds = Thresholds(settings_.on_track, settings_.at_risk, settings_.grace_days)
-    by_goal: dict[str, list[Measurement]] = {}
-    for m in measurements:
-        by_goal.setdefault(m.subject, []).append(m)
-    return [
-        with_override(
-            assess(
-                goal,
-                by_goal.get(goal.id, []),
-                as_of=as_of,
-                municipality=municipality,
-                wijken=wijken,
-                names=names,
-                thresholds=thresholds,
-            ),
-            overrides.get(goal.id),
-        )
-        for goal in plan.goals
-    ]
+    found = assess_plan(plan, current(engine, plan_id), as_of=as_of, overrides=active_overrides(engine, plan_id, as_of))
+    return list(found.values())
 
 
 def status(
@@ -79,7 +54,7 @@ def status(
     if not chosen:
         names = ", ".join(c.name for c in plan.challenges)
         fail(_("Er is geen opgave '{challenge}'. Kies uit: {names}.", lang, challenge=challenge, names=names))
-    assessments = {a.goal: a for a in assess_plan(plan, engine, stored.id, day)}
+    assessments = {a.goal: a for a in assess_stored(plan, engine, stored.id, day)}
     groups = [(c, [assessments[g.id] for g in plan.goals_of(c.id)]) for c in chosen]
     shown = [a for _, items in groups for a in items]
     if as_json:
@@ -108,9 +83,12 @@ def status(
         table.add_column(_("Toelichting", lang), overflow="fold", ratio=1)
         for a in items:
             label = a.status.label(lang) + (" *" if a.override else "")
-            table.add_row(a.goal, f"[{STYLE.get(a.status, 'dim')}]{label}[/]", a.message(lang))
+            reason = a.message(lang)
+            if a.stale:  # the latest figure is out of date
+                reason += " " + _("(verouderd)", lang)
+            table.add_row(a.goal, styled(label, STYLE.get(a.status, "dim")), reason)
         out.print(table)
-    out.print(f"[bold]{rollup(shown).summary(lang)}[/]")
+    out.print(rollup(shown).summary(lang), style="bold")
     if any(a.override for a in shown):
         out.print(_("* handmatig vastgesteld, met onderbouwing", lang))
 
@@ -141,7 +119,7 @@ def override(
         fail(_("Geef --status of --lift (één van beide).", lang))
     chosen = None
     if status_code is not None:
-        allowed = {s.value: s for s in (Status.ACHIEVED, Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK)}
+        allowed = {s.value: s for s in JUDGED}
         if status_code not in allowed:
             fail(_("'{status}' kan niet: kies {allowed}.", lang, status=status_code, allowed=", ".join(allowed)))
         chosen = allowed[status_code]

@@ -8,6 +8,7 @@ a wijk whose code is not yet known can still be named.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -37,6 +38,11 @@ class Area(BaseModel):
     members: list[str] = Field(default_factory=list, description="For a region: the CBS codes of its municipalities.")
     note: str | None = None
 
+    @property
+    def stored_id(self) -> str:
+        """The id its measurements are stored under: the CBS code where known, else its own id."""
+        return self.cbs_code or self.id
+
     @model_validator(mode="after")
     def _code_fits_level(self) -> Area:
         if self.cbs_code is None:
@@ -52,3 +58,15 @@ class Area(BaseModel):
                 {"code": code, "level": self.level.value},
             )
         return self
+
+
+@dataclass(frozen=True, slots=True)
+class AreaIds:
+    """The ids a plan's figures are stored under, declared once for every reader of them."""
+
+    #: The municipality as a whole.
+    municipality: str
+    #: Its wijken, in the plan's order (goals per wijk are judged in each).
+    wijken: tuple[str, ...]
+    #: Every stored id with the area's name, for reasons that name wijken.
+    names: dict[str, str]

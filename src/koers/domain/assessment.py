@@ -1,38 +1,64 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Where a goal stands: a status with its reasons, from the baseline, the target and the
+"""Where a goal stands: a status with its reasons, from the baseline, the targets and the
 measurements. The method is explained in plain language in docs/methodology.md.
 
 The core question is the council's: are we on course? koers compares the latest measurement
-with the path from baseline to target, the straight line in time (or, for "+10% per jaar",
-the compound yearly path):
+with what the goal's target asks, for the target at hand (a goal may have a begroting value per
+year and a final streefwaarde; each figure is judged against the target for its period):
 
-* a goal that must move (rise, fall, or reach a floor or ceiling it is not yet at) is judged
-  by the share of the required change so far that has been realised: at least 0.95 is on
-  track, at least 0.6 at risk, less (or moving the wrong way) off track, and reaching the
-  target is achieved. These are Open SDG's thresholds (koers.domain.status), configurable per plan;
-* a bound that is already kept (a cost ceiling above the baseline) is on track while it is
-  kept, and achieved when it is still kept in the target period;
-* a "keep equal" goal is on track inside its tolerance band, off track outside it;
+* a goal that must move to a value (rise, fall, or reach a floor or ceiling it is not yet at)
+  is judged by the share of the required change so far that has been realised, on the straight
+  path in time from baseline through the dated targets (for "+10% per jaar": the compound yearly
+  path): at least 0.95 is on track, at least 0.6 at risk, less (or moving the wrong way) off
+  track, and reaching the final target is achieved. These are Open SDG's thresholds
+  (koers.domain.status), configurable per plan;
+* a bound that is already kept (a cost ceiling above the baseline, "handhaven: niet lager dan
+  nu") is on track while it is kept; a band ("tussen 60 en 65%") while the value is inside it
+  (or beyond its open side: "gelijk of hoger"); a "keep equal" goal inside its tolerance;
+* a direction only ("toename") is on track while the figures move the asked way by more than
+  noise (a significance test, else the unit's minimal relevant change), at risk while they do
+  not move, off track when they move the wrong way;
+* once the final target period has closed, the figure for that period gives the final verdict:
+  ``achieved`` or ``not_achieved``, not later figures and not today;
+* without a baseline a target that is itself a bound or a band is judged against it; a target
+  that needs the baseline (a change, a path, a direction) cannot be, and koers says so;
 * a goal per wijk is as good as its worst wijk, and names the wijken that fall short.
 
-Without a baseline, or before the instrument has measured again, koers says so instead of
-guessing. Every assessment lists the measurement versions it used, so a revised figure
-visibly changes it.
+The rule per kind of target is in koers.domain.judging, the texts of the reasons in
+koers.domain.reasons; this module decides which figure and which target are judged, and says so.
+
+Figures recorded as not available (n.b.) account for their period without being judged. Every
+assessment lists the measurement versions it used, so a revised figure visibly changes it; a
+latest figure older than its frequency plus the grace period is marked stale.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
+from koers.domain.areas import AreaIds
 from koers.domain.baselines import BaselineStatus
-from koers.domain.formatting import format_number
+from koers.domain.forecast import MIN_FORECAST_POINTS, Forecast, Significance, forecast, significance
+from koers.domain.formatting import estimate
 from koers.domain.goals import Goal, Scope
+from koers.domain.judging import (
+    Aim,
+    AreaAssessment,
+    Point,
+    Used,
+    judge,
+    judge_band,
+    judge_trend,
+    knots_before,
+    meets,
+)
 from koers.domain.measurements import Measurement
 from koers.domain.periods import Period
+from koers.domain.plan import Plan
+from koers.domain.reasons import Reason
 
 # Re-exported: the status vocabulary and its thresholds are declared in koers.domain.status.
 from koers.domain.status import DEFAULT_THRESHOLDS
@@ -40,50 +66,9 @@ from koers.domain.status import JUDGED as JUDGED
 from koers.domain.status import WORST_FIRST as WORST_FIRST
 from koers.domain.status import Status as Status
 from koers.domain.status import Thresholds as Thresholds
-from koers.domain.targets import ChangeKind, Direction
+from koers.domain.targets import BandOpen, ChangeKind, Direction, Target
 from koers.domain.wording import Wording
-from koers.i18n import N_, _, fill
-
-
-@dataclass(frozen=True, slots=True)
-class Point:
-    value: float
-    period: Period
-
-
-@dataclass(frozen=True, slots=True)
-class Forecast:
-    """A straight-line (least squares) forecast at the target period, with a 95% interval."""
-
-    value: float
-    low: float
-    high: float
-    points: int
-    method: str = "ols-linear"
-
-
-@dataclass(frozen=True, slots=True)
-class Significance:
-    method: str
-    z: float
-    p_value: float
-
-    @property
-    def significant(self) -> bool:
-        return self.p_value < 0.05
-
-
-@dataclass(frozen=True, slots=True)
-class Reason:
-    """Why: a code with its facts, put into words (Dutch B1 or English) only when shown."""
-
-    code: str
-    facts: dict[str, Any] = field(default_factory=dict)
-
-    def text(self, lang: str = "nl") -> str:
-        """The reason as a sentence; it starts with a capital, also when a status label opens it."""
-        words = fill(_(REASONS[self.code], lang), {k: _render(v, lang) for k, v in self.facts.items()})
-        return words[:1].upper() + words[1:]
+from koers.i18n import N_, _
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,20 +77,6 @@ class Override:
     justification: str
     by: str | None = None
     on: date | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class AreaAssessment:
-    area: str
-    status: Status
-    reason: Reason
-    latest: Point | None = None
-    expected: float | None = None
-    progress: float | None = None
-    gap: float | None = None
-    forecast: Forecast | None = None
-    significance: Significance | None = None
-    used: tuple[tuple[str, str, str, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,10 +92,20 @@ class Assessment:
     gap: float | None = None
     forecast: Forecast | None = None
     significance: Significance | None = None
-    used: tuple[tuple[str, str, str, int], ...] = ()
+    used: Used = ()
     areas: tuple[AreaAssessment, ...] = ()
     override: Override | None = None
     computed: Status | None = None
+    #: The latest figure is older than its frequency plus the grace period.
+    stale: bool = False
+    #: How many figures there are after the baseline (a forecast needs MIN_FORECAST_POINTS).
+    measured: int = 0
+    #: The target the status is judged against (the one for the period at hand), as written.
+    aim: Target | None = None
+    #: When that target is due (its own period, or the plan's end year).
+    aim_period: Period | None = None
+    #: Whether the status is the final verdict on the final target.
+    final: bool = False
 
     def message(self, lang: str = "nl") -> str:
         text = self.reason.text(lang)
@@ -139,75 +120,63 @@ class Assessment:
             reason=text,
         )
 
-
-# -- the reasons ----------------------------------------------------------------------------
-
-#: Every reason, by code: a Dutch template (English: koers.i18n) filled with the reason's facts.
-REASONS: dict[str, str] = {
-    "achieved": N_("De streefwaarde ({target}) is gehaald: de laatste meting ({period}) is {latest}."),
-    "kept": N_("De laatste meting ({period}) is {latest}; dat blijft binnen de grens van {target}."),
-    "kept-final": N_("In {period} is de waarde {latest}; dat blijft binnen de grens van {target}. Doel gehaald."),
-    "bound-broken": N_("De laatste meting ({period}) is {latest}; dat is over de grens van {target}."),
-    "in-band": N_("De laatste meting ({period}) is {latest}; dat ligt binnen de marge van {low} tot {high}."),
-    "in-band-final": N_("In {period} is de waarde {latest}, binnen de marge van {low} tot {high}. Doel gehaald."),
-    "out-of-band": N_("De laatste meting ({period}) is {latest}; dat ligt buiten de marge van {low} tot {high}.{note}"),
-    "on-path": N_(
-        "De laatste meting ({period}) is {latest}. Op weg naar {target} hoorde daar {expected} bij; "
-        "{share} van die stap is gezet."
-    ),
-    "behind-path": N_(
-        "De laatste meting ({period}) is {latest}. Op weg naar {target} hoorde daar {expected} bij; pas "
-        "{share} van die stap is gezet."
-    ),
-    "wrong-way": N_(
-        "De laatste meting ({period}) is {latest}; dat is slechter dan de nulmeting ({baseline}). Het "
-        "doel gaat de verkeerde kant op."
-    ),
-    "missed": N_(
-        "De streefperiode ({target_period}) is voorbij en de streefwaarde ({target}) is niet gehaald: de "
-        "laatste meting is {latest}."
-    ),
-    "no-baseline": N_("Er is geen nulmeting. Daarom is niet te zeggen of het doel op koers ligt.{latest_note}"),
-    "baseline-pending": N_(
-        "De nulmeting ({period}) volgt nog. Tot die er is, is niet te zeggen of het doel op koers ligt.{latest_note}"
-    ),
-    "no-target": N_(
-        "Het doel heeft geen streefwaarde met een periode of een richting. Daarom is het niet te beoordelen."
-    ),
-    "no-data": N_(
-        "Er is na de nulmeting ({baseline_period}) niets gemeten, terwijl er over {due} een meting had moeten zijn."
-    ),
-    "not-yet": N_(
-        "Het meetinstrument heeft na de nulmeting ({baseline_period}) nog niet opnieuw gemeten; de "
-        "volgende meting gaat over {next}."
-    ),
-    "wijken": N_("{worst} in {count} van de {total} wijken: {names}."),
-    "wijken-fine": N_("In alle {total} wijken {worst}."),
-}
-
-
-def _render(value: Any, lang: str) -> Any:
-    if isinstance(value, Period):
-        return value.label(lang)
-    if isinstance(value, Status):
-        return value.label(lang)
-    if isinstance(value, Wording):
-        return value.render(lang, _render)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return _number(float(value), lang)
-    return value
-
-
-def _number(value: float, lang: str) -> str:
-    return format_number(round(value, 2), lang)
-
-
-def _share(value: float) -> str:
-    """Rounded down, so that a share just under a threshold never reads as the threshold."""
-    return f"{math.floor(value * 100 + 1e-9)}%"
+    def forecast_note(self, lang: str = "nl") -> str | None:
+        """Why there is no forecast, when there is none but there could be one later."""
+        if self.forecast is not None or self.baseline is None or self.target is None or self.final:
+            return None
+        return _(
+            "Geen prognose: daarvoor zijn minstens {needed} metingen na de nulmeting nodig (nu {count}).",
+            lang,
+            needed=MIN_FORECAST_POINTS,
+            count=self.measured,
+        )
 
 
 # -- assessing ------------------------------------------------------------------------------
+
+
+def assess_plan(
+    plan: Plan,
+    measurements: Iterable[Measurement],
+    *,
+    as_of: date,
+    overrides: Mapping[str, Override] | None = None,
+) -> dict[str, Assessment]:
+    """Every goal of ``plan`` assessed on its current measurements, with overrides applied.
+
+    The one place that knows which area ids a plan's figures are stored under, and which
+    thresholds and grace days it uses: the CLI, the report, the dashboard, the API and the demo
+    all call it, so a goal has one status everywhere.
+    """
+    areas = plan.area_ids()
+    by_goal: dict[str, list[Measurement]] = {}
+    for m in measurements:
+        by_goal.setdefault(m.subject, []).append(m)
+    chosen = overrides or {}
+    return {
+        goal.id: with_override(
+            assess_goal(plan, goal, by_goal.get(goal.id, []), as_of=as_of, areas=areas), chosen.get(goal.id)
+        )
+        for goal in plan.goals
+    }
+
+
+def assess_goal(
+    plan: Plan, goal: Goal, measurements: Iterable[Measurement], *, as_of: date, areas: AreaIds | None = None
+) -> Assessment:
+    """One goal of ``plan``, judged with the plan's area ids, thresholds, grace days and end year
+    (the demo data calls this to check the figures it makes)."""
+    ids = areas or plan.area_ids()
+    return assess(
+        goal,
+        measurements,
+        as_of=as_of,
+        municipality=ids.municipality,
+        wijken=ids.wijken,
+        names=ids.names,
+        thresholds=plan.assessment.thresholds,
+        end_year=plan.end_year,
+    )
 
 
 def assess(
@@ -219,35 +188,37 @@ def assess(
     wijken: Sequence[str] = (),
     names: Mapping[str, str] | None = None,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    end_year: int | None = None,
 ) -> Assessment:
     """Assess ``goal`` on its current measurements (any areas; the scope picks the right ones).
 
     ``municipality`` and ``wijken`` are the area ids measurements are stored under; ``names``
-    gives the names the reasons use for them.
+    gives the names the reasons use for them; a target without a period is due at the end of
+    ``end_year`` (the plan's). Prefer :func:`assess_plan`, which takes all of these from the plan.
     """
     baseline = goal.baseline
-    target_value = goal.resolved_target()
-    target_period = goal.target.period if goal.target else None
     base_point = (
         Point(baseline.value, baseline.period)
         if baseline is not None and baseline.is_known and baseline.value is not None and baseline.period is not None
         else None
     )
-    target_point = Point(target_value, target_period) if target_value is not None and target_period else None
+    aims = _aims(goal, end_year)
     points = [m for m in measurements if m.subject == goal.id and m.period.end <= as_of]
-    areas = _areas(goal, municipality, wijken)
     results = [
-        _assess_area(goal, area, [m for m in points if m.area == area], as_of, base_point, target_point, thresholds)
-        for area in areas
+        _assess_area(goal, area, [m for m in points if m.area == area], as_of, base_point, aims, thresholds)
+        for area in _areas(goal, municipality, wijken)
     ]
+    final = aims[-1] if aims else None
     if len(results) == 1:
         only = results[0]
+        aim = _aim_for(aims, only.latest)
+        shown = aim.point if aim is not None else None
         return Assessment(
             goal.id,
             only.status,
             only.reason,
             base_point,
-            target_point,
+            shown or _edge(aim, base_point),
             only.latest,
             only.expected,
             only.progress,
@@ -255,8 +226,45 @@ def assess(
             only.forecast,
             only.significance,
             only.used,
+            stale=only.stale,
+            measured=only.measured,
+            aim=aim.target if aim else None,
+            aim_period=aim.period if aim else None,
+            final=_is_verdict(final, only.latest),
         )
-    return _combine(goal, results, base_point, target_point, names or {})
+    target = final.point or _edge(final, base_point) if final is not None else None
+    return _combine(goal, results, base_point, target, names or {}, final)
+
+
+def _aims(goal: Goal, end_year: int | None) -> list[Aim]:
+    dated = goal.dated_targets(end_year)
+    return [
+        Aim(period, target, target.resolve(goal.baseline, period), index == len(dated) - 1)
+        for index, (period, target) in enumerate(dated)
+    ]
+
+
+def _aim_for(aims: list[Aim], latest: Point | None) -> Aim | None:
+    """The target for the period at hand: the first not yet past at the latest figure, else the last."""
+    if not aims:
+        return None
+    if latest is None:
+        return aims[0] if aims[0].period.end > date.min else aims[-1]
+    return next((a for a in aims if a.period.end >= latest.period.end), aims[-1])
+
+
+def _is_verdict(final: Aim | None, latest: Point | None) -> bool:
+    return final is not None and latest is not None and latest.period.end >= final.period.end
+
+
+def _edge(aim: Aim | None, base: Point | None) -> Point | None:
+    """Where a band is shown as one point: the edge to reach (from the baseline's side), else its lower edge."""
+    if aim is None or not aim.target.is_band:
+        return None
+    low, high = aim.target.low, aim.target.high
+    assert low is not None and high is not None
+    value = high if base is not None and base.value > high and aim.target.band_open != BandOpen.ABOVE else low
+    return Point(value, aim.period)
 
 
 def _areas(goal: Goal, municipality: str, wijken: Sequence[str]) -> list[str]:
@@ -273,190 +281,265 @@ def _assess_area(
     points: list[Measurement],
     as_of: date,
     base: Point | None,
-    target: Point | None,
+    aims: list[Aim],
     thresholds: Thresholds,
 ) -> AreaAssessment:
     baseline_period = goal.baseline.period if goal.baseline else None
     # After the baseline means: ending after the baseline period ends (2023-H2 is part of 2023).
     start = baseline_period.end if baseline_period is not None else None
-    keyed = sorted(((m.period.sort_key, m) for m in points), key=lambda pair: pair[0])
-    after = [m for key, m in keyed if start is None or key[0] > start]
-    latest = Point(after[-1].value, after[-1].period) if after else None
-    used = tuple((m.subject, m.period.code, m.area, m.version) for m in after)
+    ordered = [m for _key, m in sorted(((m.period.sort_key, m) for m in points), key=lambda pair: pair[0])]
+    later = [m for m in ordered if start is None or m.period.end > start]
+    after = [m for m in later if m.value is not None]
+    notes = _notes(ordered, later, after, baseline_period)
+    final = aims[-1] if aims else None
+    verdict = next((m for m in after if final is not None and m.period.end >= final.period.end), None)
+    chosen = verdict or (after[-1] if after else None)
+    judged = after[: after.index(chosen) + 1] if chosen is not None else []
+    latest = Point(_value(chosen), chosen.period) if chosen is not None else None
+    used: Used = tuple((m.subject, m.period.code, m.area, m.version) for m in judged)
+    stale = _stale(goal, chosen, later, as_of, thresholds)
+    unjudgeable = _unjudgeable(goal, aims)
+    if unjudgeable is not None:
+        return AreaAssessment(area, Status.NO_TARGET, unjudgeable.adding(notes), latest, used=used, stale=stale)
+    aim = _aim_for(aims, latest)
+    assert aim is not None and final is not None
     if base is None:
-        return _without_baseline(goal, area, latest, target, used)
-    if target is None or goal.direction is None:
-        return AreaAssessment(area, Status.NO_TARGET, Reason("no-target"), latest, used=used)
+        result = _without_baseline(goal, latest, aim, verdict is not None)
+        return replace(result, area=area, reason=result.reason.adding(notes), used=used, stale=stale)
     if latest is None:
-        return _nothing_since_baseline(goal, area, base, as_of, thresholds)
-    result = judge(goal.direction, base, target, latest, goal, thresholds)
-    forecast = _forecast(base, after, target.period)
-    at_baseline = [m for m in points if m.period == base.period]
-    significance = _significance(goal, at_baseline, after[-1])
-    if significance is not None:  # the baseline figure it rests on is used too
-        first = max(at_baseline, key=lambda m: m.version)
+        result = _nothing_since_baseline(goal, base, later, as_of, thresholds)
+        return replace(result, area=area, reason=result.reason.adding(notes))
+    at_baseline = [m for m in points if m.period == base.period and m.value is not None]
+    first = max(at_baseline, key=lambda m: m.version) if at_baseline else None
+    tested = significance(first, chosen, goal.unit) if first is not None and chosen is not None else None
+    # once the target period's own figure is in, there is nothing left to forecast
+    bounds = goal.unit.bounds if goal.unit else None
+    predicted = None if verdict is not None else forecast(base.value, base.period, judged, final.period, bounds)
+    result = _judge(goal, aims, aim, base, latest, verdict is not None, thresholds, tested, predicted)
+    if tested is not None and first is not None:  # the baseline figure it rests on is used too
         used = ((first.subject, first.period.code, first.area, first.version), *used)
-    return replace(result, area=area, forecast=forecast, significance=significance, used=used)
+    extra = [*notes, *_trend_disagrees(result.status, final, predicted, goal, verdict is not None)]
+    return replace(
+        result,
+        area=area,
+        reason=result.reason.adding(extra),
+        forecast=predicted,
+        significance=tested,
+        used=used,
+        stale=stale,
+        measured=len(after),
+    )
 
 
-def _without_baseline(
-    goal: Goal, area: str, latest: Point | None, target: Point | None, used: tuple[tuple[str, str, str, int], ...]
-) -> AreaAssessment:
-    """Without a baseline only one thing can be said honestly: whether an absolute target is met."""
-    pending = goal.baseline is not None and goal.baseline.status == BaselineStatus.PENDING
-    if (
-        latest is not None
-        and target is not None
-        and goal.direction is not None
-        and _met(goal.direction, latest.value, target.value)
-    ):
-        reason = Reason("achieved", {"target": target.value, "period": latest.period, "latest": latest.value})
-        return AreaAssessment(area, Status.ACHIEVED, reason, latest, used=used)
+def _value(m: Measurement) -> float:
+    assert m.value is not None
+    return float(m.value)
+
+
+def _notes(
+    ordered: list[Measurement], later: list[Measurement], after: list[Measurement], baseline_period: Period | None
+) -> list[Reason]:
+    """What the reader should know about figures that are not judged: refused or not available."""
+    notes = [
+        Reason("inside-baseline", {"period": m.period, "baseline_period": baseline_period})
+        for m in ordered
+        if baseline_period is not None
+        and m.period != baseline_period
+        and m.period.end <= baseline_period.end
+        and baseline_period.contains(m.period)
+    ]
+    newest = later[-1] if later else None
+    if newest is not None and newest.value is None and (not after or newest.period.end > after[-1].period.end):
+        code = newest.unavailable.value if newest.unavailable is not None else "-"
+        notes.append(Reason("not-available", {"period": newest.period, "code": code, "why": newest.note or "-"}))
+    return notes
+
+
+def _stale(goal: Goal, latest: Measurement | None, later: list[Measurement], as_of: date, limits: Thresholds) -> bool:
+    """Whether the latest figure is older than its frequency plus the grace period (and no
+    not-available figure accounts for the period since)."""
+    if latest is None or goal.frequency is None:
+        return False
+    if any(m.period.end > latest.period.end for m in later):
+        return False
+    following = next(goal.frequency.schedule(latest.period))
+    return following.end + timedelta(days=limits.grace_days) < as_of
+
+
+def _unjudgeable(goal: Goal, aims: list[Aim]) -> Reason | None:
+    """Why the goal's target cannot be judged at all, if so."""
+    unread = next((t for t in goal.all_targets if not t.understood), None)
+    if unread is not None:
+        return Reason("unread-target", {"phrase": unread.phrase or ""})
+    if not aims:
+        return Reason("no-target")
+    if goal.judged_direction is None:
+        keep = next((a.target for a in aims if _keeps(a.target)), None)
+        if keep is not None:
+            return Reason(
+                "keep-without-side", {"phrase": keep.phrase or (keep.change.as_written if keep.change else "")}
+            )
+        if not all(a.target.is_band for a in aims):
+            return Reason("no-target")
+    return None
+
+
+def _keeps(target: Target) -> bool:
+    return target.change is not None and target.change.kind == ChangeKind.EQUAL and target.direction is None
+
+
+def _without_baseline(goal: Goal, latest: Point | None, aim: Aim, verdict: bool) -> AreaAssessment:
+    """Without a baseline a target that is itself a bound or a band is judged against it; the rest
+    needs the baseline, and koers says so (with the latest figure)."""
+    direction = goal.judged_direction
+    absolute = aim.target.is_band or (aim.target.value is not None and aim.target.change is None)
+    if latest is not None and (direction is not None or aim.target.is_band) and absolute:
+        met = meets(aim, direction, latest.value)
+        if met and not aim.target.is_band:  # a value reached, as with a baseline: achieved
+            facts = {"target": aim.value, "period": latest.period, "latest": latest.value}
+            if aim.final:
+                return AreaAssessment("", Status.ACHIEVED, Reason("achieved", facts), latest)
+            reason = Reason("waypoint-met", {**facts, "aim_period": aim.period})
+            return AreaAssessment("", Status.ON_TRACK, reason, latest)
+        if met:
+            final = verdict and aim.final
+            status = Status.ACHIEVED if final else Status.ON_TRACK
+            return AreaAssessment("", status, _bound_reason(aim, latest, "achieved" if final else "met"), latest)
+        if verdict and aim.final:
+            return AreaAssessment("", Status.NOT_ACHIEVED, _bound_reason(aim, latest, "missed"), latest)
     note: Wording | str = ""
     if latest is not None:
         note = Wording(
             N_(" De laatste meting ({period}) is {latest}."), {"period": latest.period, "latest": latest.value}
         )
-    if pending:
-        period = (
-            goal.baseline.period
-            if goal.baseline and goal.baseline.period
-            else Wording(N_("de periode is nog niet bekend"))
-        )
+    if goal.baseline is not None and goal.baseline.status == BaselineStatus.PENDING:
+        period = goal.baseline.period or Wording(N_("de periode is nog niet bekend"))
+        reason = Reason("baseline-pending", {"period": period, "latest_note": note})
+        return AreaAssessment("", Status.BASELINE_PENDING, reason, latest)
+    return AreaAssessment("", Status.NO_BASELINE, Reason("no-baseline", {"latest_note": note}), latest)
+
+
+def _bound_reason(aim: Aim, latest: Point, how: str) -> Reason:
+    target: Any = aim.value if aim.value is not None else _band_words(aim.target)
+    verdicts = {
+        "achieved": N_("en daarmee is de streefwaarde gehaald:"),
+        "met": N_("en dat is binnen de grens van"),
+        "missed": N_("en daarmee is de streefwaarde niet gehaald:"),
+    }
+    return Reason(
+        "bound-without-baseline",
+        {"period": latest.period, "latest": latest.value, "verdict": Wording(verdicts[how]), "target": target},
+    )
+
+
+def _band_words(target: Target) -> Wording:
+    return Wording(N_("{low} tot {high}"), {"low": target.low, "high": target.high})
+
+
+def _nothing_since_baseline(
+    goal: Goal, base: Point, later: list[Measurement], as_of: date, thresholds: Thresholds
+) -> AreaAssessment:
+    if later:  # only figures recorded as not available: their period is accounted for
         return AreaAssessment(
-            area,
-            Status.BASELINE_PENDING,
-            Reason("baseline-pending", {"period": period, "latest_note": note}),
-            latest,
-            used=used,
+            "",
+            Status.NOT_YET_MEASURABLE,
+            Reason("not-yet", {"baseline_period": base.period, "next": _next(goal, later[-1].period)}),
         )
-    return AreaAssessment(area, Status.NO_BASELINE, Reason("no-baseline", {"latest_note": note}), latest, used=used)
-
-
-def _nothing_since_baseline(goal: Goal, area: str, base: Point, as_of: date, thresholds: Thresholds) -> AreaAssessment:
     if goal.frequency is None:
         return AreaAssessment(
-            area,
+            "",
             Status.NO_DATA,
             Reason("no-data", {"baseline_period": base.period, "due": Wording(N_("een latere periode"))}),
         )
     first = next(goal.frequency.schedule(base.period))
     if first.end + timedelta(days=thresholds.grace_days) < as_of:
-        return AreaAssessment(area, Status.NO_DATA, Reason("no-data", {"baseline_period": base.period, "due": first}))
+        return AreaAssessment("", Status.NO_DATA, Reason("no-data", {"baseline_period": base.period, "due": first}))
     return AreaAssessment(
-        area, Status.NOT_YET_MEASURABLE, Reason("not-yet", {"baseline_period": base.period, "next": first})
+        "", Status.NOT_YET_MEASURABLE, Reason("not-yet", {"baseline_period": base.period, "next": first})
     )
 
 
-def judge(
-    direction: Direction,
+def _next(goal: Goal, after: Period) -> Period | Wording:
+    if goal.frequency is None:
+        return Wording(N_("een latere periode"))
+    return next(goal.frequency.schedule(after))
+
+
+def _judge(
+    goal: Goal,
+    aims: list[Aim],
+    aim: Aim,
     base: Point,
-    target: Point,
     latest: Point,
-    goal: Goal | None = None,
-    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    verdict: bool,
+    thresholds: Thresholds,
+    tested: Significance | None,
+    predicted: Forecast | None,
 ) -> AreaAssessment:
-    """The status of one latest value against the baseline, the target and the path between."""
-    reached_period = latest.period.end >= target.period.end
-    if direction == Direction.MAINTAIN:
-        return _maintain(base, target, latest, goal, reached_period)
-    sign = 1 if direction.higher_is_better else -1
-    if direction.is_bound and sign * (target.value - base.value) <= 0:
-        return _bound(base, target, latest, sign, reached_period)
-    return _path(base, target, latest, sign, goal, thresholds, reached_period)
-
-
-def _maintain(base: Point, target: Point, latest: Point, goal: Goal | None, reached: bool) -> AreaAssessment:
-    tolerance = goal.target.tolerance if goal is not None and goal.target is not None else None
-    low, high = tolerance.band(target.value) if tolerance is not None else (target.value, target.value)
-    facts = {"period": latest.period, "latest": latest.value, "low": low, "high": high}
-    gap = target.value - latest.value
-    if low - 1e-9 <= latest.value <= high + 1e-9:
-        status = Status.ACHIEVED if reached else Status.ON_TRACK
-        return AreaAssessment(
-            "", status, Reason("in-band-final" if reached else "in-band", facts), latest, target.value, None, gap
-        )
-    note = "" if tolerance is not None else Wording(N_(" Het plan noemt geen marge: elke afwijking telt."))
-    return AreaAssessment(
-        "", Status.OFF_TRACK, Reason("out-of-band", {**facts, "note": note}), latest, target.value, None, gap
+    """The status of the latest figure against the target at hand, by the kind of target."""
+    direction = goal.judged_direction
+    target = aim.target
+    if target.is_band:
+        return judge_band(goal, aims, aim, base, latest, verdict, thresholds)
+    assert direction is not None  # only a band is judged without one (_unjudgeable)
+    if target.direction_only:
+        return judge_trend(goal, direction, base, latest, aim, verdict, tested, predicted)
+    if aim.value is None:  # a change needs the baseline, which is known here: cannot happen
+        return AreaAssessment("", Status.NO_TARGET, Reason("no-target"), latest)
+    side = direction
+    if _keeps(target) and direction in (Direction.INCREASE, Direction.DECREASE):
+        side = Direction.AT_LEAST if direction == Direction.INCREASE else Direction.AT_MOST
+    result = judge(
+        side,
+        base,
+        Point(aim.value, aim.period),
+        latest,
+        goal,
+        thresholds,
+        verdict=verdict,
+        knots=knots_before(aims, aim),
+        aim=target,
     )
+    return _as_waypoint(result, aim, latest) if not aim.final else result
 
 
-def _bound(base: Point, target: Point, latest: Point, sign: int, reached: bool) -> AreaAssessment:
-    facts = {"period": latest.period, "latest": latest.value, "target": target.value}
-    gap = target.value - latest.value
-    if sign * (latest.value - target.value) >= -1e-9:
-        status = Status.ACHIEVED if reached else Status.ON_TRACK
-        return AreaAssessment(
-            "", status, Reason("kept-final" if reached else "kept", facts), latest, target.value, None, gap
-        )
-    return AreaAssessment("", Status.OFF_TRACK, Reason("bound-broken", facts), latest, target.value, None, gap)
+def _as_waypoint(result: AreaAssessment, aim: Aim, latest: Point) -> AreaAssessment:
+    """A target on the way is no final verdict: meeting it is on track."""
+    if result.status == Status.ACHIEVED:
+        facts = {"period": latest.period, "latest": latest.value, "aim_period": aim.period, "target": aim.value}
+        return replace(result, status=Status.ON_TRACK, reason=Reason("waypoint-met", facts))
+    if result.status == Status.NOT_ACHIEVED:
+        return replace(result, status=Status.OFF_TRACK)
+    if result.reason.code == "behind-path" and latest.period.end >= aim.period.end:  # the aim's own figure
+        return replace(result, reason=Reason("waypoint-behind", {**result.reason.facts, "aim_period": aim.period}))
+    return result
 
 
-def _path(
-    base: Point, target: Point, latest: Point, sign: int, goal: Goal | None, thresholds: Thresholds, reached: bool
-) -> AreaAssessment:
-    expected = expected_value(base, target, latest.period, goal)
-    distance = target.value - base.value
-    progress = (latest.value - base.value) / distance if distance else None
-    gap = target.value - latest.value
-    facts = {
-        "period": latest.period,
-        "latest": latest.value,
-        "target": target.value,
-        "expected": expected,
-        "baseline": base.value,
-        "target_period": target.period,
-    }
-
-    def result(status: Status, code: str, **extra: Any) -> AreaAssessment:
-        return AreaAssessment("", status, Reason(code, {**facts, **extra}), latest, expected, progress, gap)
-
-    if sign * (latest.value - target.value) >= -1e-9:
-        return result(Status.ACHIEVED, "achieved")
-    if reached:
-        return result(Status.OFF_TRACK, "missed")
-    if sign * (latest.value - base.value) < -1e-9:
-        return result(Status.OFF_TRACK, "wrong-way")
-    required = expected - base.value
-    if abs(required) < 1e-12:
-        return result(Status.ON_TRACK, "on-path", share=_share(1.0))
-    ratio = (latest.value - base.value) / required
-    if ratio >= thresholds.on_track:
-        return result(Status.ON_TRACK, "on-path", share=_share(min(ratio, 1.0)))
-    if ratio >= thresholds.at_risk:
-        return result(Status.AT_RISK, "behind-path", share=_share(ratio))
-    return result(Status.OFF_TRACK, "behind-path", share=_share(max(ratio, 0.0)))
-
-
-def expected_value(base: Point, target: Point, at: Period, goal: Goal | None = None) -> float:
-    """The value on the path from baseline to target at ``at`` (the target after the target period).
-
-    A straight line in time; for "+x% per jaar" goals the compound yearly path.
-    """
-    total = base.period.years_until(target.period)
-    elapsed = base.period.years_until(at)
-    if total <= 0 or elapsed >= total:
-        return target.value
-    if elapsed <= 0:
-        return base.value
-    change = goal.target.change if goal is not None and goal.target is not None else None
-    if change is not None and change.kind == ChangeKind.PERCENT_PER_YEAR and base.value > 0 and target.value > 0:
-        # the compound yearly path through both ends: the plan's rate, ending at the stated target
-        growth: float = (target.value / base.value) ** (elapsed / total)
-        return round(base.value * growth, 9)
-    return round(base.value + (target.value - base.value) * elapsed / total, 9)
-
-
-def _met(direction: Direction, value: float, target: float) -> bool:
-    higher = direction.higher_is_better
-    if higher is None:
-        return abs(value - target) <= 1e-9
-    return value >= target - 1e-9 if higher else value <= target + 1e-9
+def _trend_disagrees(
+    status: Status, final: Aim | None, predicted: Forecast | None, goal: Goal, verdict: bool
+) -> list[Reason]:
+    """A sentence when the status and the forecast point different ways, so that neither misleads."""
+    direction = goal.judged_direction
+    if verdict or predicted is None or final is None or final.value is None or direction is None:
+        return []
+    if direction.higher_is_better is None or final.target.is_band:
+        return []
+    reaches = meets(final, direction, predicted.value)
+    facts = {"target_period": final.period, "forecast": estimate(predicted.value, goal.unit), "target": final.value}
+    if status in (Status.ON_TRACK, Status.ACHIEVED) and not reaches:
+        return [Reason("trend-misses", facts)]
+    if status in (Status.AT_RISK, Status.OFF_TRACK) and reaches:
+        return [Reason("trend-reaches", facts)]
+    return []
 
 
 def _combine(
-    goal: Goal, results: list[AreaAssessment], base: Point | None, target: Point | None, names: Mapping[str, str]
+    goal: Goal,
+    results: list[AreaAssessment],
+    base: Point | None,
+    target: Point | None,
+    names: Mapping[str, str],
+    final_aim: Aim | None,
 ) -> Assessment:
     """A goal per wijk is as good as its worst wijk; the reason names the wijken concerned."""
     worst = min(results, key=lambda r: WORST_FIRST.index(r.status)).status
@@ -474,95 +557,21 @@ def _combine(
                 "names": ", ".join(concerned),
             },
         )
-    return Assessment(goal.id, worst, reason, base, target, used=used, areas=tuple(results))
-
-
-# -- forecast and significance ----------------------------------------------------------------
-
-#: Two-sided 97.5% quantiles of Student's t for 1 to 30 degrees of freedom (then 1.96).
-T_975 = (
-    12.706,
-    4.303,
-    3.182,
-    2.776,
-    2.571,
-    2.447,
-    2.365,
-    2.306,
-    2.262,
-    2.228,
-    2.201,
-    2.179,
-    2.160,
-    2.145,
-    2.131,
-    2.120,
-    2.110,
-    2.101,
-    2.093,
-    2.086,
-    2.080,
-    2.074,
-    2.069,
-    2.064,
-    2.060,
-    2.056,
-    2.052,
-    2.048,
-    2.045,
-    2.042,
-)
-
-
-def _forecast(base: Point, after: list[Measurement], target_period: Period) -> Forecast | None:
-    """Least squares through the baseline and the measurements (at least two besides the baseline),
-    extended to the target period, with a 95% prediction interval."""
-    if len(after) < 2:
-        return None
-    xs = [0.0] + [base.period.years_until(m.period) for m in after]
-    ys = [base.value] + [m.value for m in after]
-    n = len(xs)
-    mean_x, mean_y = sum(xs) / n, sum(ys) / n
-    sxx = sum((x - mean_x) ** 2 for x in xs)
-    if sxx == 0:
-        return None
-    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / sxx
-    intercept = mean_y - slope * mean_x
-    x0 = base.period.years_until(target_period)
-    value = intercept + slope * x0
-    residual = sum((y - (intercept + slope * x)) ** 2 for x, y in zip(xs, ys, strict=True))
-    df = n - 2
-    spread = math.sqrt(residual / df) if df > 0 else 0.0
-    t = T_975[df - 1] if 0 < df <= len(T_975) else 1.96
-    half = t * spread * math.sqrt(1 + 1 / n + (x0 - mean_x) ** 2 / sxx)
-    return Forecast(round(value, 9), round(value - half, 9), round(value + half, 9), n)
-
-
-def _significance(goal: Goal, at_baseline: list[Measurement], latest: Measurement) -> Significance | None:
-    """Whether the change since the baseline is larger than chance, where both figures carry an
-    interval (or, for percentages, a sample size)."""
-    if not at_baseline:
-        return None
-    first = max(at_baseline, key=lambda m: m.version)
-    se_first, se_latest = _standard_error(first, goal), _standard_error(latest, goal)
-    if se_first is None or se_latest is None:
-        return None
-    spread = math.sqrt(se_first**2 + se_latest**2)
-    if spread == 0:
-        return None
-    z = (latest.value - first.value) / spread
-    method = "ci-z-test" if first.ci_low is not None and latest.ci_low is not None else "two-proportion-z-test"
-    return Significance(method, round(z, 6), round(math.erfc(abs(z) / math.sqrt(2)), 6))
-
-
-def _standard_error(m: Measurement, goal: Goal) -> float | None:
-    if m.ci_low is not None and m.ci_high is not None:
-        return (m.ci_high - m.ci_low) / (2 * 1.96)
-    unit = goal.unit
-    if m.sample_size and unit is not None and unit.kind.value == "percentage":
-        p = m.value / 100
-        return 100 * math.sqrt(p * (1 - p) / m.sample_size)
-    return None
+    return Assessment(
+        goal.id,
+        worst,
+        reason,
+        base,
+        target,
+        used=used,
+        areas=tuple(results),
+        stale=any(r.stale for r in results),
+        measured=min((r.measured for r in results), default=0),
+        aim=final_aim.target if final_aim else None,
+        aim_period=final_aim.period if final_aim else None,
+        final=worst in (Status.ACHIEVED, Status.NOT_ACHIEVED)
+        and all(r.status in (Status.ACHIEVED, Status.NOT_ACHIEVED) for r in results),
+    )
 
 
 # -- overrides and roll-up ----------------------------------------------------------------------
@@ -593,6 +602,9 @@ class Rollup:
         unjudged = self.total - sum(count for status, count in judged)
         parts = ", ".join(f"{count} {status.label(lang)}" for status, count in judged if count)
         parts = parts or _("nog geen enkel doel beoordeeld", lang)
+        if self.total == 1:  # one goal: say its status, not "van de 1 doelen: 1 op koers"
+            only = next(status for status, count in self.counts.items() if count)
+            return _("Eén doel: {status}.", lang, status=only.label(lang))
         if unjudged:
             return _(
                 "Van de {total} doelen: {parts}; van {unjudged} is het nog niet te zeggen.",

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from koers.domain.measurements import Measurement, Unavailable
 from koers.domain.periods import month_name
-from koers.domain.units import Unit, UnitKind
+from koers.domain.units import WHOLE_UNITS, Unit, UnitKind
 
 
 def format_number(value: float, lang: str = "nl", decimals: int | None = None) -> str:
@@ -29,6 +30,13 @@ def format_plain(value: float, lang: str = "nl") -> str:
     return text.replace(".", ",") if lang == "nl" else text
 
 
+def estimate(value: float, unit: Unit | None = None) -> float:
+    """A forecast is an estimate, written as one: whole in a unit of whole things and from 100
+    up, else one decimal ("rond 487 huishoudens", "rond 58,3%"; not "486,742857")."""
+    whole = abs(value) >= 100 or (unit is not None and unit.kind in WHOLE_UNITS)
+    return float(round(value)) if whole else round(value, 1)
+
+
 def format_value(value: float, unit: Unit | None, lang: str = "nl") -> str:
     """A value with its unit: '56%', '€ 2.864', '79,91 per 1.000 inwoners', '244 nachten'."""
     if unit is None:
@@ -40,6 +48,22 @@ def format_value(value: float, unit: Unit | None, lang: str = "nl") -> str:
         return f"€ {format_number(value, lang, decimals)}"
     label = unit.label_text(lang)
     return f"{format_number(value, lang)} {label}".strip()
+
+
+def format_unavailable(code: Unavailable, reason: str | None) -> str:
+    """A figure that is not there, as every page shows it: its code with the reason,
+    'n.b. (cijfer wordt door CBS niet meer gepubliceerd)'. The code is the same in every
+    language, as in the tables it comes from and in the JSON; its meaning is
+    :meth:`Unavailable.label`."""
+    return f"{code.value} ({reason.strip()})" if reason and reason.strip() else code.value
+
+
+def format_figure(m: Measurement, unit: Unit | None, lang: str = "nl") -> str:
+    """A measurement's figure: its value with its unit, or the code and reason of a figure
+    that is not there (never 0)."""
+    if m.unavailable is not None or m.value is None:
+        return format_unavailable(m.unavailable or Unavailable.NOT_AVAILABLE, m.note)
+    return format_value(m.value, unit, lang)
 
 
 def format_euro(amount: float, lang: str = "nl") -> str:

@@ -10,16 +10,44 @@ missing, because real plans have gaps and koers must hold a plan as it is; the S
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from koers.domain.baselines import Baseline
 from koers.domain.fields import FrequencyValue
+from koers.domain.periods import Period, parse_period
 from koers.domain.targets import Direction, Target
 from koers.domain.units import Unit, UnitValue
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+
+
+def _list_or_mapping(schema: dict[str, Any]) -> None:
+    """``targets`` is a list of targets, or a mapping from period to target."""
+    listed = {k: schema.pop(k) for k in ("type", "items") if k in schema}
+    schema["anyOf"] = [listed, {"type": "object", "additionalProperties": listed.get("items", {})}]
+
+
+def _dated(period: Any, target: Any) -> Any:
+    """One entry of a ``targets`` mapping: the key is the period the target is due."""
+    if isinstance(target, dict):
+        return {"period": period, **target}
+    if isinstance(target, str):
+        return {"phrase": target, "period": period}
+    return {"value": target, "period": period}
+
+
+def _period_key(target: Any) -> tuple[Any, ...]:
+    """Sort targets as written in a file by their period; undated ones (due at the end) last."""
+    raw = target.get("period") if isinstance(target, dict) else getattr(target, "period", None)
+    if raw is None:
+        return (1,)
+    try:
+        return (0, parse_period(raw).sort_key)
+    except (ValueError, TypeError):
+        return (0,)
 
 
 class Scope(StrEnum):
@@ -60,7 +88,16 @@ class Goal(BaseModel):
     baseline: Baseline | None = Field(
         default=None, description="The baseline (nulmeting); left out when the plan is silent."
     )
-    target: Target | None = None
+    target: Target | None = Field(
+        default=None,
+        description="The (final) target: structured, or the plan's own words ('minimaal 60% in 2027', 'toename').",
+    )
+    targets: list[Target] = Field(
+        default_factory=list,
+        json_schema_extra=_list_or_mapping,
+        description="Earlier dated targets on the way, such as a begroting value per year; also written as "
+        "a mapping from period to target ({2025: 50, 2026: '55%'}). Given alone, the latest becomes 'target'.",
+    )
     direction: Direction | None = Field(default=None, description="increase, decrease, at-least, at-most or maintain.")
     scope: Scope = Scope.MUNICIPALITY
     region: str | None = Field(default=None, description="For scope 'region': the id of the region in 'areas'.")
@@ -69,28 +106,93 @@ class Goal(BaseModel):
     policy_areas: list[str] = Field(default_factory=list, description="Ids of policy areas that contribute.")
     note: str | None = Field(default=None, description="Anything a reader should know, such as a correction.")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _dated_targets(cls, data: Any) -> Any:
+        """``targets`` as a mapping reads as a list with periods; without ``target``, the latest
+        of ``targets`` is the final target, so that ``target`` always holds the final one."""
+        if not isinstance(data, dict):
+            return data
+        listed = data.get("targets")
+        if isinstance(listed, dict):
+            listed = [_dated(period, target) for period, target in listed.items()]
+            data = {**data, "targets": listed}
+        if data.get("target") is None and isinstance(listed, list) and listed:
+            *earlier, last = sorted(listed, key=_period_key)
+            data = {**data, "target": last, "targets": earlier}
+        return data
+
     @model_validator(mode="after")
-    def _target_agrees_with_change(self) -> Goal:
-        if self.target is None:
-            return self
-        resolved = self.target.disagreement(self.baseline)
+    def _targets_fit(self) -> Goal:
+        said = {
+            t.direction
+            for t in self.all_targets
+            if t.direction is not None and t.direction.higher_is_better is not None
+        }
+        if self.direction is not None and self.direction.higher_is_better is not None:
+            said.add(self.direction)
+        if len({d.higher_is_better for d in said}) > 1:
+            raise PydanticCustomError(
+                "direction-conflict",
+                "the target says {said} but the goal's direction is {direction}: they point opposite ways",
+                {
+                    "said": ", ".join(sorted(d.value for d in said if d != self.direction)),
+                    "direction": self.direction.value if self.direction else "",
+                },
+            )
+        periods = [t.period.code if t.period else "" for t in self.all_targets]
+        repeated = sorted({p for p in periods if periods.count(p) > 1})
+        if repeated:
+            raise PydanticCustomError(
+                "repeated-target-period",
+                "two targets for the same period ({period}): give each period one target",
+                {"period": repeated[0] or "without a period"},
+            )
+        for target in self.all_targets:
+            self._agrees_with_change(target)
+        return self
+
+    def _agrees_with_change(self, target: Target) -> None:
+        resolved = target.disagreement(self.baseline)
         if resolved is not None:
             raise PydanticCustomError(
                 "inconsistent-target",
                 "target value {value} does not follow from change {change} on baseline {baseline} "
                 "(that gives {resolved})",
                 {
-                    "value": self.target.value,
-                    "change": self.target.change.as_written if self.target.change else "",
+                    "value": target.value,
+                    "change": target.change.as_written if target.change else "",
                     "baseline": self.baseline.value if self.baseline else None,
                     "resolved": resolved,
                 },
             )
-        return self
 
     @property
     def unit(self) -> Unit | None:
         return self.indicator.unit if self.indicator else None
 
     def resolved_target(self) -> float | None:
+        """The final target as a number (a band or a direction only has none)."""
         return self.target.resolve(self.baseline) if self.target else None
+
+    @property
+    def all_targets(self) -> list[Target]:
+        """Every target of the goal, the final one last."""
+        return [*self.targets, *([self.target] if self.target else [])]
+
+    @property
+    def judged_direction(self) -> Direction | None:
+        """The way the goal is judged: its own direction, else the one its target states."""
+        if self.direction is not None:
+            return self.direction
+        return next((t.direction for t in reversed(self.all_targets) if t.direction is not None), None)
+
+    def dated_targets(self, end_year: int | None) -> list[tuple[Period, Target]]:
+        """The targets with the period each is due, earliest first: a target without a period
+        is due at the end of the plan's last year; without one either, it cannot be dated."""
+        dated = []
+        for target in self.all_targets:
+            period = target.period or (Period.year(end_year) if end_year is not None else None)
+            if period is not None:
+                dated.append((period, target))
+        return sorted(dated, key=lambda pair: pair[0].sort_key)

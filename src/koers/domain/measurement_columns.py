@@ -31,6 +31,7 @@ class ColumnType(StrEnum):
     WHOLE_NUMBER = "whole number"  # 0 or more
     UNIT = "unit"
     STATUS = "status"
+    UNAVAILABLE = "unavailable code"  # n.b., n.n.b. or n.a. (koers.domain.measurements.Unavailable)
     TEXT = "text"
     DATE = "date"
     DATETIME = "date and time"
@@ -162,11 +163,21 @@ COLUMNS: Final[tuple[MeasurementColumn, ...]] = (
         T.NUMBER,
         P.CONTENT,
         "The number, in the goal's unit. `48.1` and `48,1` both work; `1.250,5` (Dutch) and `1,250.5` (English) are "
-        "read as 1250.5. A bare `1.250` is 1.25: leave out thousands separators.",
+        "read as 1250.5. A bare `1.250` is 1.25: leave out thousands separators. A figure that is not there: "
+        "`n.b.`, `n.n.b.` or `n.a.` (see Figures that are not there).",
         required=Required.YES,
         file=True,
         stored=True,
         fast=True,
+    ),
+    _column(
+        "unavailable",
+        T.UNAVAILABLE,
+        P.CONTENT,
+        "Why there is no figure: `n.b.` (niet beschikbaar), `n.n.b.` (nog niet bekend) or `n.a.` (niet van "
+        "toepassing); leave `value` empty. Needs the reason in `note`.",
+        file=True,
+        stored=True,
     ),
     _column(
         "unit",
@@ -248,7 +259,14 @@ COLUMNS: Final[tuple[MeasurementColumn, ...]] = (
         in_export=True,
         stored=True,
     ),
-    _column("note", T.TEXT, P.CONTENT, "Anything a reader should know.", file=True, stored=True),
+    _column(
+        "note",
+        T.TEXT,
+        P.CONTENT,
+        "Anything a reader should know; for a figure that is not there, the reason (required).",
+        file=True,
+        stored=True,
+    ),
     _column(
         "derivation",
         T.JSON,

@@ -11,9 +11,10 @@ closes depends on the status, and is declared with the status (koers.domain.stat
 from __future__ import annotations
 
 from koers.domain.assessment import Assessment, Status
-from koers.domain.formatting import format_value
+from koers.domain.formatting import estimate, format_value
 from koers.domain.goals import Goal
 from koers.domain.status import STATUSES
+from koers.domain.target_words import target_words
 from koers.domain.units import Unit
 from koers.i18n import _
 
@@ -39,8 +40,8 @@ def concept_explanation(goal: Goal, assessment: Assessment, lang: str = "nl") ->
     if latest is not None and base is not None:
         parts.append(_compared(latest.value, base.value, base.period.label(lang), unit, lang))
     if target is not None and assessment.status in _HEADING:
-        bound = f"{goal.direction.label(lang)} " if goal.direction and goal.direction.is_bound else ""  # "maximaal 45%"
-        parts.append(_towards(assessment, target.value, target.period.label(lang), unit, lang, bound))
+        aim = target_words(goal, assessment.aim, lang)  # "maximaal 45%", "tussen 60% en 65%"
+        parts.append(_towards(assessment, target.period.label(lang), unit, lang, aim))
     if info.closing:
         parts.append(_(info.closing, lang))
     return " ".join(parts)
@@ -55,25 +56,17 @@ def _compared(latest: float, base: float, base_period: str, unit: Unit | None, l
     return _("Dat is minder dan bij de nulmeting in {period} ({value}).", lang, **values)
 
 
-def _towards(
-    assessment: Assessment, target: float, target_period: str, unit: Unit | None, lang: str, bound: str
-) -> str:
-    aim = f"{bound}{_value(target, unit, lang)}"
+def _towards(assessment: Assessment, target_period: str, unit: Unit | None, lang: str, aim: str) -> str:
     forecast = assessment.forecast
     if forecast is not None:
         return _(
             "Als de lijn van de metingen doorzet, komt de waarde in {period} rond {about}. De streefwaarde is {aim}.",
             lang,
             period=target_period,
-            about=_value(_rounded(forecast.value), unit, lang),
+            about=_value(estimate(forecast.value, unit), unit, lang),
             aim=aim,
         )
     return _("De streefwaarde voor {period} is {aim}.", lang, period=target_period, aim=aim)
-
-
-def _rounded(value: float) -> float:
-    """A forecast is an estimate: whole numbers from 100 up, one decimal below."""
-    return round(value) if abs(value) >= 100 else round(value, 1)
 
 
 def _value(value: float, unit: Unit | None, lang: str) -> str:

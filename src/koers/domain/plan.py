@@ -12,7 +12,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from koers.domain.areas import Area
+from koers.domain.areas import Area, AreaIds
 from koers.domain.budgets import Budget, BudgetTable
 from koers.domain.goals import ID_PATTERN, Goal
 from koers.domain.keyfigures import KeyFigureTable
@@ -166,6 +166,16 @@ class Plan(BaseModel):
 
     def wijken(self) -> list[Area]:
         return [a for a in self.areas if a.level == "wijk"]
+
+    def area_ids(self) -> AreaIds:
+        """The ids its figures are stored under: the municipality-level area (by CBS code, else
+        its id), else the municipality's CBS code; the wijken; and every area's name."""
+        municipality = next((a.stored_id for a in self.areas if a.level == "municipality"), self.municipality.cbs_code)
+        return AreaIds(
+            municipality,
+            tuple(a.stored_id for a in self.wijken()),
+            {a.stored_id: a.name for a in self.areas},
+        )
 
     @property
     def total_budget(self) -> float | None:

@@ -32,6 +32,7 @@ class Status(StrEnum):
     ON_TRACK = "on_track"
     AT_RISK = "at_risk"
     OFF_TRACK = "off_track"
+    NOT_ACHIEVED = "not_achieved"
     NO_BASELINE = "no_baseline"
     BASELINE_PENDING = "baseline_pending"
     NO_TARGET = "no_target"
@@ -40,6 +41,11 @@ class Status(StrEnum):
 
     def label(self, lang: str = "nl") -> str:
         return _(STATUSES[self].label, lang)
+
+    @property
+    def final(self) -> bool:
+        """Whether the status is a final verdict, given once the target period has closed."""
+        return self in (Status.ACHIEVED, Status.NOT_ACHIEVED)
 
     @property
     def judged(self) -> bool:
@@ -101,17 +107,18 @@ STATUSES: Final = every(
         Status.ACHIEVED: StatusInfo(
             label=N_("gehaald"),
             judged=True,
-            rank=8,
+            rank=9,
             meaning=N_(
-                'De streefwaarde is bereikt. Bij een grens ("maximaal 9% meer") of bij "gelijk blijven": '
-                "in het streefjaar zit de waarde nog binnen de grens."
+                'De streefwaarde is bereikt. Bij een grens ("maximaal 9% meer"), een bandbreedte of bij "gelijk '
+                'blijven": in het streefjaar zit de waarde nog binnen de grens. Bij alleen een richting ("toename"): '
+                "de waarde is in het streefjaar meer veranderd dan toeval."
             ),
             opening=N_("Dit doel is gehaald."),
         ),
         Status.ON_TRACK: StatusInfo(
             label=N_("op koers"),
             judged=True,
-            rank=7,
+            rank=8,
             meaning=N_(
                 "We zijn waar we nu moeten zijn, of verder: minstens {on_track} van de stap die nu gezet "
                 "moest zijn. Of: de waarde blijft binnen de grens of de marge."
@@ -121,7 +128,7 @@ STATUSES: Final = every(
         Status.AT_RISK: StatusInfo(
             label=N_("risico"),
             judged=True,
-            rank=1,
+            rank=2,
             meaning=N_(
                 "Er is vooruitgang, maar te weinig: {at_risk} tot {on_track} van de stap die nu gezet moest zijn."
             ),
@@ -131,19 +138,29 @@ STATUSES: Final = every(
         Status.OFF_TRACK: StatusInfo(
             label=N_("niet op koers"),
             judged=True,
-            rank=0,
+            rank=1,
             meaning=N_(
                 "Minder dan {at_risk} van de stap die nu gezet moest zijn. Of: het gaat de verkeerde kant op, "
-                "de waarde is over de grens of buiten de marge, of het streefjaar is voorbij en het doel is "
-                "niet gehaald."
+                "of de waarde is over de grens, buiten de marge of buiten de bandbreedte."
             ),
             opening=N_("Dit doel ligt niet op koers."),
             closing=N_("Zonder bijsturing halen we de streefwaarde waarschijnlijk niet."),
         ),
+        Status.NOT_ACHIEVED: StatusInfo(
+            label=N_("niet gehaald"),
+            judged=True,
+            rank=0,
+            meaning=N_(
+                "De streefperiode is voorbij en de meting over die periode haalt de streefwaarde niet. Dit is "
+                "het eindoordeel: het kijkt naar het cijfer over de streefperiode, niet naar later."
+            ),
+            opening=N_("Dit doel is niet gehaald."),
+            closing=N_("Bij de evaluatie is de vraag: waarom niet, en wat is er nu nodig?"),
+        ),
         Status.NO_BASELINE: StatusInfo(
             label=N_("geen nulmeting"),
             judged=False,
-            rank=4,
+            rank=5,
             meaning=N_("We weten niet waar we begonnen. Dan is niet te zeggen of we op koers liggen."),
             opening=N_("We kunnen nog niet zeggen of dit doel op koers ligt, want er is geen nulmeting."),
             closing=N_("Een nulmeting is nodig om dit doel te kunnen volgen."),
@@ -151,21 +168,21 @@ STATUSES: Final = every(
         Status.BASELINE_PENDING: StatusInfo(
             label=N_("nulmeting volgt"),
             judged=False,
-            rank=5,
+            rank=6,
             meaning=N_("Het plan belooft een nulmeting, maar die is er nog niet."),
             opening=N_("De nulmeting van dit doel komt nog. Daarna kunnen we de voortgang volgen."),
         ),
         Status.NO_TARGET: StatusInfo(
             label=N_("geen streefwaarde"),
             judged=False,
-            rank=6,
+            rank=7,
             meaning=N_("Het plan zegt niet waar we naartoe gaan, wanneer, of welke kant op."),
             opening=N_("Dit doel heeft geen streefwaarde met een jaartal. Daarom is het niet te beoordelen."),
         ),
         Status.NO_DATA: StatusInfo(
             label=N_("geen gegevens"),
             judged=False,
-            rank=2,
+            rank=3,
             meaning=N_("Er had al een nieuwe meting moeten zijn, maar die is er niet."),
             opening=N_("Er zijn nog geen nieuwe cijfers, terwijl die er wel hadden moeten zijn."),
             closing=N_("Vraag de cijfers op bij de bron."),
@@ -173,7 +190,7 @@ STATUSES: Final = every(
         Status.NOT_YET_MEASURABLE: StatusInfo(
             label=N_("nog niet meetbaar"),
             judged=False,
-            rank=3,
+            rank=4,
             meaning=N_(
                 "Het meetinstrument heeft nog niet opnieuw gemeten. De GGD-monitor meet bijvoorbeeld maar "
                 "één keer in de vier jaar."

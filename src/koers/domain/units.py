@@ -8,6 +8,7 @@ nights or days. Measurements in another unit are refused later, so the unit is e
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any, Final
 
@@ -45,6 +46,88 @@ SHORT_LABELS: Final = every(
         UnitKind.WEEKS: N_("weken"),
         UnitKind.SCORE: N_("score"),
         UnitKind.OTHER: "",
+    },
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """The values a unit can take at all: a percentage lies in 0-100, a count is not negative.
+
+    The SMART check refuses a baseline or target outside them, and a forecast is cut off at
+    them, so that koers never predicts 108.9% or -3 children.
+    """
+
+    low: float | None
+    high: float | None
+
+    def clamp(self, value: float) -> float:
+        if self.low is not None and value < self.low:
+            return self.low
+        if self.high is not None and value > self.high:
+            return self.high
+        return value
+
+    def contains(self, value: float) -> bool:
+        return self.clamp(value) == value
+
+
+_NOT_NEGATIVE = Bounds(0.0, None)
+
+#: What each kind of unit allows (a score and 'other' are free: their scale is the plan's).
+BOUNDS: Final = every(
+    UnitKind,
+    {
+        UnitKind.PERCENTAGE: Bounds(0.0, 100.0),
+        UnitKind.COUNT: _NOT_NEGATIVE,
+        UnitKind.EURO: _NOT_NEGATIVE,
+        UnitKind.RATE: _NOT_NEGATIVE,
+        UnitKind.NIGHTS: _NOT_NEGATIVE,
+        UnitKind.DAYS: _NOT_NEGATIVE,
+        UnitKind.WEEKS: _NOT_NEGATIVE,
+        UnitKind.SCORE: Bounds(None, None),
+        UnitKind.OTHER: Bounds(None, None),
+    },
+)
+
+
+#: Units whose values are whole things: a count, whole euros, nights, days, weeks. An estimate in
+#: them (a forecast) is written whole: not "273,4 kinderen".
+WHOLE_UNITS: Final = frozenset({UnitKind.COUNT, UnitKind.EURO, UnitKind.NIGHTS, UnitKind.DAYS, UnitKind.WEEKS})
+
+
+@dataclass(frozen=True, slots=True)
+class MinimalChange:
+    """The smallest change of a unit that counts as a real change, where no sample size or
+    interval allows a significance test: an absolute amount in the unit (1 percentage point),
+    or a share of the baseline (5% of a count). Smaller moves are noise: a direction-only goal
+    ("toename") is not met by them (docs/methodology.md)."""
+
+    absolute: float | None = None
+    relative: float | None = None
+
+    def of(self, baseline: float) -> float:
+        """The minimal relevant change from ``baseline``, in the unit."""
+        if self.absolute is not None:
+            return self.absolute
+        return abs(baseline) * (self.relative or 0.0)
+
+
+_FIVE_PERCENT = MinimalChange(relative=0.05)
+
+#: The minimal relevant change per kind of unit, declared once (docs/methodology.md lists it).
+MINIMAL_CHANGES: Final = every(
+    UnitKind,
+    {
+        UnitKind.PERCENTAGE: MinimalChange(absolute=1.0),
+        UnitKind.COUNT: _FIVE_PERCENT,
+        UnitKind.EURO: _FIVE_PERCENT,
+        UnitKind.RATE: _FIVE_PERCENT,
+        UnitKind.NIGHTS: _FIVE_PERCENT,
+        UnitKind.DAYS: _FIVE_PERCENT,
+        UnitKind.WEEKS: _FIVE_PERCENT,
+        UnitKind.SCORE: _FIVE_PERCENT,
+        UnitKind.OTHER: _FIVE_PERCENT,
     },
 )
 
@@ -94,6 +177,16 @@ class Unit(BaseModel):
         if self.label:
             return self.label
         return _(SHORT_LABELS[self.kind], lang)  # '%' and '' are not in the catalogue: they stay
+
+    @property
+    def bounds(self) -> Bounds:
+        """The values this unit can take at all."""
+        return BOUNDS[self.kind]
+
+    @property
+    def minimal_change(self) -> MinimalChange:
+        """The smallest change that counts as real where no significance test is possible."""
+        return MINIMAL_CHANGES[self.kind]
 
     def same_as(self, other: Unit) -> bool:
         """Whether two units measure the same thing (the label is only wording)."""

@@ -10,6 +10,13 @@ Rows come from a file (:func:`check_file`: CSV or Excel) or from anything else t
 as column -> value mappings (:func:`check_rows`: the editor's form, a future API); both are
 checked by the same code, with the same messages and row numbers (the column names are row 1).
 
+A figure that is not there (*n.b.*, *n.n.b.*, *n.a.*, in the value cell or in the column
+``unavailable``) is kept without a value, with its code; it needs its reason in ``note``. Such
+cells never reach the fast path (they are no number), so a usual file stays fast.
+
+Besides problems, a check gives warnings: rows that are stored, but that a person should look
+at (a figure inside its goal's baseline period).
+
 The columns are declared in koers.domain.measurement_columns and documented in
 docs/import-format.md.
 """
@@ -20,7 +27,7 @@ import csv
 import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple, overload
@@ -34,7 +41,7 @@ from koers.domain.measurement_columns import (
     ColumnType,
     import_columns_of,
 )
-from koers.domain.measurements import MeasurementStatus, SubjectKind
+from koers.domain.measurements import MeasurementStatus, SubjectKind, Unavailable, read_unavailable
 from koers.domain.periods import Period, PeriodError
 from koers.domain.plan import Plan
 from koers.domain.units import Unit, UnitKind, parse_unit_text, unit_code
@@ -93,6 +100,8 @@ class CheckResult:
     problems: list[Problem]
     problem_count: int
     rows: int
+    #: What is stored all the same, but deserves a look (codes in docs/import-format.md).
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -188,9 +197,10 @@ def _check(
         progress(checker.rows)
     if checker.rows == 0:
         return _failed(_located("empty-file", "-", Location(file)))
+    warnings = checker.baseline_warnings(plan)
     if checker.problem_count:
-        return CheckResult(None, checker.problems, checker.problem_count, checker.rows)
-    return CheckResult(checker.batch, [], 0, checker.rows)
+        return CheckResult(None, checker.problems, checker.problem_count, checker.rows, warnings)
+    return CheckResult(checker.batch, [], 0, checker.rows, warnings)
 
 
 def _located(code: str, field: str, location: Location, **context: Any) -> Problem:
@@ -341,7 +351,8 @@ class _RowChecker:
         subject = self._subject(number, cells)
         period = self._period(number, cells)
         area = self._area(number, cells)
-        value = self._number(number, cells, "value", required=True)
+        figure = self._figure(number, cells)
+        value = figure.value if figure is not None else None
         unit = self._unit(number, cells, subject)
         status = self._status(number, cells)
         extra: dict[str, Any] = {name: self._number(number, cells, name) for name in OPTIONAL_NUMBERS}
@@ -350,10 +361,14 @@ class _RowChecker:
         for name in DATES:
             extra[name] = self._date(number, cells, name)
         texts = {name: self._text(cells, name) for name in OPTIONAL_TEXTS}
+        if figure is not None and figure.unavailable is not None:
+            extra["unavailable"] = figure.unavailable.value
+            if texts["note"] is None:
+                self._problem("unavailable-without-reason", number, "note", value=figure.unavailable.value)
         self._unnamed_values(number, cells)
         if value is not None and unit is not None:
             self._plausible(number, value, unit, extra)
-        if self.problem_count > before or subject is None or period is None or area is None or value is None:
+        if self.problem_count > before or subject is None or period is None or area is None or figure is None:
             return
         assert unit is not None
         if self._duplicate(number, subject[0], period, area):
@@ -490,6 +505,25 @@ class _RowChecker:
             self._problem("invalid-number", number, name, value=str(raw))
         return parsed
 
+    def _figure(self, number: int, cells: list[Any]) -> _Figure | None:
+        """The value of a row, or the code of a figure that is not there: in the value cell
+        (``n.b.``, ``nnb``, ``n.v.t.`` ...) or in the column ``unavailable`` with the value
+        left empty. None when the row has a problem here."""
+        raw = self._cell(cells, "value")
+        cell = self._cell(cells, "unavailable")
+        stated = read_unavailable(str(cell)) if cell is not None else None
+        if cell is not None and stated is None:
+            self._problem("invalid-unavailable", number, "unavailable", value=str(cell))
+            return None
+        written = read_unavailable(raw) if isinstance(raw, str) else None
+        if stated is not None and raw is not None and written != stated:
+            self._problem("value-and-unavailable", number, "value", value=str(raw), stated=stated.value)
+            return None
+        if written is not None or stated is not None:
+            return _Figure(None, written or stated)
+        value = self._number(number, cells, "value", required=True)
+        return None if value is None else _Figure(value, None)
+
     def _whole(self, number: int, cells: list[Any], name: str) -> int | None:
         raw = self._cell(cells, name)
         value = self._number(number, cells, name)
@@ -614,6 +648,38 @@ class _RowChecker:
         self.seen[key] = len(self.batch)
         return False
 
+    # -- warnings ----------------------------------------------------------------------
+    def baseline_warnings(self, plan: Plan) -> list[Problem]:
+        """A warning for every kept row of a goal whose period lies inside the goal's baseline
+        period without being it (2023-H2 when the baseline is 2023): it describes the
+        situation before the plan, so it does not count as progress.
+
+        Every period in the batch is one of the few objects the thorough path parsed (in
+        ``self.periods``; the fast path reuses them), so the periods inside each baseline are
+        found among those first, by identity; a file with no such period costs no pass over
+        its rows."""
+        parsed = [p for p in self.periods.values() if isinstance(p, Period)]
+        inside: dict[str, tuple[Period, set[int]]] = {}
+        for goal in plan.goals:
+            baseline = goal.baseline.period if goal.baseline is not None else None
+            ids = {id(p) for p in parsed if baseline is not None and _within(p, baseline)}
+            if baseline is not None and ids:
+                inside[goal.id] = (baseline, ids)
+        warnings: list[Problem] = []
+        if not inside:
+            return warnings
+        periods = self.batch.period
+        for i, subject in enumerate(self.batch.subject):
+            found = inside.get(subject)
+            if found is None or id(periods[i]) not in found[1]:
+                continue
+            if len(warnings) == MAX_PROBLEMS:
+                break
+            location = Location(self.file, row=self.row_of[i], column="period")
+            context = {"name": "period", "value": periods[i].code, "subject": subject, "baseline": found[0].code}
+            warnings.append(_located("inside-baseline-period", "period", location, **context))
+        return warnings
+
     @overload
     def _intern(self, text: str) -> str: ...
     @overload
@@ -622,6 +688,18 @@ class _RowChecker:
         if text is None:
             return None
         return self.interned.setdefault(text, text)
+
+
+class _Figure(NamedTuple):
+    """What a row says of its figure: a value, or the code of a figure that is not there."""
+
+    value: float | None
+    unavailable: Unavailable | None
+
+
+def _within(period: Period, baseline: Period) -> bool:
+    """Whether ``period`` lies inside ``baseline`` without being it."""
+    return period != baseline and baseline.contains(period)
 
 
 @dataclass(frozen=True, slots=True)
@@ -662,8 +740,11 @@ def _subjects(plan: Plan) -> dict[str, Subject]:
 def _areas(plan: Plan) -> dict[str, str]:
     """Every way to name an area (id, CBS code, name) to the id it is stored under."""
     found: dict[str, str] = {}
+    municipality = plan.area_ids().municipality  # its CBS code means it, also when the register names it otherwise
+    for own in (plan.municipality.cbs_code, plan.municipality.name):
+        found[own] = found[own.lower()] = municipality
     for area in plan.areas:
-        stored = area.cbs_code or area.id
+        stored = area.stored_id
         for name in (area.id, area.cbs_code, area.name):
             if name:
                 found[name] = stored

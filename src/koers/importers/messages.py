@@ -108,6 +108,32 @@ IMPORT_MESSAGES: Catalogue = {
         N_("Deze meting (zelfde doel, periode en gebied) staat ook op rij {other}."),
         N_("Houd één rij per doel, periode en gebied over."),
     ),
+    "invalid-unavailable": (
+        N_("'{value}' is geen code voor een cijfer dat er niet is."),
+        N_(
+            "Schrijf n.b. (niet beschikbaar), n.n.b. (nog niet bekend) of n.a. (niet van toepassing), "
+            "of laat de cel leeg."
+        ),
+    ),
+    "value-and-unavailable": (
+        N_("In 'value' staat '{value}' en in 'unavailable' staat '{stated}'."),
+        N_("Een cijfer is er wel of niet. Is het er niet? Laat 'value' dan leeg. Is het er wel? Haal dan de code weg."),
+    ),
+    "unavailable-without-reason": (
+        N_("Er staat '{value}' (geen cijfer), maar niet waarom."),
+        N_(
+            "Schrijf in de kolom 'note' waarom het cijfer er niet is, bijvoorbeeld 'CBS publiceert dit cijfer niet "
+            "meer'. Die reden komt in de rapportage."
+        ),
+    ),
+    # A warning: the row is stored all the same.
+    "inside-baseline-period": (
+        N_("Dit cijfer van {subject} over {value} valt binnen de periode van de nulmeting ({baseline})."),
+        N_(
+            "Het wordt opgeslagen, maar telt niet als voortgang: het zegt iets over de situatie vóór het plan. "
+            "Klopt de periode?"
+        ),
+    ),
 }
 
 register("import", IMPORT_MESSAGES)

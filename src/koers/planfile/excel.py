@@ -11,6 +11,7 @@ reported, all at once, and no half-read plan ever comes back.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -24,6 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from koers.domain.periods import parse_period
 from koers.domain.plan import Plan
 from koers.domain.wording import Wording
 from koers.i18n import N_
@@ -44,6 +46,9 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 def write_excel_plan(plan: Plan, path: Path) -> None:
     """Write ``plan`` as a workbook in the documented template (docs/plan-excel.md)."""
     data = plan_to_data(plan)
+    for goal, written in zip(plan.goals, data.get("goals", []), strict=True):
+        if goal.targets:  # one line per dated target, as a begroting table lists them
+            written["targets"] = [t.line() for t in goal.targets]
     workbook = Workbook()
     workbook.remove(workbook.active)
     for sheet in SHEETS:
@@ -227,7 +232,7 @@ def load_excel_plan(path: Path) -> LoadResult:
     raw = _raw(reader, grids)
     result = validate_raw(raw, reader.file, reader.locate, lambda loc: path_of(raw, loc))
     problems = _sorted(reader.problems(raw) + result.problems)
-    return LoadResult(None if problems else result.plan, problems)
+    return LoadResult(None if problems else result.plan, problems, result.locate)
 
 
 def _grid(reader: Reader, ws: Worksheet, sheet: Sheet) -> Grid:
@@ -459,6 +464,8 @@ def _read(kind: Kind, value: Any) -> Any:
     """A cell's value as the YAML reader would see it; None for an empty cell."""
     if not _filled([value]):
         return None
+    if kind is Kind.TARGET_LIST:
+        return [_dated_target(line.strip()) for line in str(_read(Kind.TEXT, value)).splitlines() if line.strip()]
     if kind.is_list:
         lines = [line.strip() for line in str(_read(Kind.TEXT, value)).splitlines()]
         return [int(line) if kind is Kind.YEAR_LIST and line.isdigit() else line for line in lines if line]
@@ -472,6 +479,22 @@ def _read(kind: Kind, value: Any) -> Any:
     if kind is Kind.INTEGER and isinstance(value, str) and value.strip().isdigit():
         return int(value)
     return value
+
+
+def _dated_target(line: str) -> Any:
+    """'2025: 50' -> a target of 50 due in 2025; '2026: minimaal 60%' -> the words, due in 2026.
+    A line without a period before a colon is the target's words as they stand."""
+    period, colon, words = line.partition(":")
+    if not colon:
+        return line
+    try:
+        parse_period(period.strip())
+    except ValueError:
+        return line
+    words = words.strip()
+    if re.fullmatch(r"-?\d+(\.\d+)?", words) and not re.fullmatch(r"\d{1,3}(\.\d{3})+", words):
+        return {"period": period.strip(), "value": float(words)}  # as koers writes a number
+    return {"period": period.strip(), "phrase": words}  # '1.100', '60%', 'minimaal 60': the reader's words
 
 
 def _put(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:

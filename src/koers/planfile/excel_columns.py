@@ -17,7 +17,7 @@ from enum import Enum
 from koers.domain.areas import AreaLevel
 from koers.domain.baselines import BaselineStatus
 from koers.domain.goals import Scope
-from koers.domain.targets import Direction
+from koers.domain.targets import BandOpen, Direction
 from koers.domain.units import UnitKind
 
 LIST_NOTE = " Eén per regel (Alt+Enter in de cel)."
@@ -32,11 +32,12 @@ class Kind(Enum):
     INTEGER = "integer"
     VALUE = "value"  # period, change, frequency or tolerance: the model reads the text
     TEXT_LIST = "text-list"  # one item per line inside the cell
+    TARGET_LIST = "target-list"  # one dated target per line: '2025: 50', '2026: minimaal 60%'
     YEAR_LIST = "year-list"  # one year per line inside the cell
 
     @property
     def is_list(self) -> bool:
-        return self in (Kind.TEXT_LIST, Kind.YEAR_LIST)
+        return self in (Kind.TEXT_LIST, Kind.YEAR_LIST, Kind.TARGET_LIST)
 
     @property
     def is_text(self) -> bool:
@@ -124,7 +125,7 @@ class LongSheet:
 Sheet = PlanSheet | ItemSheet | LongSheet
 
 TEXT, CODE, NUMBER, INTEGER, VALUE = Kind.TEXT, Kind.CODE, Kind.NUMBER, Kind.INTEGER, Kind.VALUE
-TEXT_LIST, YEAR_LIST = Kind.TEXT_LIST, Kind.YEAR_LIST
+TEXT_LIST, YEAR_LIST, TARGET_LIST = Kind.TEXT_LIST, Kind.YEAR_LIST, Kind.TARGET_LIST
 PERIOD = " Schrijf 2023, 2023-H2, 2023-Q3, 2023-03, 2023/2024 (schooljaar) of 2024-01-01 (peildatum)."
 
 PLAN = PlanSheet(
@@ -251,6 +252,14 @@ GOALS = ItemSheet(
             "Bron van de nulmeting, als die anders is dan de bron van het doel.",
             path="baseline.source",
         ),
+        col(
+            "target_phrase",
+            TEXT,
+            "De streefwaarde in de woorden van het plan, bijvoorbeeld: toename, minimaal 60% in 2027, "
+            "bandbreedte 65-70% gelijk of hoger, halvering, handhaven. koers leest die woorden; "
+            "de kolommen hierna zijn dan niet nodig.",
+            path="target.phrase",
+        ),
         col("target_value", NUMBER, "Streefwaarde als getal.", path="target.value"),
         col(
             "target_change",
@@ -258,12 +267,32 @@ GOALS = ItemSheet(
             "Streefwaarde als verandering, met teken: +10%, -20%, -5 pp, +10% per jaar of gelijk.",
             path="target.change",
         ),
-        col("target_period", VALUE, "Wanneer de streefwaarde gehaald moet zijn." + PERIOD, path="target.period"),
+        col(
+            "target_period",
+            VALUE,
+            "Wanneer de streefwaarde gehaald moet zijn; leeg: het laatste jaar van het plan." + PERIOD,
+            path="target.period",
+        ),
+        col("target_low", NUMBER, "Bij een bandbreedte: de ondergrens.", path="target.low"),
+        col("target_high", NUMBER, "Bij een bandbreedte: de bovengrens.", path="target.high"),
+        col(
+            "target_band_open",
+            CODE,
+            "Bij een bandbreedte met 'gelijk of hoger': above; met 'gelijk of lager': below.",
+            path="target.band_open",
+            choices=BandOpen,
+        ),
         col(
             "target_tolerance",
             VALUE,
             "Bij gelijk blijven: de marge. Een getal in de eenheid van het doel, 2% of 1 pp.",
             path="target.tolerance",
+        ),
+        col(
+            "targets",
+            TARGET_LIST,
+            "Eerdere streefwaarden per jaar, zoals in de begroting: één per regel, "
+            "bijvoorbeeld 2025: 50 (Alt+Enter in de cel).",
         ),
         col("direction", CODE, "Welke kant is beter.", choices=Direction),
         col("scope", CODE, "Waar het doel moet gelden. Leeg: municipality.", choices=Scope),

@@ -116,8 +116,35 @@ MESSAGES: Catalogue = {
         N_("Vul 'reason' in, bij voorkeur met de woorden van het plan, en zo mogelijk 'expected'."),
     ),
     "target-without-value": (
-        N_("Een streefwaarde heeft een waarde of een verandering nodig."),
-        N_("Vul 'value' in (bijvoorbeeld 60) of 'change' (bijvoorbeeld '+10%')."),
+        N_("Een streefwaarde heeft een waarde, een verandering, een bandbreedte, een richting of woorden nodig."),
+        N_(
+            "Schrijf de streefwaarde zoals het plan die noemt (bijvoorbeeld 'minimaal 60% in 2027' of 'toename'), "
+            "of vul 'value' in (bijvoorbeeld 60) of 'change' (bijvoorbeeld '+10%')."
+        ),
+    ),
+    "half-band": (
+        N_("Een bandbreedte heeft een ondergrens én een bovengrens nodig."),
+        N_("Vul 'low' en 'high' allebei in, of schrijf 'tussen 60 en 65%'."),
+    ),
+    "empty-band": (
+        N_("De ondergrens ({low}) van de bandbreedte moet lager zijn dan de bovengrens ({high})."),
+        N_("Draai 'low' en 'high' om, of controleer de getallen met het plan."),
+    ),
+    "open-without-band": (
+        N_("'band_open' hoort alleen bij een bandbreedte."),
+        N_("Vul 'low' en 'high' in, of haal 'band_open' weg."),
+    ),
+    "phrase-disagrees": (
+        N_("De woorden '{phrase}' zeggen {part} {said}, maar de streefwaarde zegt ook {part} {written}."),
+        N_("Haal '{part}' weg (de woorden zeggen het al), of pas de woorden aan."),
+    ),
+    "direction-conflict": (
+        N_("De streefwaarde zegt {said}, maar de richting van het doel is {direction}: die wijzen tegen elkaar in."),
+        N_("Controleer met het plan welke kant beter is, en pas 'direction' of de streefwaarde aan."),
+    ),
+    "repeated-target-period": (
+        N_("Er zijn twee streefwaarden voor dezelfde periode ({period})."),
+        N_("Geef elke periode één streefwaarde; de laatste in 'target', eerdere in 'targets'."),
     ),
     "inconsistent-target": (
         N_(

@@ -31,6 +31,9 @@ Locator = Callable[[Loc], Location]
 class LoadResult:
     plan: Plan | None
     problems: list[Problem] = field(default_factory=list)
+    #: Where a path in the plan's data is in the file, once it was read ('goals', 3, 'target'):
+    #: for findings about a plan that was read (koers lint names the line of a goal's target).
+    locate: Locator | None = None
 
     @property
     def ok(self) -> bool:
@@ -72,7 +75,7 @@ def validate_raw(raw: Any, file: str, locate: Locator, path_of: Callable[[Loc], 
     for loc, code, context in reference_problems(raw) + total_problems(raw):
         problems.append(Problem(code, path_of(loc), locate(loc), context))
     problems.sort(key=_order)
-    return LoadResult(None if problems else plan, problems)
+    return LoadResult(None if problems else plan, problems, locate)
 
 
 def total_problems(raw: Mapping[str, Any]) -> list[tuple[Loc, str, dict[str, Any]]]:

@@ -98,6 +98,10 @@ def _own_line(node: Any) -> int | None:
 def plan_to_yaml(plan: Plan) -> str:
     """The plan as YAML, leaving out what equals the default, so the file stays readable."""
     data = plan_to_data(plan)
+    for goal in data.get("goals", []):
+        for key in ("target", "targets"):  # a target that is only words reads best as words
+            if key in goal:
+                goal[key] = _words(goal[key]) if key == "target" else [_words(t) for t in goal[key]]
     yaml = YAML()
     yaml.width = 100
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -109,8 +113,17 @@ def plan_to_yaml(plan: Plan) -> str:
 def plan_to_data(plan: Plan) -> dict[str, Any]:
     data = plan.model_dump(mode="python", exclude_defaults=True)
     data = {"format": plan.format, **data}
+    for goal, written in zip(plan.goals, data.get("goals", []), strict=True):
+        if goal.target is not None:  # the plan's words, not the parts koers read from them
+            written["target"] = goal.target.compact()
+        if goal.targets:
+            written["targets"] = [t.compact() for t in goal.targets]
     tidy: dict[str, Any] = _tidy(data)
     return tidy
+
+
+def _words(target: dict[str, Any]) -> Any:
+    return target["phrase"] if set(target) == {"phrase"} else target
 
 
 def _tidy(value: Any) -> Any:

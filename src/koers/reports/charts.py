@@ -5,7 +5,9 @@ A council member should see at a glance where a goal started, where it must end,
 leads there and where the figures are now. The chart therefore shows the baseline, every
 measurement (per wijk for a goal that holds in every wijk) with its 95% interval where the
 source gives one, the path from baseline to target, the target (or the allowed area of a
-bound), and the forecast. Provisional figures are drawn open. Every element differs in shape
+bound), and the forecast. Provisional figures are drawn open; a figure that is not there
+(n.b., n.n.b., n.a.) leaves a gap in its line, never a 0, with its code written at the
+bottom of the plot. Every element differs in shape
 or dash as well as in colour (the Okabe-Ito palette, safe for colour blindness), carries a
 tooltip in words, and the spec's description is the text alternative: the chart is never the
 only carrier of the figures.
@@ -30,14 +32,17 @@ import altair as alt
 import vl_convert
 from altair.utils.schemapi import debug_mode
 
-from koers.domain.assessment import Assessment, Forecast, Point, expected_value
+from koers.domain.assessment import Assessment
 from koers.domain.baselines import BaselineStatus
-from koers.domain.formatting import format_number, format_value
+from koers.domain.forecast import Forecast
+from koers.domain.formatting import estimate, format_figure, format_number, format_value
 from koers.domain.goals import Goal
+from koers.domain.judging import Point, expected_value
 from koers.domain.measurements import Measurement, MeasurementStatus, current_version
 from koers.domain.periods import Period
-from koers.domain.targets import Direction
-from koers.domain.units import Unit, UnitKind
+from koers.domain.target_words import target_words
+from koers.domain.targets import BandOpen, Direction
+from koers.domain.units import WHOLE_UNITS, Unit, UnitKind
 from koers.i18n import N_, _
 
 #: Size in pixels at 96 dpi: 16 x 8 cm, the width of an A4 text column.
@@ -55,7 +60,6 @@ BLUE, VERMILLION, PURPLE, GREY = "#0072B2", "#D55E00", "#CC79A7", "#595959"
 ALLOWED_FILL = "#DDEFFA"  # sky blue, lightened: an area behind the figures
 SERIES_COLOURS = (BLUE, PURPLE, GREEN, SKY_BLUE, ORANGE)
 SERIES_SHAPES = ("circle", "triangle-down", "cross", "triangle-right", "triangle-left")
-WHOLE_UNITS = (UnitKind.COUNT, UnitKind.EURO, UnitKind.NIGHTS, UnitKind.DAYS, UnitKind.WEEKS)
 SOLID: tuple[int, ...] = (1, 0)
 DASHED: tuple[int, ...] = (6, 4)
 
@@ -75,6 +79,7 @@ WORDS: Final[dict[str, str]] = {
     "target": N_("streefwaarde"),
     "allowed": N_("toegestaan"),
     "band": N_("marge"),
+    "range": N_("bandbreedte"),
     "forecast": N_("prognose"),
     "illustrative": N_("Illustratieve cijfers"),
     "intervals": N_("Verticale lijnen: 95%-interval"),
@@ -223,8 +228,9 @@ def _series(goal: Goal, assessment: Assessment, measurements: Iterable[Measureme
 
 
 def _drawable(assessment: Assessment, series: Mapping[str, list[Measurement]]) -> bool:
-    """Whether there is a figure to draw: a baseline or a measurement (a target alone is no chart)."""
-    return assessment.baseline is not None or any(series.values())
+    """Whether there is a figure to draw: a baseline or a measurement that is there (a target,
+    or only figures that are not there, is no chart)."""
+    return assessment.baseline is not None or any(m.available for figures in series.values() for m in figures)
 
 
 def _area_label(area: str, names: Mapping[str, str] | None, words: Mapping[str, str], count: int) -> str:
@@ -245,18 +251,18 @@ def _legend(
             SERIES_COLOURS[i % len(SERIES_COLOURS)],
             SERIES_SHAPES[i % len(SERIES_SHAPES)],
         )
-        for i, area in enumerate(a for a, figures in series.items() if figures)
+        for i, area in enumerate(a for a, figures in series.items() if any(m.available for m in figures))
     ]
-    if any(m.status == MeasurementStatus.PROVISIONAL for figures in series.values() for m in figures):
+    if any(m.status == MeasurementStatus.PROVISIONAL and m.available for figures in series.values() for m in figures):
         entries.append(_Entry(words["provisional"], GREY, "#FFFFFF", "circle"))
     if assessment.baseline is not None:
         entries.append(_Entry(words["baseline"], BLACK, BLACK, "square"))
     if _path(goal, assessment):
         entries.append(_Entry(words["path"], GREY, "transparent", "stroke", DASHED))
-    if assessment.target is not None:
+    if assessment.target is not None and not _band_target(assessment):
         entries.append(_Entry(words["target"], VERMILLION, VERMILLION, "diamond"))
     if _allowed(goal, assessment) is not None:
-        entries.append(_Entry(_allowed_label(goal, words), "transparent", ALLOWED_FILL, "square"))
+        entries.append(_Entry(_allowed_label(goal, words, assessment), "transparent", ALLOWED_FILL, "square"))
     if assessment.forecast is not None:
         entries.append(_Entry(words["forecast"], ORANGE, ORANGE, "triangle-up"))
     return tuple(entries)
@@ -399,7 +405,12 @@ def _allowed_layers(ctx: _Context) -> list[alt.Chart]:
         return []
     low, high = allowed
     y2: alt.Y2 | Mapping[str, Any]
-    row = {"series": _allowed_label(ctx.goal, ctx.words), "low": low, "high": high, "tip": _allowed_tip(ctx, low, high)}
+    row = {
+        "series": _allowed_label(ctx.goal, ctx.words, ctx.assessment),
+        "low": low,
+        "high": high,
+        "tip": _allowed_tip(ctx, low, high),
+    }
     if low is None:  # at most: from the bound down
         y, y2 = _y(ctx, "high"), alt.value(alt.ExprRef("height"))
     elif high is None:  # at least: from the bound up
@@ -413,27 +424,36 @@ def _allowed_layers(ctx: _Context) -> list[alt.Chart]:
     ]
 
 
-def _allowed_label(goal: Goal, words: Mapping[str, str]) -> str:
-    return words["band" if goal.direction == Direction.MAINTAIN else "allowed"]
+def _allowed_label(goal: Goal, words: Mapping[str, str], assessment: Assessment | None = None) -> str:
+    if assessment is not None and _band_target(assessment):
+        return words["range"]
+    return words["band" if goal.judged_direction == Direction.MAINTAIN else "allowed"]
 
 
 def _allowed(goal: Goal, assessment: Assessment) -> tuple[float | None, float | None] | None:
     """The allowed area as (low, high), None for an open side; None when the goal has none."""
-    target = assessment.target
-    if target is None or goal.direction is None:
+    target, aim, direction = assessment.target, assessment.aim, goal.judged_direction
+    if aim is not None and aim.is_band:  # a band target: the band itself, open on its open side
+        return (
+            None if aim.band_open == BandOpen.BELOW else aim.low,
+            None if aim.band_open == BandOpen.ABOVE else aim.high,
+        )
+    if target is None or direction is None:
         return None
-    if goal.direction == Direction.AT_MOST:
+    if direction == Direction.AT_MOST:
         return (None, target.value)
-    if goal.direction == Direction.AT_LEAST:
+    if direction == Direction.AT_LEAST:
         return (target.value, None)
-    tolerance = goal.target.tolerance if goal.target is not None else None
-    if goal.direction == Direction.MAINTAIN and tolerance is not None:
+    tolerance = aim.tolerance if aim is not None else None
+    if direction == Direction.MAINTAIN and tolerance is not None:
         return tolerance.band(target.value)
     return None
 
 
 def _allowed_tip(ctx: _Context, low: float | None, high: float | None) -> str:
     unit, lang = ctx.goal.unit, ctx.lang
+    if _band_target(ctx.assessment) and ctx.assessment.aim is not None:
+        return f"{ctx.words['range']}: {target_words(ctx.goal, ctx.assessment.aim, lang)}"
     if low is not None and high is not None:
         return f"{ctx.words['band']}: {_range(low, high, unit, lang)}"
     bound, value = (Direction.AT_MOST, high) if low is None else (Direction.AT_LEAST, low)
@@ -444,11 +464,16 @@ def _path(goal: Goal, assessment: Assessment) -> list[Point]:
     """The path from baseline to target as the assessment measures against it (level for a 'keep
     equal' goal, none for a bound already kept), with a point at every year's end in between, so
     that a compound '+x% per jaar' path is drawn as the curve it is."""
-    base, target = assessment.baseline, assessment.target
-    if base is None or target is None or goal.direction is None:
+    base, target, direction = assessment.baseline, assessment.target, goal.judged_direction
+    if base is None or target is None:
+        return []
+    if assessment.aim is not None and assessment.aim.is_band:  # a path only into the band from outside
+        low, high = assessment.aim.low, assessment.aim.high
+        return [base, target] if low is not None and high is not None and not low <= base.value <= high else []
+    if direction is None:
         return []
     toward = (target.value - base.value) * (1 if _rising(goal) else -1)
-    if goal.direction in (Direction.AT_LEAST, Direction.AT_MOST) and toward <= 0:
+    if direction in (Direction.AT_LEAST, Direction.AT_MOST) and toward <= 0:
         return []
     years = [Period.year(y) for y in range(base.period.end.year, target.period.end.year + 1)]
     between = [p for p in years if base.period.end < p.end < target.period.end]
@@ -472,16 +497,19 @@ def _measurement_layers(
     """A line with a symbol per figure for every area; wijken side by side (a few pixels apart)
     where they share a period, so that their intervals stay apart."""
     rows = [
-        _measurement_row(ctx, labels[area], m, offset=8 * i - 4 * (len(series) - 1))
+        _measurement_row(ctx, labels[area], m, offset=8 * i - 4 * (len(series) - 1), segment=segment)
         for i, (area, figures) in enumerate(series.items())
-        for m in figures
+        for m, segment in _segments(figures)
+    ]
+    missing = [
+        _unavailable_row(ctx, labels[area], m) for area, figures in series.items() for m in figures if not m.available
     ]
     if not rows:
-        return []
+        return _unavailable_layers(ctx, missing)
     line = (
         _chart("measurements-line", rows)
         .mark_line(strokeWidth=2, xOffset=_OFFSET)
-        .encode(x=_x(ctx), y=_y(ctx), detail="series:N", **_lines(ctx))
+        .encode(x=_x(ctx), y=_y(ctx), detail=[alt.Detail("series:N"), alt.Detail("segment:O")], **_lines(ctx))
     )
     points = (
         _chart("measurements", rows)
@@ -500,17 +528,47 @@ def _measurement_layers(
         expected = ctx.assessment.expected  # the path (or the target) there: write on the other side
         side: Side = "upper-right" if expected is None or rows[-1]["value"] >= expected else "lower-right"
         layers += _label_layers(ctx, "latest-label", [rows[-1]], side)
-    return layers
+    return [*layers, *_unavailable_layers(ctx, missing)]
+
+
+def _segments(figures: Sequence[Measurement]) -> Iterable[tuple[Measurement, int]]:
+    """Each figure that is there, with the number of its stretch of line: a figure that is not
+    there ends a stretch, so that the line has a gap there instead of bridging it."""
+    segment = 0
+    for m in figures:
+        if m.available:
+            yield m, segment
+        else:
+            segment += 1
+
+
+def _unavailable_row(ctx: _Context, label: str, m: Measurement) -> dict[str, Any]:
+    assert m.unavailable is not None
+    tip = f"{label[:1].upper()}{label[1:]}, {m.period.label(ctx.lang)}: {format_figure(m, ctx.goal.unit, ctx.lang)}"
+    return {"series": label, "date": m.period.end.isoformat(), "label": m.unavailable.value, "tip": tip}
+
+
+def _unavailable_layers(ctx: _Context, rows: list[dict[str, Any]]) -> list[alt.Chart]:
+    """A figure that is not there: its code at the bottom of the plot, at its period, with the
+    reason in the tooltip; no point and no value, so nothing reads as 0."""
+    if not rows:
+        return []
+    return [
+        _chart("unavailable", rows)
+        .mark_text(baseline="bottom", dy=-4, fontSize=10, fontStyle="italic", fill=GREY)
+        .encode(x=_x(ctx), y=alt.value(alt.ExprRef("height")), text=alt.Text("label:N"), tooltip=alt.Tooltip("tip:N"))
+    ]
 
 
 #: Each row carries its own horizontal offset in pixels (Vega evaluates the expression per datum).
 _OFFSET = alt.ExprRef("datum.offset")
 
 
-def _measurement_row(ctx: _Context, label: str, m: Measurement, offset: int) -> dict[str, Any]:
+def _measurement_row(ctx: _Context, label: str, m: Measurement, offset: int, segment: int = 0) -> dict[str, Any]:
     provisional = m.status == MeasurementStatus.PROVISIONAL
+    assert m.value is not None
     row = _row(ctx, label, m.value, m.period)
-    row.update(provisional=provisional, offset=offset)
+    row.update(provisional=provisional, offset=offset, segment=segment)
     row["tip"] += f" ({m.status.label(ctx.lang)})"
     if m.ci_low is not None and m.ci_high is not None:
         row.update(_interval(ctx, m.ci_low, m.ci_high, row["tip"]))
@@ -549,7 +607,7 @@ def _baseline_layers(ctx: _Context) -> list[alt.Chart]:
 
 def _target_layers(ctx: _Context) -> list[alt.Chart]:
     target = ctx.assessment.target
-    if target is None:
+    if target is None or _band_target(ctx.assessment):  # a band is drawn as its allowed area
         return []
     rows = [_row(ctx, ctx.words["target"], target.value, target.period)]
     side: Side = "upper-left" if _rising(ctx.goal) else "lower-left"  # away from the path coming in
@@ -572,8 +630,12 @@ def _forecast_layers(ctx: _Context) -> list[alt.Chart]:
     ]
 
 
+def _band_target(assessment: Assessment) -> bool:
+    return assessment.aim is not None and assessment.aim.is_band
+
+
 def _rising(goal: Goal) -> bool:
-    return goal.direction in (Direction.INCREASE, Direction.AT_LEAST)
+    return goal.judged_direction in (Direction.INCREASE, Direction.AT_LEAST)
 
 
 def _point_layer(ctx: _Context, name: str, rows: list[dict[str, Any]], size: int = 90) -> alt.Chart:
@@ -636,9 +698,8 @@ def _row(ctx: _Context, series: str, value: float, period: Period) -> dict[str, 
 
 
 def _estimate(value: float, unit: Unit | None) -> float:
-    """A computed value (the forecast) as precise as its unit reads: whole things whole (not 273,4
-    children), anything else to one decimal."""
-    return round(value, 0 if unit is not None and unit.kind in WHOLE_UNITS else 1)
+    """A computed value (the forecast) as an estimate (koers.domain.formatting.estimate)."""
+    return estimate(value, unit)
 
 
 def _range(low: float, high: float, unit: Unit | None, lang: str) -> str:
@@ -718,7 +779,7 @@ def _after_baseline(assessment: Assessment, figures: Sequence[Measurement]) -> l
 
 def _figure(goal: Goal, m: Measurement, lang: str) -> str:
     provisional = f" ({m.status.label(lang)})" if m.status == MeasurementStatus.PROVISIONAL else ""
-    return f"{m.period.label(lang)}: {format_value(m.value, goal.unit, lang)}{provisional}"
+    return f"{m.period.label(lang)}: {format_figure(m, goal.unit, lang)}{provisional}"
 
 
 def _target_sentence(goal: Goal, assessment: Assessment, lang: str) -> str:
@@ -727,15 +788,15 @@ def _target_sentence(goal: Goal, assessment: Assessment, lang: str) -> str:
         # a change that waits for its baseline: "-10%" is all there is to say yet
         change = _("{change} ten opzichte van de nulmeting", lang, change=stated.change.as_written)
         return _("Streefwaarde {period}: {value}.", lang, period=stated.period.label(lang), value=change)
-    if target is None:
+    aim, period = assessment.aim, assessment.aim_period
+    if aim is None or period is None:
         return _("Er is geen streefwaarde.", lang)
-    bound = f"{goal.direction.label(lang)} " if goal.direction in (Direction.AT_LEAST, Direction.AT_MOST) else ""
-    low, high = _allowed(goal, assessment) or (None, None)
-    band = (
-        f" ({words(lang)['band']} {_range(low, high, goal.unit, lang)})" if low is not None and high is not None else ""
-    )
-    value = f"{bound}{format_value(target.value, goal.unit, lang)}{band}"
-    return _("Streefwaarde {period}: {value}.", lang, period=target.period.label(lang), value=value)
+    value = target_words(goal, aim, lang)  # "minimaal 60%", "tussen 60% en 65%", "een stijging"
+    tolerance = aim.tolerance if goal.judged_direction == Direction.MAINTAIN and target is not None else None
+    if tolerance is not None and target is not None:
+        low, high = tolerance.band(target.value)
+        value += f" ({words(lang)['band']} {_range(low, high, goal.unit, lang)})"
+    return _("Streefwaarde {period}: {value}.", lang, period=period.label(lang), value=value)
 
 
 def _forecast_sentence(goal: Goal, assessment: Assessment, lang: str) -> str:

@@ -15,7 +15,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 from docx.styles.style import ParagraphStyle
 
-from koers.domain.formatting import format_euro, format_value
+from koers.domain.assessment import Assessment
+from koers.domain.formatting import format_euro, format_figure, format_value
+from koers.domain.goals import Goal
 from koers.i18n import _, pgettext
 from koers.reports.markdown import to_html
 from koers.reports.model import ChallengeSection, GoalSection, Report
@@ -64,12 +66,20 @@ def _overview(doc: DocxDocument, report: Report) -> None:
             [
                 g.goal.id,
                 a.status.label(lang) + (" *" if a.override else ""),
-                format_value(a.latest.value, g.goal.unit, lang) if a.latest else "-",
-                format_value(a.target.value, g.goal.unit, lang) if a.target else "-",
+                _latest(a, g.goal, lang),
+                f"{g.aim_text(lang)} ({a.aim_period.label(lang)})" if a.aim and a.aim_period else "-",
             ]
         )
     header = [_("Doel", lang), _("Status", lang), _("Laatste waarde", lang), _("Streefwaarde", lang)]
     _table(doc, header, rows)
+
+
+def _latest(a: Assessment, goal: Goal, lang: str) -> str:
+    """The latest figure of a goal, marked when it is out of date."""
+    if a.latest is None:
+        return "-"
+    text = format_value(a.latest.value, goal.unit, lang)
+    return f"{text} ({_('verouderd', lang)})" if a.stale else text
 
 
 def _challenge(doc: DocxDocument, section: ChallengeSection, report: Report) -> None:
@@ -95,14 +105,15 @@ def _goal(doc: DocxDocument, section: GoalSection, report: Report) -> None:
     doc.add_heading(goal.id + (f" · {goal.indicator.name}" if goal.indicator else ""), level=2)
     doc.add_paragraph(goal.statement, style="Intense Quote")
     verdict = doc.add_paragraph()
-    verdict.add_run(a.status.label(lang) + ". ").bold = True
+    stale = f" ({_('verouderd', lang)})" if a.stale else ""
+    verdict.add_run(a.status.label(lang) + stale + ". ").bold = True
     verdict.add_run(a.message(lang))
     _chart(doc, section, report)
     rows = [
         [
             m.period.label(lang),
             m.area,
-            format_value(m.value, goal.unit, lang),
+            format_figure(m, goal.unit, lang),
             m.status.label(lang),
             m.source_ref or m.source or "",
         ]

@@ -15,8 +15,9 @@ from importlib.resources import files
 from jinja2 import Environment
 
 from koers import __version__, i18n
-from koers.domain.formatting import format_date, format_euro, format_number, format_value
+from koers.domain.formatting import estimate, format_date, format_euro, format_figure, format_number, format_value
 from koers.domain.goals import Goal
+from koers.domain.measurements import Measurement
 from koers.reports.markdown import to_html
 from koers.reports.model import GoalSection, Report
 from koers.reports.status_styles import STATUS_CSS
@@ -50,6 +51,14 @@ def render_html(report: Report) -> str:
     def value(number: float, goal: Goal) -> str:
         return format_value(number, goal.unit, lang)
 
+    def about(number: float, goal: Goal) -> str:
+        """An estimate (a forecast), rounded as one is written."""
+        return format_value(estimate(number, goal.unit), goal.unit, lang)
+
+    def measured(m: Measurement, goal: Goal | None) -> str:
+        """A measurement's value, or 'n.b. (reason)' for a figure that is not there."""
+        return format_figure(m, goal.unit if goal is not None else None, lang)
+
     def day(when: date) -> str:
         return format_date(when, lang)
 
@@ -65,6 +74,8 @@ def render_html(report: Report) -> str:
         css=files("koers.reports").joinpath("templates/report.css").read_text(encoding="utf-8") + STATUS_CSS,
         version=__version__,
         value=value,
+        about=about,
+        measured=measured,
         day=day,
         markdown=to_html,
         number=number,

@@ -15,7 +15,8 @@ from typing import Any, Final
 
 from sqlalchemy import Engine
 
-from koers.domain.assessment import Assessment, Rollup, assess, rollup, with_override
+from koers.catalogues import bbv_catalogue
+from koers.domain.assessment import Assessment, Rollup, assess_plan, rollup
 from koers.domain.goals import Goal
 from koers.domain.lint import Finding, lint_plan
 from koers.domain.measurements import Measurement
@@ -23,6 +24,7 @@ from koers.domain.narrative import concept_explanation
 from koers.domain.periods import Period
 from koers.domain.plan import BbvIndicator, Challenge, Plan, PolicyArea
 from koers.domain.reporting import ReportStatus
+from koers.domain.target_words import TargetLine, target_lines, target_words
 from koers.i18n import DEFAULT_LANG, _
 from koers.store.explanations import latest_explanations
 from koers.store.measurements import current
@@ -51,6 +53,14 @@ class GoalSection:
     author: str | None = None
     written_at: datetime | None = None
     sources: list[Source] = field(default_factory=list)
+
+    def aim_text(self, lang: str = DEFAULT_LANG) -> str:
+        """The target the status is judged against, in words ('tussen 60% en 65%')."""
+        return target_words(self.goal, self.assessment.aim, lang) if self.assessment.aim else ""
+
+    def targets(self, end_year: int | None, lang: str = DEFAULT_LANG) -> list[TargetLine]:
+        """Every dated target, the final one last, with the plan's own words where it wrote them."""
+        return target_lines(self.goal, end_year, lang)
 
 
 @dataclass(frozen=True)
@@ -85,6 +95,22 @@ class Report:
         return _("Monitoringsrapportage {period}", self.lang, period=self.period.label(self.lang))
 
     @property
+    def ended(self) -> bool:
+        """Whether the plan's last year has passed: the report then shows its final state."""
+        end = self.plan.end_year
+        return end is not None and self.as_of >= date(end, 12, 31)
+
+    @property
+    def standing(self) -> str:
+        """What the figures show: the final state (*eindstand*) of a plan that has ended, else the
+        state over the reporting period."""
+        if self.ended:
+            return _(
+                "eindstand van het plan ({start}-{end})", self.lang, start=self.plan.start_year, end=self.plan.end_year
+            )
+        return _("stand over {period}", self.lang, period=self.period.label(self.lang))
+
+    @property
     def status_label(self) -> str:
         """The report's status in words: 'Concept' or 'Vastgesteld'."""
         return ReportStatus(self.status).label(self.lang)
@@ -92,7 +118,7 @@ class Report:
     @property
     def area_names(self) -> dict[str, str]:
         """The names of the areas measurements are stored under (their CBS code or id)."""
-        return {(a.cbs_code or a.id): a.name for a in self.plan.areas}
+        return self.plan.area_ids().names
 
     @property
     def goals(self) -> list[GoalSection]:
@@ -116,7 +142,7 @@ def build_report(
     by_goal: dict[str, list[Measurement]] = {}
     for m in figures:
         by_goal.setdefault(m.subject, []).append(m)
-    assessments = _assessments(plan, by_goal, as_of, active_overrides(engine, stored.id, as_of))
+    assessments = assess_plan(plan, figures, as_of=as_of, overrides=active_overrides(engine, stored.id, as_of))
     texts = latest_explanations(engine, stored.id, period)
     sections = [_challenge(plan, c, assessments, by_goal, texts, as_of, lang) for c in plan.challenges]
     used = [m for g in plan.goals for m in by_goal.get(g.id, []) if m.period.end <= as_of]
@@ -131,34 +157,10 @@ def build_report(
         illustrative=any(_illustrative(m) for m in figures),
         challenges=sections,
         rollup=rollup(assessments.values()),
-        findings=lint_plan(plan, as_of=as_of),
+        findings=lint_plan(plan, as_of=as_of, catalogue=bbv_catalogue()),
         sources=_sources(used),
         lang=lang,
     )
-
-
-def _assessments(
-    plan: Plan, by_goal: dict[str, list[Measurement]], as_of: date, overrides: dict[str, Any]
-) -> dict[str, Assessment]:
-    municipality = plan.municipality.cbs_code
-    wijken = [a.cbs_code or a.id for a in plan.wijken()]
-    names = {(a.cbs_code or a.id): a.name for a in plan.areas}
-    thresholds = plan.assessment.thresholds
-    return {
-        g.id: with_override(
-            assess(
-                g,
-                by_goal.get(g.id, []),
-                as_of=as_of,
-                municipality=municipality,
-                wijken=wijken,
-                names=names,
-                thresholds=thresholds,
-            ),
-            overrides.get(g.id),
-        )
-        for g in plan.goals
-    }
 
 
 def _challenge(

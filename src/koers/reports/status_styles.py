@@ -39,6 +39,8 @@ BADGE_COLOURS: Final = every(
         Status.ON_TRACK: BadgeColours(text=_ACHIEVED_GREEN, border=_ACHIEVED_GREEN, background="#ffffff"),
         Status.AT_RISK: BadgeColours(text="#6b4100", border="#6b4100", background="#fff4e0"),
         Status.OFF_TRACK: BadgeColours(text="#9b1c1c", border="#9b1c1c", background="#fdecea"),
+        # the final verdict reads as such: white on dark red, unlike the pale 'niet op koers'
+        Status.NOT_ACHIEVED: BadgeColours(text="#ffffff", border="#d14b4b", background="#3b0707"),
         Status.NO_BASELINE: _CANNOT_SAY,
         Status.BASELINE_PENDING: _CANNOT_SAY,
         Status.NO_TARGET: _CANNOT_SAY,

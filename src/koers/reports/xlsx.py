@@ -16,7 +16,10 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from koers.domain.assessment import Point
+from koers.domain.formatting import format_unavailable
+from koers.domain.judging import Point
+from koers.domain.measurements import Measurement, Unavailable
+from koers.exports import keep_text
 from koers.i18n import pgettext, translator
 from koers.reports.model import Report
 
@@ -56,6 +59,7 @@ def _goals(report: Report, _: Translate) -> _Sheet:
         _("periode nulmeting"),
         _("laatste waarde"),
         _("periode"),
+        _("verouderd"),
         _("verwacht op pad"),
         _("aandeel afstand"),
         _("verschil met streefwaarde"),
@@ -76,6 +80,7 @@ def _goals(report: Report, _: Translate) -> _Sheet:
             _period(g.assessment.baseline, lang),
             _value(g.assessment.latest),
             _period(g.assessment.latest, lang),
+            g.assessment.stale,
             g.assessment.expected,
             g.assessment.progress,
             g.assessment.gap,
@@ -109,7 +114,7 @@ def _measurements(report: Report, _: Translate) -> _Sheet:
             g.goal.id,
             m.period.code,
             m.area,
-            m.value,
+            _figure(m),
             m.status.value,
             m.version,
             m.ci_low,
@@ -126,7 +131,7 @@ def _measurements(report: Report, _: Translate) -> _Sheet:
 def _bbv(report: Report, _: Translate) -> _Sheet:
     header = ["indicator", _("eenheid"), _("bron"), "taakveld", _("laatste waarde"), _("periode")]
     rows: list[list[Any]] = [
-        [b.name, b.unit, b.source, b.taakveld, m.value if m else None, m.period.code if m else None]
+        [b.name, b.unit, b.source, b.taakveld, _figure(m) if m else None, m.period.code if m else None]
         for c in report.challenges
         for b, m in c.bbv
     ]
@@ -145,6 +150,14 @@ def _findings(report: Report, _: Translate) -> _Sheet:
     header = ["goal", "code", _("ernst"), pgettext("bevinding", "toelichting", lang)]
     rows: list[list[Any]] = [[f.goal, f.code, f.severity.label(lang), f.message(lang)] for f in report.findings]
     return _Sheet(_("Meetbaarheid"), header, rows)
+
+
+def _figure(m: Measurement) -> float | str:
+    """A measurement's value as a number; a figure that is not there as its code with the
+    reason ('n.b. (reden)'), text that no sum counts as 0."""
+    if m.value is None or m.unavailable is not None:
+        return format_unavailable(m.unavailable or Unavailable.NOT_AVAILABLE, m.note)
+    return m.value
 
 
 def _value(point: Point | None) -> float | None:
@@ -167,3 +180,5 @@ def _add(workbook: Workbook, content: _Sheet, note: str | None) -> None:
     sheet.freeze_panes = f"A{sheet.max_row + 1}"  # (reading a cell past the end would add a row)
     for row in content.rows:
         sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            keep_text(cell)

@@ -7,7 +7,9 @@ and area, stores it as a measurement of the goal, and records the formula and th
 input versions with the result, so that anyone can redo the sum.
 
 The population is taken from the same period, or else from the latest period measured
-within it (a count on 1 January 2024 serves the year 2024).
+within it (a count on 1 January 2024 serves the year 2024); a population that is not there
+(n.b.) is passed over. A count that is not there gives a rate that is not there, with the same
+code and the count's reason.
 """
 
 from __future__ import annotations
@@ -67,7 +69,7 @@ def derive_rate(
 ) -> ImportOutcome:
     """Compute and store the rate for every period and area where both inputs are measured."""
     tops = current(engine, plan_id, subject=recipe.numerator)
-    bottoms = current(engine, plan_id, subject=recipe.denominator)
+    bottoms = [b for b in current(engine, plan_id, subject=recipe.denominator) if b.value is not None]
     if not tops:
         raise DeriveError("no-inputs", subject=recipe.numerator)
     if not bottoms:
@@ -101,24 +103,35 @@ def _append(
 ) -> None:
     final = top.status == MeasurementStatus.FINAL and bottom.status == MeasurementStatus.FINAL
     status = MeasurementStatus.FINAL if final else MeasurementStatus.PROVISIONAL
+    assert bottom.value is not None
+    value: float | None = None
+    extra: dict[str, Any] = {"denominator": bottom.value}
+    if top.unavailable is not None:  # the count is not there, so neither is the rate
+        extra |= {
+            "unavailable": top.unavailable.value,
+            "note": f"{recipe.numerator} {top.unavailable.value}: {top.note}",
+        }
+    else:
+        assert top.value is not None
+        value = rate(top.value, bottom.value, recipe.per)
+        extra["numerator"] = top.value
     batch.append(
         recipe.goal,
         SubjectKind.GOAL.value,
         unit,
         top.period,
         top.area,
-        rate(top.value, bottom.value, recipe.per),
+        value,
         status.value,
         source,
         f"berekend: {recipe.numerator} / {recipe.denominator} × {recipe.per}",
-        numerator=top.value,
-        denominator=bottom.value,
+        **extra,
     )
 
 
 def _derivation(recipe: RateRecipe, top: Measurement, bottom: Measurement) -> dict[str, Any]:
     def describe(m: Measurement) -> dict[str, Any]:
-        return {
+        described = {
             "subject": m.subject,
             "period": m.period.code,
             "area": m.area,
@@ -126,6 +139,7 @@ def _derivation(recipe: RateRecipe, top: Measurement, bottom: Measurement) -> di
             "value": m.value,
             "status": m.status.value,
         }
+        return described if m.unavailable is None else {**described, "unavailable": m.unavailable.value}
 
     return {
         "formula": f"{recipe.numerator} / {recipe.denominator} × {recipe.per}",

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Engine, Select, select
 
 from koers.domain.measurement_columns import READ_COLUMNS
-from koers.domain.measurements import Derivation, Measurement, MeasurementStatus, current_version
+from koers.domain.measurements import Derivation, Measurement, MeasurementStatus, Unavailable, current_version
 from koers.domain.periods import Period
 from koers.store.tables import measurements
 
@@ -72,6 +72,7 @@ def _measurement(row: Any) -> Measurement:
         period=Period.parse(row["period"]),
         area=row["area"],
         value=row["value"],
+        unavailable=Unavailable(row["unavailable"]) if row["unavailable"] else None,
         status=MeasurementStatus(row["status"]),
         version=row["version"],
         numerator=row["numerator"],
@@ -98,6 +99,7 @@ def as_record(m: Measurement) -> dict[str, Any]:
         "period": m.period.code,
         "area": m.area,
         "value": m.value,
+        "unavailable": m.unavailable.value if m.unavailable is not None else None,
         "unit": m.extra.get("unit"),
         "status": m.status.value,
         "version": m.version,

@@ -11,7 +11,8 @@
   every rewrite kept; the latest one counts;
 * ``measurements``: every version of every measured point (subject, period, area), with its
   provenance. The current value is chosen by a rule (latest final, else latest provisional),
-  never by overwriting.
+  never by overwriting. A figure that is not there has no value, a code (``unavailable``)
+  and its reason in ``note``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    CheckConstraint,
     Column,
     CursorResult,
     Date,
@@ -90,7 +92,8 @@ measurements = Table(
     Column("period_end", Date, nullable=False),
     Column("area", String(100), nullable=False),
     Column("version", Integer, nullable=False),
-    Column("value", Float, nullable=False),
+    Column("value", Float),  # None exactly when ``unavailable`` is set (migration 0005)
+    Column("unavailable", String(10)),  # n.b., n.n.b. or n.a.: why there is no value (the reason: note)
     Column("unit", String(200), nullable=False),
     Column("status", String(12), nullable=False),
     Column("numerator", Float),
@@ -106,6 +109,7 @@ measurements = Table(
     Column("derivation", Text),
     Column("import_id", Integer, ForeignKey("imports.id")),
     UniqueConstraint("plan_id", "subject", "period", "area", "version", name="uq_measurements_point_version"),
+    CheckConstraint("(value IS NULL) = (unavailable IS NOT NULL)", name="ck_measurements_value_or_unavailable"),
 )
 
 status_overrides = Table(

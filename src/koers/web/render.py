@@ -17,8 +17,9 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment
 
 from koers import __version__, i18n
-from koers.domain.formatting import format_date, format_euro, format_number, format_value
+from koers.domain.formatting import format_date, format_euro, format_figure, format_number, format_value
 from koers.domain.goals import Goal
+from koers.domain.measurements import Measurement
 from koers.reports.markdown import to_html
 from koers.web import LANG
 
@@ -33,12 +34,17 @@ def make_environment(lang: str) -> Environment:
     def value(n: float, goal: object) -> str:
         return format_value(n, goal.unit, lang) if isinstance(goal, Goal) else format_number(n, lang)
 
+    def measured(m: Measurement, goal: object = None) -> str:
+        """A measurement's value, or 'n.b. (reason)' for a figure that is not there."""
+        return format_figure(m, goal.unit if isinstance(goal, Goal) else None, lang)
+
     env.globals.update(
         lang=lang,
         version=__version__,
         number=lambda n: format_number(n, lang),
         euro=lambda n: format_euro(n, lang),
         value=value,
+        measured=measured,
         day=day,
         markdown=to_html,
     )

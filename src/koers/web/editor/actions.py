@@ -23,7 +23,7 @@ import secrets
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -72,6 +72,7 @@ class MeasurementForm(BaseModel):
     period: str = ""
     area: str = ""
     value: str = ""
+    unavailable: str = ""  # n.b., n.n.b. or n.a.: there is no figure (the reason goes in note)
     status: str = "final"
     source: str = ""
     source_ref: str = ""
@@ -85,6 +86,7 @@ FILL_IN: Final = {
     "period": N_("Vul de periode in."),
     "area": N_("Vul het gebied in."),
     "value": N_("Vul de waarde in."),
+    "unavailable": N_("Kies waarom er geen cijfer is."),
     "status": N_("Vul de status in."),
     "source": N_("Vul de bron in."),
     "source_ref": N_("Vul de bronverwijzing in."),
@@ -115,6 +117,7 @@ class MeasurementCheck:
     errors: dict[str, Issue]
     batch: Batch | None = None
     change: Change | None = None
+    warnings: list[Issue] = field(default_factory=list)  # stored all the same, worth a look
 
     @property
     def ok(self) -> bool:
@@ -128,6 +131,7 @@ class UploadCheck:
     issue_count: int = 0
     token: str | None = None  # set when the file is right and waits to be confirmed
     outcome: ImportOutcome | None = None
+    warnings: list[Issue] = field(default_factory=list)  # rows stored all the same, worth a look
 
 
 # -- who may change what ------------------------------------------------------------------
@@ -175,7 +179,8 @@ def check_measurement(engine: Engine, stored: StoredPlan, user: User, form: Meas
     if checked.batch is None:
         return MeasurementCheck(form, {p.field: _form_issue(p) for p in reversed(checked.problems)})
     _may_store(user, stored.plan, checked.batch)
-    return MeasurementCheck(form, {}, checked.batch, _change(engine, stored.id, checked.batch))
+    warnings = [_issue(w) for w in checked.warnings]
+    return MeasurementCheck(form, {}, checked.batch, _change(engine, stored.id, checked.batch), warnings)
 
 
 def store_measurement(engine: Engine, stored: StoredPlan, user: User, form: MeasurementForm) -> MeasurementCheck:
@@ -218,7 +223,8 @@ def _point(batch: Batch) -> str:
 
 def _row_values(batch: Batch) -> dict[str, Any]:
     return {
-        "value": batch.value[0],
+        "value": batch.value_of(0),
+        "unavailable": batch.get("unavailable", 0),
         "status": batch.status[0],
         "source": batch.source[0],
         "source_ref": batch.source_ref[0],
@@ -231,12 +237,26 @@ def _stored_values(m: Measurement | None) -> dict[str, Any] | None:
         return None
     return {
         "value": m.value,
+        "unavailable": m.unavailable.value if m.unavailable is not None else None,
         "status": m.status.value,
         "source": m.source,
         "source_ref": m.source_ref,
         "note": m.note,
         "version": m.version,
     }
+
+
+#: The importer's problems that a form words otherwise: it has fields where a file has columns.
+FORM_WORDS: Final = {
+    "unavailable-without-reason": (
+        N_("Bij een cijfer dat er niet is, hoort een reden."),
+        N_("Schrijf bij Opmerking waarom er geen cijfer is, bijvoorbeeld: CBS publiceert dit cijfer niet meer."),
+    ),
+    "value-and-unavailable": (
+        N_("U hebt een waarde ingevuld en ook gekozen dat er geen cijfer is."),
+        N_("Is er geen cijfer? Maak de waarde dan leeg. Is er wel een cijfer? Kies dan bij 'Geen cijfer' niets."),
+    ),
+}
 
 
 def _form_issue(problem: Problem) -> Issue:
@@ -246,6 +266,9 @@ def _form_issue(problem: Problem) -> Issue:
         return Issue(
             problem.field, _("Dit veld is leeg."), _(hint) if hint else _("Vul {name} in.", name=problem.field)
         )
+    if problem.code in FORM_WORDS:
+        message, hint = FORM_WORDS[problem.code]
+        return Issue(problem.field, _(message), _(hint))
     return _issue(problem)
 
 
@@ -273,7 +296,7 @@ def check_upload(
         _may_store(user, stored.plan, checked.batch)
         outcome = store_batch(engine, stored.id, checked.batch, Provenance("import", name, None, None), dry_run=True)
         token = uploads().keep(session_id, path)
-    return UploadCheck(name, [], 0, token, outcome)
+    return UploadCheck(name, [], 0, token, outcome, [_issue(w) for w in checked.warnings])
 
 
 def store_upload(engine: Engine, stored: StoredPlan, user: User, session_id: int, token: str) -> UploadCheck:

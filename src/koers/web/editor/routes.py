@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from koers.domain.formatting import format_number
 from koers.domain.goals import Goal
+from koers.domain.measurements import Unavailable
 from koers.domain.periods import Period, PeriodError
 from koers.i18n import N_, _
 from koers.store import audit
@@ -184,8 +185,14 @@ def _measurement_page(
         areas=snap.plan.areas,
         saved=snap.plan.goal(saved),
         can_edit=session.user.role.allows(Role.EDITOR),
+        unavailable_options=_unavailable_options(),
     )
     return page(request, "beheer/meting.html.j2", context, session=session, status_code=status_code)
+
+
+def _unavailable_options() -> list[tuple[str, str]]:
+    """'Er is een cijfer', then every reason why there is none: 'n.b. (niet beschikbaar)'."""
+    return [("", _("Er is een cijfer", LANG))] + [(c.value, f"{c.value} ({c.label(LANG)})") for c in Unavailable]
 
 
 def _goal_of(request: Request, check: MeasurementCheck) -> Goal | None:

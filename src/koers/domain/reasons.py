@@ -1,0 +1,184 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Why a goal has its status: every reason koers gives, declared once as a Dutch text (English:
+koers.i18n) with the facts it is filled with, and put into words only when shown.
+
+The assessment (koers.domain.assessment, koers.domain.judging) builds reasons from codes; a test
+keeps every code it uses in :data:`REASONS` and every text in use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from koers.domain.formatting import format_number
+from koers.domain.periods import Period
+from koers.domain.status import Status
+from koers.domain.wording import Wording
+from koers.i18n import N_, _, fill
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why: a code with its facts, put into words (Dutch B1 or English) only when shown.
+
+    ``then`` holds further sentences that qualify it: a figure that is not available, a figure
+    inside the baseline's period, a trend that disagrees with the status.
+    """
+
+    code: str
+    facts: dict[str, Any] = field(default_factory=dict)
+    then: tuple[Reason, ...] = ()
+
+    def text(self, lang: str = "nl") -> str:
+        """The reason as sentences; it starts with a capital, also when a status label opens it."""
+        words = fill(_(REASONS[self.code], lang), {k: _render(v, lang) for k, v in self.facts.items()})
+        if not words.startswith("koers "):  # the product's name keeps its small letter
+            words = words[:1].upper() + words[1:]
+        return " ".join([words, *(more.text(lang) for more in self.then)])
+
+    def adding(self, more: Iterable[Reason]) -> Reason:
+        return replace(self, then=(*self.then, *more))
+
+
+REASONS: dict[str, str] = {
+    "achieved": N_("De streefwaarde ({target}) is gehaald: de laatste meting ({period}) is {latest}."),
+    "waypoint-met": N_(
+        "De laatste meting ({period}) is {latest}; dat haalt de streefwaarde voor {aim_period} ({target})."
+    ),
+    "waypoint-behind": N_(
+        "De laatste meting ({period}) is {latest}; de streefwaarde voor {aim_period} was {target}. Pas {share} van "
+        "die stap is gezet."
+    ),
+    "kept": N_("De laatste meting ({period}) is {latest}; dat blijft binnen de grens van {target}."),
+    "kept-final": N_("In {period} is de waarde {latest}; dat blijft binnen de grens van {target}. Doel gehaald."),
+    "bound-broken": N_("De laatste meting ({period}) is {latest}; dat is over de grens van {target}."),
+    "bound-broken-final": N_(
+        "In {period} is de waarde {latest}; dat is over de grens van {target}. Het doel is niet gehaald."
+    ),
+    "in-band": N_("De laatste meting ({period}) is {latest}; dat ligt binnen de marge van {low} tot {high}."),
+    "in-band-final": N_("In {period} is de waarde {latest}, binnen de marge van {low} tot {high}. Doel gehaald."),
+    "out-of-band": N_("De laatste meting ({period}) is {latest}; dat ligt buiten de marge van {low} tot {high}.{note}"),
+    "out-of-band-final": N_(
+        "In {period} is de waarde {latest}; dat ligt buiten de marge van {low} tot {high}. Het doel is niet gehaald."
+    ),
+    "inside-range": N_(
+        "De laatste meting ({period}) is {latest}; dat ligt binnen de bandbreedte van {low} tot {high}."
+    ),
+    "inside-range-final": N_(
+        "In {period} is de waarde {latest}, binnen de bandbreedte van {low} tot {high}. Doel gehaald."
+    ),
+    "beyond-range": N_(
+        "De laatste meting ({period}) is {latest}; dat is {side} de bandbreedte van {low} tot {high}, en dat "
+        "is ook goed."
+    ),
+    "beyond-range-final": N_(
+        "In {period} is de waarde {latest}: {side} de bandbreedte van {low} tot {high}, en dat is ook goed. "
+        "Doel gehaald."
+    ),
+    "outside-range": N_(
+        "De laatste meting ({period}) is {latest}; dat ligt {side} de bandbreedte van {low} tot {high}."
+    ),
+    "outside-range-final": N_(
+        "In {period} is de waarde {latest}; dat ligt {side} de bandbreedte van {low} tot {high}. Het doel is "
+        "niet gehaald."
+    ),
+    "on-path": N_(
+        "De laatste meting ({period}) is {latest}. Op weg naar {target} hoorde daar {expected} bij; "
+        "{share} van die stap is gezet."
+    ),
+    "behind-path": N_(
+        "De laatste meting ({period}) is {latest}. Op weg naar {target} hoorde daar {expected} bij; pas "
+        "{share} van die stap is gezet."
+    ),
+    "wrong-way": N_(
+        "De laatste meting ({period}) is {latest}; dat is slechter dan de nulmeting ({baseline}). Het "
+        "doel gaat de verkeerde kant op."
+    ),
+    "missed": N_(
+        "De streefperiode ({target_period}) is voorbij en de streefwaarde ({target}) is niet gehaald: de "
+        "meting over {period} is {latest}."
+    ),
+    "moving": N_("De waarde gaat de goede kant op: van {baseline} bij de nulmeting naar {latest} ({period}). {noise}"),
+    "moving-trend": N_(
+        "De trend van de metingen gaat de goede kant op: rond {forecast} in {target_period}, tegen {baseline} bij "
+        "de nulmeting. {noise}"
+    ),
+    "standing": N_(
+        "De waarde is nog niet duidelijk veranderd: {latest} ({period}) tegen {baseline} bij de nulmeting. {noise}"
+    ),
+    "standing-trend": N_(
+        "De trend van de metingen laat nog geen duidelijke verandering zien: rond {forecast} in {target_period}, "
+        "tegen {baseline} bij de nulmeting. {noise}"
+    ),
+    "turning": N_(
+        "De waarde gaat de verkeerde kant op: van {baseline} bij de nulmeting naar {latest} ({period}). {noise}"
+    ),
+    "turning-trend": N_(
+        "De trend van de metingen gaat de verkeerde kant op: rond {forecast} in {target_period}, tegen {baseline} "
+        "bij de nulmeting. {noise}"
+    ),
+    "moved-final": N_(
+        "In {period} is de waarde {latest}, tegen {baseline} bij de nulmeting: de gevraagde {way}. Doel "
+        "gehaald. {noise}"
+    ),
+    "unmoved-final": N_(
+        "In {period} is de waarde {latest}, tegen {baseline} bij de nulmeting: geen duidelijke {way}. Het doel is "
+        "niet gehaald. {noise}"
+    ),
+    "no-baseline": N_("Er is geen nulmeting. Daarom is niet te zeggen of het doel op koers ligt.{latest_note}"),
+    "baseline-pending": N_(
+        "De nulmeting ({period}) volgt nog. Tot die er is, is niet te zeggen of het doel op koers ligt.{latest_note}"
+    ),
+    "no-target": N_(
+        "Het doel heeft geen streefwaarde met een periode of een richting. Daarom is het niet te beoordelen."
+    ),
+    "unread-target": N_("koers kan de streefwaarde '{phrase}' niet lezen. Daarom is het doel niet te beoordelen."),
+    "keep-without-side": N_(
+        "De streefwaarde is '{phrase}', maar het doel zegt niet of de waarde niet lager of niet hoger mag worden. "
+        "Daarom is het niet te beoordelen."
+    ),
+    "no-data": N_(
+        "Er is na de nulmeting ({baseline_period}) niets gemeten, terwijl er over {due} een meting had moeten zijn."
+    ),
+    "not-yet": N_(
+        "Het meetinstrument heeft na de nulmeting ({baseline_period}) nog niet opnieuw gemeten; de "
+        "volgende meting gaat over {next}."
+    ),
+    "not-available": N_("Over {period} is geen cijfer: {code}, {why}."),
+    "inside-baseline": N_(
+        "De meting over {period} valt binnen de periode van de nulmeting ({baseline_period}) en telt niet mee als "
+        "voortgang."
+    ),
+    "trend-misses": N_(
+        "Let op: de trend van alle metingen komt in {target_period} uit rond {forecast}, en haalt de streefwaarde "
+        "({target}) dan niet. Het oordeel kijkt naar het pad tot nu, de trend naar alle metingen samen."
+    ),
+    "trend-reaches": N_(
+        "Wel komt de trend van alle metingen in {target_period} uit rond {forecast}, en haalt de streefwaarde "
+        "({target}) dan. Het oordeel kijkt naar het pad tot nu, de trend naar alle metingen samen."
+    ),
+    "bound-without-baseline": N_(
+        "Er is geen nulmeting, maar de streefwaarde is een grens: de laatste meting ({period}) is {latest}, "
+        "{verdict} {target}."
+    ),
+    "wijken": N_("{worst} in {count} van de {total} wijken: {names}."),
+    "wijken-fine": N_("In alle {total} wijken {worst}."),
+}
+
+
+def _render(value: Any, lang: str) -> Any:
+    if isinstance(value, Period):
+        return value.label(lang)
+    if isinstance(value, Status):
+        return value.label(lang)
+    if isinstance(value, Wording):
+        return value.render(lang, _render)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _number(float(value), lang)
+    return value
+
+
+def _number(value: float, lang: str) -> str:
+    return format_number(round(value, 2), lang)
