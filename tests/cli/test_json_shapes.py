@@ -94,7 +94,7 @@ def test_relative_target_is_resolved_and_kept_as_written() -> None:
     assert item["baseline"] == {"value": 5377.0, "period": "2023"}
     assert item["target"] == {
         "phrase": None,
-        "words": "5.914,7 toekenningen",
+        "words": "5.915 toekenningen",
         "understood": True,
         "value": 5914.7,
         "period": "2027",

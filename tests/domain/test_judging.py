@@ -85,7 +85,7 @@ def test_a_band_open_above_accepts_anything_above_it() -> None:
     a = run(g, m("2026", 74))
     assert judged(a) == (Status.ON_TRACK, "beyond-range")
     assert a.message() == (
-        "De laatste meting (2026) is 74; dat is boven de bandbreedte van 65 tot 70, en dat is ook goed."
+        "De laatste meting (2026) is 74%; dat is boven de bandbreedte van 65% tot 70%, en dat is ook goed."
     )
     assert judged(run(g, m("2026", 63))) == (Status.OFF_TRACK, "outside-range")  # baseline 67 was inside
     # undated: due at the end of 2027; the 2027 figure gives the verdict
@@ -113,7 +113,7 @@ def test_a_direction_only_target_on_a_percentage_counts_from_one_point() -> None
     assert judged(run(g, m("2024", 50.8))) == (Status.AT_RISK, "standing")  # +0.8 is noise
     assert judged(run(g, m("2024", 48.5))) == (Status.OFF_TRACK, "turning")  # -1.5
     a = run(g, m("2024", 50.8))
-    assert "(Een verandering telt vanaf 1: kleinere verschillen kunnen toeval zijn.)" in a.message()
+    assert "(Een verandering telt vanaf 1%: kleinere verschillen kunnen toeval zijn.)" in a.message()
 
 
 def test_a_direction_only_target_is_never_achieved_without_a_real_change() -> None:

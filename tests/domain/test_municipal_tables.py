@@ -332,7 +332,7 @@ def test_a_target_on_the_way_is_judged_on_its_own_value() -> None:
     b02 = judged("begroting")["B-02"]
     assert b02.expected == pytest.approx(11.8)  # the 2025 target itself, not the line to 2027 (11,7)
     assert b02.target is not None and (b02.target.value, b02.target.period.code) == (11.8, "2025")
-    assert "de streefwaarde voor 2025 was 11,8. Pas 83% van die stap is gezet." in b02.message()
+    assert "de streefwaarde voor 2025 was 11,8%. Pas 83% van die stap is gezet." in b02.message()
     assert not b02.final
 
 

@@ -102,6 +102,7 @@ PARTIAL = {
     "koers.cli.status.STYLE",  # the judgements in colour; the statuses that are none are dim
     "koers.domain.target_words.BOUND_WORDS",  # only a bound has a word before its value
     "koers.domain.target_words.KEEP_WORDS",  # 'handhaven' on a rise or a fall is first given its side
+    "koers.domain.units.SINGULAR_LABELS",  # only the units whose one differs from many
 }
 
 

@@ -31,6 +31,8 @@ from koers.reports.charts import WORDS, goal_chart, render_png, render_svg, text
 AS_OF = date(2026, 3, 1)
 PROVISIONAL = MeasurementStatus.PROVISIONAL
 OKABE_ITO = {"#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
+#: The Okabe-Ito orange, sky blue, green and purple darkened to 3:1 (test_chart_rules checks it).
+DARKENED = {"#AE7800", "#1A8AC9", "#00946C", "#C36197"}
 NEUTRAL = {"#595959", "#FFFFFF", "#DDEFFA", "transparent"}
 
 
@@ -149,13 +151,14 @@ def test_baseline_target_and_path_end_points(ff01: dict[str, Any]) -> None:
     (base,) = rows(ff01, "baseline")
     (target,) = rows(ff01, "target")
     assert (base["date"], base["value"], base["label"]) == ("2023-12-31", 5377, "5.377")
-    assert (target["date"], target["value"], target["label"]) == ("2027-12-31", 5914.7, "5.914,7")
+    # the target is exactly 5,914.7; it is written as people write a count: 5.915
+    assert (target["date"], target["value"], target["label"]) == ("2027-12-31", 5914.7, "5.915")
     path = rows(ff01, "path")
     assert [(r["date"], r["value"]) for r in (path[0], path[-1])] == [("2023-12-31", 5377), ("2027-12-31", 5914.7)]
     # in between, a point at every year's end on the straight line: 5,377 + 537.7 per 4 years
     assert [r["value"] for r in path[1:-1]] == pytest.approx([5511.425, 5645.85, 5780.275])
     assert base["tip"] == "Nulmeting, 2023: 5.377 toekenningen"
-    assert target["tip"] == "Streefwaarde, 2027: 5.914,7 toekenningen"
+    assert target["tip"] == "Streefwaarde, 2027: 5.915 toekenningen"
 
 
 def test_every_measurement_sits_at_the_end_of_its_period(ff01: dict[str, Any]) -> None:
@@ -259,8 +262,8 @@ def test_a_bound_already_kept_has_no_path(heemskerk: Heemskerk) -> None:
     spec = heemskerk.chart("ZW-04", [m("ZW-04", "2024", 2950)])
     assert spec is not None
     assert "path" not in layers(spec)
-    assert rows(spec, "allowed")[0]["tip"] == "toegestaan: maximaal € 3.121,76"
-    assert rows(spec, "target")[0]["label"] == "€ 3.121,76"
+    assert rows(spec, "allowed")[0]["tip"] == "toegestaan: maximaal € 3.122"
+    assert rows(spec, "target")[0]["label"] == "€ 3.122"
 
 
 def test_keep_equal_draws_the_level_to_keep(heemskerk: Heemskerk) -> None:
@@ -329,7 +332,7 @@ def test_title_description_axes_and_palette(heemskerk: Heemskerk, ff01: dict[str
     assert layers(ff01)["baseline"]["encoding"]["y"]["title"] == "toekenningen"
     assert ff01["config"]["locale"]["number"]["decimal"] == ","  # Dutch numbers in the browser too
     key = legend(ff01)
-    assert set(key["stroke"]) | set(key["fill"]) <= OKABE_ITO | NEUTRAL
+    assert set(key["stroke"]) | set(key["fill"]) <= OKABE_ITO | DARKENED | NEUTRAL
     # not colour alone: a shape of its own per element, a dashed path, and provisional drawn open
     assert dict(zip(key["domain"], key["shape"], strict=True)) == {
         "meting": "circle",
@@ -362,9 +365,9 @@ def test_the_svg_is_self_contained_with_dutch_numbers(ff01: dict[str, Any]) -> N
     written = texts(svg)
     assert "FF-01 Toekenningen van minimaregelingen" in written
     assert "Illustratieve cijfers · Status: op koers · Verticale lijnen: 95%-interval" in written
-    assert {"5.377", "5.914,7", "5.700"} <= set(written)
+    assert {"5.377", "5.915", "5.700"} <= set(written)
     assert any(re.fullmatch(r"\d\.\d{3}", t) for t in written if t not in ("5.377", "5.700"))  # axis: 5.400
-    assert {"2023", "2025", "2027"} <= set(written)
+    assert {"eind 2023", "eind 2025", "eind 2027"} <= set(written)
     assert f"<desc>{ff01['description']}</desc>" in svg
     assert 'role="img" aria-label="FF-01 Toekenningen van minimaregelingen"' in svg
     # no remote reference: the only URLs are the two namespace declarations of the root element
@@ -387,7 +390,7 @@ def test_the_svg_in_english(heemskerk: Heemskerk) -> None:
     spec = heemskerk.chart("FF-01", FF01, lang="en")
     assert spec is not None
     written = texts(render_svg(spec, "en"))
-    assert {"5,377", "5,914.7", "value at the end of the period"} <= set(written)
+    assert {"5,377", "5,915", "value at the end of the period"} <= set(written)
     assert "5.377" not in written
 
 
@@ -405,11 +408,11 @@ def test_text_alternative_in_dutch_and_english(heemskerk: Heemskerk) -> None:
     # the path at 2025-H2 is 5,377 + 537.7 x 2/4 = 5,645.85; 5,700 is past it: on track
     assert text_alternative(goal, assessment, figures, "nl") == (
         "Nulmeting 2023: 5.377 toekenningen. Laatste meting 2e helft 2025: 5.700 toekenningen (voorlopig). "
-        "Streefwaarde 2027: 5.914,7 toekenningen. Status: op koers."
+        "Streefwaarde 2027: 5.915 toekenningen. Status: op koers."
     )
     assert text_alternative(goal, assessment, figures, "en") == (
         "Baseline 2023: 5,377 toekenningen. Latest measurement second half of 2025: 5,700 toekenningen "
-        "(provisional). Target 2027: 5,914.7 toekenningen. Status: on track."
+        "(provisional). Target 2027: 5,915 toekenningen. Status: on track."
     )
 
 
@@ -447,7 +450,7 @@ def test_a_goal_with_only_its_baseline_still_gets_a_chart(heemskerk: Heemskerk) 
     assert spec is not None
     assert {"baseline", "path", "target"} <= set(layers(spec)) and "measurements" not in layers(spec)
     assert spec["description"] == (
-        "Nulmeting 2024: 1.754 mantelzorgers. Er is nog geen nieuwe meting. Streefwaarde 2027: 2.017,1 "
+        "Nulmeting 2024: 1.754 mantelzorgers. Er is nog geen nieuwe meting. Streefwaarde 2027: 2.017 "
         "mantelzorgers. Status: nog niet meetbaar."
     )
 

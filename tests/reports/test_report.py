@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import re
 import subprocess
+from dataclasses import replace
+from html import unescape
 from pathlib import Path
 
 import pytest
 from docx import Document
-from openpyxl import load_workbook
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from openpyxl import Workbook, load_workbook
 from sqlalchemy import Engine
 
 from koers.domain.periods import Period
@@ -120,8 +124,11 @@ def test_written_explanations_are_shown_sanitised_and_concepts_marked(html: str)
 def test_the_annexes_hold_method_sources_and_smart_findings(html: str) -> None:
     assert "Bijlage: zo beoordelen we de voortgang" in html
     assert "illustratief (gegenereerd door koers demo-data, seed 2024)" in html
-    assert "target-not-measurable-in-time" not in html  # codes stay out; the messages are shown
-    assert "niet in 2027" in html  # VW-01's SMART finding, in words
+    assert "target-not-measurable-in-time" not in html  # codes stay out; the findings are named in words
+    assert "Geen meting in het streefjaar" in html  # VW-01's SMART finding, for a council
+    assert "Kies een streefjaar" not in html  # the advice to the plan's author is not the council's
+    goal_page = html[html.index('id="doel-VW-01"') :]
+    assert "Aandachtspunt" in goal_page[: goal_page.index("</article>")]  # on the goal's own page too
 
 
 def test_the_word_document_has_headings_tables_and_charts(report: Report, tmp_path: Path) -> None:
@@ -183,9 +190,17 @@ def test_the_word_document_in_english(english: Report, tmp_path: Path) -> None:
     assert doc.core_properties.title == "Monitoring report first half of 2026"
     texts = [p.text for p in doc.paragraphs]
     assert {"Municipality of Heemskerk", "Summary", "Annex: measurability findings"} <= set(texts)
-    assert any(t.startswith("Status: Adopted · Date: ") for t in texts)
+    assert {"Status: Adopted", "Period: first half of 2026 (as of 30 June 2026)"} <= set(texts)
     assert [word for word in DUTCH if any(word in t for t in texts)] == []
-    assert [c.text for c in doc.tables[0].rows[0].cells] == ["Goal", "Status", "Latest value", "Target"]
+    assert [c.text for c in doc.tables[1].rows[0].cells] == [
+        "Goal",
+        "Challenge",
+        "Status",
+        "Latest value",
+        "Target",
+        "Forecast",
+    ]
+    assert _languages(doc) == {"en-GB"}
 
 
 def test_the_workbook_in_english(english: Report, tmp_path: Path) -> None:
@@ -195,7 +210,7 @@ def test_the_workbook_in_english(english: Report, tmp_path: Path) -> None:
     assert workbook.sheetnames == ["Goals", "Measurements", "BBV", "Summary", "Measurability"]
     rows = list(workbook["Goals"].iter_rows(values_only=True))
     assert rows[0][0] == "ILLUSTRATIVE FIGURES: not real measurements."
-    assert rows[1][:5] == ("goal", "challenge", "statement", "status", "reason")
+    assert rows[1][:6] == ("goal", "challenge", "statement", "unit", "status", "reason")
     assert rows[1][-2:] == ("explanation", "concept")
     assert next(workbook["Measurability"].iter_rows(min_row=2, max_row=2, values_only=True)) == (
         "goal",
@@ -203,3 +218,182 @@ def test_the_workbook_in_english(english: Report, tmp_path: Path) -> None:
         "severity",
         "message",
     )
+
+
+# -- the Word document as a council document ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def word(report: Report, tmp_path_factory: pytest.TempPathFactory) -> DocxDocument:
+    path = tmp_path_factory.mktemp("docx") / "report.docx"
+    write_docx(report, path)
+    return Document(str(path))
+
+
+def _languages(doc: DocxDocument) -> set[str]:
+    """Every language the styles give the text (w:lang)."""
+    return {str(e.get(qn("w:val"))) for e in doc.styles.element.iter(qn("w:lang"))}
+
+
+def test_the_word_document_is_a4_in_dutch(word: DocxDocument) -> None:
+    for section in word.sections:
+        assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+        assert round(section.left_margin.mm) == round(section.right_margin.mm) == 25
+    assert _languages(word) == {"nl-NL"}
+    assert word.core_properties.language == "nl-NL"
+
+
+def test_every_page_has_the_plan_in_its_header_and_a_page_number_in_its_footer(
+    word: DocxDocument, report: Report
+) -> None:
+    section = word.sections[0]
+    assert section.header.paragraphs[0].text == (
+        "Heemskerk · Samen sterk voor Heemskerk · 1e helft 2026 · ILLUSTRATIEF"
+    )
+    footer = section.footer._element
+    assert [t.text.strip() for t in footer.iter(qn("w:instrText"))] == ["PAGE", "NUMPAGES"]
+    assert section.footer.paragraphs[0].text.startswith(f"{report.title} · Pagina ")
+
+
+def test_the_table_of_contents_is_a_field_word_updates_with_a_note(word: DocxDocument) -> None:
+    body = word.element.body
+    instructions = [t.text.strip() for t in body.iter(qn("w:instrText"))]
+    assert [i for i in instructions if i.startswith("TOC")] == ['TOC \\o "1-2" \\h \\z \\u']
+    begins = [c for c in body.iter(qn("w:fldChar")) if c.get(qn("w:fldCharType")) == "begin"]
+    assert begins[0].get(qn("w:dirty")) == "true"
+    assert word.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"  # type: ignore[union-attr]
+    texts = [p.text for p in word.paragraphs]
+    assert any(t.startswith("Word vult deze inhoudsopgave") for t in texts)
+
+
+def test_every_table_repeats_its_header_row_and_every_chart_has_alt_text(word: DocxDocument) -> None:
+    assert len(word.tables) > 20
+    for table in word.tables:
+        assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # type: ignore[union-attr]
+    assert len(word.inline_shapes) >= 20
+    for shape in word.inline_shapes:
+        descr = shape._inline.docPr.get("descr")
+        assert descr and descr.startswith(("Nulmeting", "Er is geen nulmeting", "De nulmeting volgt")), descr
+
+
+def _html_headings(html: str, tag: str) -> list[str]:
+    return [unescape(re.sub(r"<[^>]+>", "", h)).strip() for h in re.findall(rf"<{tag}>(.*?)</{tag}>", html, re.S)]
+
+
+def test_the_word_document_has_the_sections_of_the_html_report(word: DocxDocument, html: str) -> None:
+    by_style: dict[str, list[str]] = {}
+    for p in word.paragraphs:
+        by_style.setdefault(p.style.name, []).append(p.text)  # type: ignore[union-attr]
+    assert by_style["Title"] == _html_headings(html, "h1")
+    assert by_style["TOC Heading"] + by_style["Heading 1"] == _html_headings(html, "h2")  # contents first
+    assert by_style["Heading 2"] == _html_headings(html, "h3")
+
+
+# -- the workbook for people who go on in Excel ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def workbook(report: Report, tmp_path_factory: pytest.TempPathFactory) -> Workbook:
+    path = tmp_path_factory.mktemp("xlsx") / "report.xlsx"
+    write_xlsx(report, path)
+    return load_workbook(path)
+
+
+def test_the_workbook_speaks_dutch_with_its_header_frozen_and_filtered(workbook: Workbook) -> None:
+    assert workbook.sheetnames == ["Doelen", "Metingen", "BBV", "Samenvatting", "Meetbaarheid"]
+    headers = {sheet.title: [c.value for c in sheet[2]] for sheet in workbook}
+    assert headers["Doelen"][:6] == ["doel", "opgave", "doelstelling", "eenheid", "status", "toelichting status"]
+    assert headers["Metingen"] == [
+        "doel",
+        "periode",
+        "gebied",
+        "waarde",
+        "status",
+        "versie",
+        "marge ondergrens",
+        "marge bovengrens",
+        "bron",
+        "verwijzing",
+    ]
+    for sheet in workbook:
+        assert not [h for h in headers[sheet.title] if "_" in str(h) or h in ("goal", "ci_low", "ci_high")]
+        assert sheet.freeze_panes in ("A3", "B3"), sheet.title  # the note, then the header
+        assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A2:"), sheet.title
+        for letter in (chr(ord("A") + i) for i in range(sheet.max_column)):
+            assert 8 <= sheet.column_dimensions[letter].width <= 60, (sheet.title, letter)
+
+
+def _shown_decimals(number_format: str) -> int:
+    """How many decimals of the stored value a format shows ('0.0"%"': 1; '0%': 2, as it is x100)."""
+    unquoted = re.sub(r'"[^"]*"', "", number_format)
+    decimals = len(unquoted.split(".")[1].rstrip("%")) if "." in unquoted else 0
+    return decimals + (2 if "%" in unquoted else 0)
+
+
+def test_numbers_are_rounded_as_published_and_formatted_by_unit(workbook: Workbook) -> None:
+    numbers = [
+        c
+        for sheet in workbook
+        for row in sheet.iter_rows(min_row=3)
+        for c in row
+        if isinstance(c.value, int | float) and not isinstance(c.value, bool)
+    ]
+    assert len(numbers) > 200
+    for cell in numbers:
+        assert cell.value == round(cell.value, 6), cell.coordinate
+        decimals = len(repr(float(cell.value)).split(".")[1].rstrip("0"))
+        assert decimals <= _shown_decimals(cell.number_format), (cell.parent.title, cell.coordinate, cell.value)
+    goals = workbook["Doelen"]
+    header = [c.value for c in goals[2]]
+    formats = {
+        row[0].value: row[header.index("laatste waarde")].number_format
+        for row in goals.iter_rows(min_row=3)
+        if row[header.index("laatste waarde")].value is not None
+    }
+    assert formats["VW-01"] == '0.0"%"'  # 60.1%: the decimals of the source
+    assert formats["VW-02"] == "#,##0"  # a count of children
+    assert {f for f in formats.values()} <= {'0"%"', '0.0"%"', '0.00"%"', "#,##0", "#,##0.0", "#,##0.00", '"€ "#,##0'}
+
+
+SLY = ('=HYPERLINK("http://example.invalid","klik")', "+1+1", "-2+3", "@SUM(A1)", "\tX", "\rX")
+
+
+def _sly(report: Report) -> Report:
+    """The report with texts a spreadsheet would run as goal statements, explanations and sources."""
+    challenges = []
+    for c in report.challenges:
+        goals = []
+        for index, g in enumerate(c.goals):
+            text = SLY[index % len(SLY)]
+            measurements = [replace(m, source=text, source_ref=text) for m in g.measurements]
+            goal = g.goal.model_copy(update={"statement": text})
+            goals.append(replace(g, goal=goal, explanation=text, measurements=measurements))
+        challenges.append(replace(c, goals=goals))
+    return replace(report, challenges=challenges)
+
+
+def test_the_workbook_never_runs_a_text_as_a_formula(report: Report, tmp_path: Path) -> None:
+    path = tmp_path / "sly.xlsx"
+    write_xlsx(_sly(report), path)
+    cells = [c for sheet in load_workbook(path) for row in sheet.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    sly = [c for c in cells if isinstance(c.value, str) and c.value.startswith(("=", "+", "-", "@", "\t", "\r", "\n"))]
+    assert len(sly) > 100
+    assert not [(c.parent.title, c.coordinate) for c in sly if (c.data_type, c.quotePrefix) != ("s", True)]
+    assert {c.value for c in sly} >= set(SLY[:4])  # the text itself, exactly
+
+
+def test_the_first_pages_a_council_member_reads(report: Report, html: str) -> None:
+    """Leeswijzer, what changed since the previous report, and each challenge at a glance:
+    one block per challenge, one row per goal with its trend, in the order of the plan."""
+    assert html.index('id="leeswijzer"') < html.index('id="samenvatting"') < html.index('id="veranderd"')
+    assert html.index('id="veranderd"') < html.index('id="per-opgave"') < html.index('class="challenge"')
+    assert html.count('class="at-a-glance"') == len(report.challenges)
+    glance = html[html.index('id="per-opgave"') : html.index('class="challenge"')]
+    assert glance.count("<tr>") - len(report.challenges) == len(report.goals)  # a header row per table
+    changes = report.changes
+    assert changes is not None and changes.since == report.period.shift(-1).end
+    assert f"{len(changes.new_figures)} nieuwe meting" in html
+    for change in changes.statuses:
+        assert f'<a href="#doel-{change.goal}">{change.goal}</a>' in html[html.index('id="veranderd"') :]
+    assert "<main>" in html and html.count("<main>") == 1

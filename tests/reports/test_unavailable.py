@@ -74,8 +74,10 @@ def test_the_word_document_shows_code_and_reason(report: Report, tmp_path: Path)
     doc = Document(str(path))
     cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
     assert SHOWN in cells
-    overview = {r.cells[0].text: r.cells[2].text for r in doc.tables[0].rows}
-    assert overview["FF-02"].endswith("(verouderd)") and "verouderd" not in overview["FF-01"]
+    table = next(t for t in doc.tables if "Laatste waarde" in [c.text for c in t.rows[0].cells])
+    latest = [c.text for c in table.rows[0].cells].index("Laatste waarde")
+    overview = {r.cells[0].text: r.cells[latest].text for r in table.rows}
+    assert overview["FF-02"].endswith("verouderd") and "verouderd" not in overview["FF-01"]
     verdicts = [p.text for p in doc.paragraphs if "(verouderd)." in p.text]
     assert len(verdicts) == sum(g.assessment.stale for g in report.goals)
 
@@ -85,12 +87,14 @@ def test_the_workbook_shows_code_and_reason_never_0(report: Report, tmp_path: Pa
     write_xlsx(report, path)
     book = load_workbook(path)
     measured = list(book["Metingen"].iter_rows(values_only=True))
-    header = measured[0]
-    by_point = {(r[0], r[1]): r[header.index("waarde")] for r in measured[1:]}
+    top = next(i for i, r in enumerate(measured) if "waarde" in r)  # below the illustrative note
+    header = measured[top]
+    by_point = {(r[0], r[1]): r[header.index("waarde")] for r in measured[top + 1 :]}
     assert by_point[("VW-01", "2024")] == SHOWN
-    assert by_point[("FF-01", "2024-H2")].startswith("n.n.b. (")
+    assert by_point[("FF-01", "2e helft 2024")].startswith("n.n.b. (")
     goals = list(book["Doelen"].iter_rows(values_only=True))
-    stale = {r[0]: r[goals[0].index("verouderd")] for r in goals[1:]}
+    first = next(i for i, r in enumerate(goals) if "verouderd" in r)
+    stale = {r[0]: r[goals[first].index("verouderd")] for r in goals[first + 1 :]}
     assert stale["FF-02"] is True and stale["FF-01"] is False
 
 

@@ -23,6 +23,7 @@ import pytest
 
 from koers.planfile import read_plan
 from tests.conftest import HEEMSKERK_2024
+from tests.web.conftest import TODAY
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -349,3 +350,39 @@ def test_screenshots(
     for folder in (tmp_path, SCREENS):
         (folder / f"{slug}-{name}.png").write_bytes(png)
     assert png_width(png) == viewport["width"]
+
+
+# -- the council report's HTML on a phone --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def report_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The HTML report of the demo plan, as a council member opens it from the downloads."""
+    from koers.cli.serve import prepare_demo
+    from koers.domain.periods import Period
+    from koers.reports.html import render_html
+    from koers.reports.model import build_report
+    from koers.store.database import open_engine
+    from koers.store.plans import load_stored_plan
+
+    folder = tmp_path_factory.mktemp("report")
+    url = f"sqlite:///{folder / 'koers.db'}"
+    prepare_demo(url, seed=2024, today=TODAY)
+    engine = open_engine(url)
+    stored = load_stored_plan(engine)
+    path = folder / "rapportage.html"
+    path.write_text(render_html(build_report(engine, stored, Period.parse("2026-H1"))), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_the_report_reads_on_a_phone(browser: Browser, report_file: Path, width: int) -> None:
+    page = new_page(browser, {"width": width, "height": 800})
+    page.goto(report_file.as_uri())
+    assert page.locator("main").count() == 1  # one landmark for the content
+    assert_no_sideways_scrolling(page, f"the report at {width} px")
+    labels = page.locator("table.overview td[data-label]").first.evaluate(
+        "e => getComputedStyle(e, '::before').content"
+    )
+    assert "Opgave" in labels  # each cell says which column it is, now that the columns are rows
+    page.close()

@@ -14,51 +14,103 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from koers import __version__
+import koers
 from koers import settings as koers_settings
-from koers.cli import db as db_cli
-from koers.cli import demo as demo_cli
-from koers.cli import due as due_cli
-from koers.cli import explain as explain_cli
-from koers.cli import lint as lint_cli
-from koers.cli import measurements as measurements_cli
-from koers.cli import plan as plan_cli
-from koers.cli import report as report_cli
-from koers.cli import serve as serve_cli
-from koers.cli import status as status_cli
-from koers.cli import users as users_cli
 from koers.cli.common import EXIT_UNREADABLE, Settings, err_console
+from koers.cli.lazy import LazyCommand, LazyGroup
 from koers.i18n import DEFAULT_LANG, LANGUAGES, _
 from koers.settings import SettingError
 
+#: Every command, in the order ``koers --help`` lists them: its name, where it lives, and its
+#: help line (the command's own; tests/cli/test_startup.py checks). A command's module is
+#: imported when the command is used: ``koers --version`` and ``koers --help`` import none.
+COMMANDS = (
+    LazyCommand(
+        "lint",
+        "koers.cli.lint:lint",
+        "Check that every goal is SMART: baseline, target, period, source, frequency, measurable in time.",
+    ),
+    LazyCommand(
+        "import",
+        "koers.cli.measurements:import_file",
+        "Import measurements: every row is checked first; all rows are stored, or none.",
+    ),
+    LazyCommand(
+        "measurements",
+        "koers.cli.measurements:measurements",
+        "Show the current measurements (latest final, else latest provisional), or their history.",
+    ),
+    LazyCommand(
+        "export",
+        "koers.cli.measurements:export",
+        "Export all current measurements (or every version) to CSV or Excel.",
+    ),
+    LazyCommand(
+        "derive",
+        "koers.cli.measurements:derive",
+        "Compute a rate per 1.000 or 10.000 from stored counts; the formula and inputs are recorded.",
+    ),
+    LazyCommand(
+        "due",
+        "koers.cli.due:due_command",
+        "Which measurement is expected next for every goal, and which are overdue.",
+    ),
+    LazyCommand(
+        "status",
+        "koers.cli.status:status",
+        "Where every goal stands against its baseline and target, with the reason, and a roll-up.",
+    ),
+    LazyCommand(
+        "override",
+        "koers.cli.status:override",
+        "Set a goal's status by hand (always shown as such, with its justification), or lift it.",
+    ),
+    LazyCommand(
+        "demo-data",
+        "koers.cli.demo:demo_data",
+        "Load a plan with ILLUSTRATIVE measurements (marked 'illustratief'), to try koers out.",
+    ),
+    LazyCommand(
+        "explain",
+        "koers.cli.explain:explain",
+        "Write (or --show) the explanation of GOAL for a reporting period; every version is kept.",
+    ),
+    LazyCommand(
+        "report",
+        "koers.cli.report:report",
+        "Write the monitoring report: numbers, charts and the explanation per goal, per challenge.",
+    ),
+    LazyCommand("serve", "koers.cli.serve:serve", "Serve the dashboard on the chosen database."),
+    LazyCommand(
+        "demo",
+        "koers.cli.serve:demo",
+        "Start the dashboard with the Heemskerk plan and ILLUSTRATIVE figures (no setup needed).",
+    ),
+    LazyCommand("plan", "koers.cli.plan:app", "Show a plan or export it to YAML or Excel."),
+    LazyCommand("db", "koers.cli.db:app", "Set up and migrate the database."),
+    LazyCommand("user", "koers.cli.users:app", "Accounts for the editor (/beheer)."),
+)
+
+
+class KoersGroup(LazyGroup):
+    """The root command: every command of :data:`COMMANDS`, each imported when used."""
+
+    lazy = COMMANDS
+
+
 app = typer.Typer(
     name="koers",
+    cls=KoersGroup,
     help="koers: steer and monitor a municipality's social-domain policy plan.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-app.add_typer(plan_cli.app, name="plan")
-app.add_typer(db_cli.app, name="db")
-app.add_typer(users_cli.app, name="user")
-app.command("lint")(lint_cli.lint)
-app.command("import")(measurements_cli.import_file)
-app.command("measurements")(measurements_cli.measurements)
-app.command("export")(measurements_cli.export)
-app.command("derive")(measurements_cli.derive)
-app.command("due")(due_cli.due_command)
-app.command("status")(status_cli.status)
-app.command("override")(status_cli.override)
-app.command("demo-data")(demo_cli.demo_data)
-app.command("explain")(explain_cli.explain)
-app.command("report")(report_cli.report)
-app.command("serve")(serve_cli.serve)
-app.command("demo")(serve_cli.demo)
 
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"koers {__version__}")
+        typer.echo(f"koers {koers.__version__}")
         raise typer.Exit()
 
 

@@ -16,20 +16,21 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from koers import settings as koers_settings
-from koers.domain.periods import Period, PeriodError
-from koers.domain.plan import Plan
 from koers.i18n import DEFAULT_LANG, _, ngettext
-from koers.planfile import LoadResult, load_plan
-from koers.problems import Problem
-from koers.shapes import problems_json
+
+if TYPE_CHECKING:  # the rest is imported where it is used: `koers --version` needs none of it
+    from rich.console import Console
+    from rich.text import Text
+
+    from koers.domain.periods import Period
+    from koers.domain.plan import Plan
+    from koers.planfile import LoadResult
+    from koers.problems import Problem
 
 EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
@@ -53,16 +54,22 @@ def settings(ctx: typer.Context) -> Settings:
 
 def console() -> Console:
     """Standard output; strings are printed literally (no markup, no emoji codes)."""
+    from rich.console import Console
+
     return Console(highlight=False, soft_wrap=False, markup=False, emoji=False)
 
 
 def err_console() -> Console:
     """Standard error; strings are printed literally (no markup, no emoji codes)."""
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False, markup=False, emoji=False)
 
 
 def styled(text: str, style: str) -> Text:
     """``text`` as it is, in a Rich style of koers's own ('bold red')."""
+    from rich.text import Text
+
     return Text(text, style=style)
 
 
@@ -80,6 +87,9 @@ def open_plan(path: Path, lang: str, as_json: bool) -> Plan:
 def open_plan_file(path: Path, lang: str, as_json: bool) -> LoadResult:
     """As :func:`open_plan`, with what the reader knows of the file: where each part of the plan
     is (``locate``), to say where a finding is."""
+    from koers.planfile import load_plan
+    from koers.shapes import problems_json
+
     result = load_plan(path)
     if result.plan is not None:
         return result
@@ -91,6 +101,8 @@ def open_plan_file(path: Path, lang: str, as_json: bool) -> LoadResult:
 
 
 def show_problems(problems: list[Problem], lang: str, heading: str | None = None) -> None:
+    from rich.table import Table
+
     out = err_console()
     heading = heading or ngettext(
         "Het plan kan niet worden gelezen: {n} probleem.",
@@ -123,6 +135,8 @@ def parse_date(text: str | None, lang: str) -> date:
 
 def parse_period(text: str, lang: str, *, year_too: bool = False) -> Period:
     """The period TEXT names, or a message with an example (a half year; ``year_too``: or a year)."""
+    from koers.domain.periods import Period, PeriodError
+
     try:
         return Period.parse(text)
     except PeriodError:

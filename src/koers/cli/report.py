@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""``koers report``: the monitoring report for the council, as PDF, HTML, Word or Excel."""
+"""``koers report``: the monitoring report for the council, as PDF, HTML, Word or Excel, or as
+slides (PowerPoint) for the raadsinformatiemoment."""
 
 from __future__ import annotations
 
@@ -13,14 +14,16 @@ from koers.cli.storage import PLAN_OPTION, engine_for, stored_plan
 from koers.i18n import _
 from koers.reports.model import REPORT_STATUSES, Report, build_report
 
-FORMATS = ("pdf", "html", "docx", "xlsx")
+#: What ``--format`` takes (pptx: the slides for the raadsinformatiemoment).
+FORMATS = ("pdf", "html", "docx", "xlsx", "pptx")
+FORMAT_CHOICES = f"{', '.join(FORMATS[:-1])} or {FORMATS[-1]}"
 
 
 def report(
     ctx: typer.Context,
     period: Annotated[str, typer.Option("--period", help="The reporting period, e.g. 2026-H1.")],
     out: Annotated[Path, typer.Option("--out", help="The file to write.")],
-    fmt: Annotated[str | None, typer.Option("--format", help="pdf, html, docx or xlsx (default: from --out).")] = None,
+    fmt: Annotated[str | None, typer.Option("--format", help=f"{FORMAT_CHOICES} (default: from --out).")] = None,
     status: Annotated[str, typer.Option("--status", help="concept or vastgesteld (shown on the cover).")] = "concept",
     force: Annotated[bool, typer.Option("--force", help="Overwrite the file if it exists.")] = False,
     plan_key: Annotated[str | None, PLAN_OPTION] = None,
@@ -71,7 +74,11 @@ def _write(built: Report, chosen: str, out: Path) -> None:
         from koers.reports.docx import write_docx
 
         write_docx(built, out)
-    else:
+    elif chosen == "xlsx":
         from koers.reports.xlsx import write_xlsx
 
         write_xlsx(built, out)
+    else:
+        from koers.reports.pptx import write_pptx
+
+        write_pptx(built, out)

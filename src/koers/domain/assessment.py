@@ -42,7 +42,7 @@ from typing import Any
 from koers.domain.areas import AreaIds
 from koers.domain.baselines import BaselineStatus
 from koers.domain.forecast import MIN_FORECAST_POINTS, Forecast, Significance, forecast, significance
-from koers.domain.formatting import estimate
+from koers.domain.formatting import decimals_of, estimate
 from koers.domain.goals import Goal, Scope
 from koers.domain.judging import (
     Aim,
@@ -58,7 +58,7 @@ from koers.domain.judging import (
 from koers.domain.measurements import Measurement
 from koers.domain.periods import Period
 from koers.domain.plan import Plan
-from koers.domain.reasons import Reason
+from koers.domain.reasons import Reason, Scale
 
 # Re-exported: the status vocabulary and its thresholds are declared in koers.domain.status.
 from koers.domain.status import DEFAULT_THRESHOLDS
@@ -204,10 +204,12 @@ def assess(
     )
     aims = _aims(goal, end_year)
     points = [m for m in measurements if m.subject == goal.id and m.period.end <= as_of]
+    scale = _scale(goal, points)
     results = [
         _assess_area(goal, area, [m for m in points if m.area == area], as_of, base_point, aims, thresholds)
         for area in _areas(goal, municipality, wijken)
     ]
+    results = [replace(r, reason=r.reason.scaled(scale)) for r in results]
     final = aims[-1] if aims else None
     if len(results) == 1:
         only = results[0]
@@ -234,6 +236,17 @@ def assess(
         )
     target = final.point or _edge(final, base_point) if final is not None else None
     return _combine(goal, results, base_point, target, names or {}, final)
+
+
+def _scale(goal: Goal, figures: Sequence[Measurement]) -> Scale:
+    """How the goal's numbers are written in its reasons: with its unit, and with as many
+    decimals as its own figures have (the plan's baseline and targets, and the measurements), so
+    that a computed value is written as precisely as the figures it comes from."""
+    stated = [goal.baseline.value if goal.baseline else None]
+    stated += [number for t in goal.all_targets for _name, number in t.numbers()]
+    stated += [m.value for m in figures]
+    found = [decimals_of(v) for v in stated if v is not None]
+    return Scale(goal.unit, max(found, default=0))
 
 
 def _aims(goal: Goal, end_year: int | None) -> list[Aim]:

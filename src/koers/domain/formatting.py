@@ -8,6 +8,7 @@ and they must show them the same way.
 from __future__ import annotations
 
 from datetime import date
+from typing import Final
 
 from koers.domain.measurements import Measurement, Unavailable
 from koers.domain.periods import month_name
@@ -37,17 +38,39 @@ def estimate(value: float, unit: Unit | None = None) -> float:
     return float(round(value)) if whole else round(value, 1)
 
 
-def format_value(value: float, unit: Unit | None, lang: str = "nl") -> str:
-    """A value with its unit: '56%', '€ 2.864', '79,91 per 1.000 inwoners', '244 nachten'."""
+#: At most this many decimals for a figure in a unit that is not whole (a percentage, a rate, a
+#: score): the sources koers reads publish one or two.
+MAX_DECIMALS: Final = 2
+
+
+def format_value(value: float, unit: Unit | None, lang: str = "nl", decimals: int | None = None) -> str:
+    """A value with its unit, as people write it: '56%', '€ 2.864', '79,91 per 1.000 inwoners',
+    '244 nachten', '1 ontmoetingsplek'. Counts, nights and euros are whole; the rest has at most
+    ``decimals`` (default: :data:`MAX_DECIMALS`), without trailing zeros."""
+    shown = rounded(value, unit, decimals)
     if unit is None:
-        return format_number(value, lang)
+        return format_number(shown, lang)
     if unit.kind == UnitKind.PERCENTAGE:
-        return f"{format_number(value, lang)}%"
+        return f"{format_number(shown, lang)}%"
     if unit.kind == UnitKind.EURO:
-        decimals = 2 if round(value, 2) != round(value) else 0
-        return f"€ {format_number(value, lang, decimals)}"
-    label = unit.label_text(lang)
-    return f"{format_number(value, lang)} {label}".strip()
+        return f"€ {format_number(shown, lang, 0)}"
+    if unit.kind == UnitKind.COUNT and not unit.label:  # '121', not '121 aantal'
+        return format_number(shown, lang)
+    return f"{format_number(shown, lang)} {unit.label_for(shown, lang)}".strip()
+
+
+def rounded(value: float, unit: Unit | None, decimals: int | None = None) -> float:
+    """``value`` to the precision it is written with: whole for whole things, else ``decimals``
+    (default :data:`MAX_DECIMALS`). The exact value stays in the data files."""
+    if unit is not None and unit.kind in WHOLE_UNITS:
+        return float(round(value))
+    return round(value, MAX_DECIMALS if decimals is None else decimals)
+
+
+def decimals_of(value: float) -> int:
+    """How many decimals a figure was written with (58.3: 1; 5377: 0), up to :data:`MAX_DECIMALS`."""
+    text = f"{value:.{MAX_DECIMALS}f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
 
 
 def format_unavailable(code: Unavailable, reason: str | None) -> str:
@@ -58,11 +81,14 @@ def format_unavailable(code: Unavailable, reason: str | None) -> str:
     return f"{code.value} ({reason.strip()})" if reason and reason.strip() else code.value
 
 
-def format_figure(m: Measurement, unit: Unit | None, lang: str = "nl") -> str:
+def format_figure(m: Measurement, unit: Unit | None, lang: str = "nl", *, in_cell: bool = False) -> str:
     """A measurement's figure: its value with its unit, or the code and reason of a figure
-    that is not there (never 0)."""
+    that is not there (never 0). ``in_cell``: for a table whose header names the unit, the
+    number alone, rounded as the unit is written ('58,3', '1.210')."""
     if m.unavailable is not None or m.value is None:
         return format_unavailable(m.unavailable or Unavailable.NOT_AVAILABLE, m.note)
+    if in_cell:
+        return format_number(rounded(m.value, unit), lang)
     return format_value(m.value, unit, lang)
 
 

@@ -140,22 +140,30 @@ def _reached(sign: int, value: float, target: float, strict: bool = False) -> bo
 
 
 def _maintain(target: Point, latest: Point, tolerance: Tolerance | None, final: bool) -> AreaAssessment:
+    """Inside the tolerance band is on track (achieved in the target period). Without a
+    tolerance the band is the target itself, and the reason says 'gelijk aan', not 'van x tot x'."""
     low, high = tolerance.band(target.value) if tolerance is not None else (target.value, target.value)
-    facts = {"period": latest.period, "latest": latest.value, "low": low, "high": high}
+    facts = {"period": latest.period, "latest": latest.value, "low": low, "high": high, "target": target.value}
     gap = target.value - latest.value
-    if low - 1e-9 <= latest.value <= high + 1e-9:
-        status = Status.ACHIEVED if final else Status.ON_TRACK
-        return AreaAssessment(
-            "", status, Reason("in-band-final" if final else "in-band", facts), latest, target.value, None, gap
+
+    def result(status: Status, code: str, **extra: Any) -> AreaAssessment:
+        return AreaAssessment("", status, Reason(code, {**facts, **extra}), latest, target.value, None, gap)
+
+    inside = low - 1e-9 <= latest.value <= high + 1e-9
+    if tolerance is None:
+        codes = {(True, True): "equal-final", (True, False): "equal"}
+        codes |= {(False, True): "not-equal-final", (False, False): "not-equal"}
+        status = (
+            (Status.ACHIEVED if final else Status.ON_TRACK)
+            if inside
+            else (Status.NOT_ACHIEVED if final else Status.OFF_TRACK)
         )
+        return result(status, codes[inside, final])
+    if inside:
+        return result(Status.ACHIEVED if final else Status.ON_TRACK, "in-band-final" if final else "in-band")
     if final:
-        return AreaAssessment(
-            "", Status.NOT_ACHIEVED, Reason("out-of-band-final", facts), latest, target.value, None, gap
-        )
-    note = "" if tolerance is not None else Wording(N_(" Het plan noemt geen marge: elke afwijking telt."))
-    return AreaAssessment(
-        "", Status.OFF_TRACK, Reason("out-of-band", {**facts, "note": note}), latest, target.value, None, gap
-    )
+        return result(Status.NOT_ACHIEVED, "out-of-band-final")
+    return result(Status.OFF_TRACK, "out-of-band")
 
 
 def _bound(target: Point, latest: Point, sign: int, final: bool, strict: bool = False) -> AreaAssessment:

@@ -109,6 +109,11 @@ class Finding:
         """The explanation in ``lang``; the context is rendered in that language too."""
         return RULES[self.code].text(self.context, lang)
 
+    def title(self, lang: str = "nl") -> str:
+        """What the finding is, in a few words, for a reader who will not fix it ('Geen nulmeting');
+        the message is the advice to the plan's author."""
+        return _(RULES[self.code].title, lang)
+
     def as_json(self, lang: str = "nl") -> dict[str, Any]:
         return {"goal": self.goal, "code": self.code, "severity": self.severity.value, "message": self.message(lang)}
 

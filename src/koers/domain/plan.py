@@ -49,6 +49,9 @@ class Challenge(BaseModel):
     )
     description: str | None = None
     budget: Budget | None = None
+    portfolio_holder: str | None = Field(
+        default=None, description="The responsible alderman (portefeuillehouder), when the plan names one."
+    )
     developments: list[str] = Field(default_factory=list, description="Relevant visions, plans and programmes.")
 
 

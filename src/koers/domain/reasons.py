@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Final
 
-from koers.domain.formatting import format_number
+from koers.domain.formatting import decimals_of, format_number, format_value
 from koers.domain.periods import Period
 from koers.domain.status import Status
+from koers.domain.units import Unit
 from koers.domain.wording import Wording
 from koers.i18n import N_, _, fill
 
@@ -30,16 +31,64 @@ class Reason:
     code: str
     facts: dict[str, Any] = field(default_factory=dict)
     then: tuple[Reason, ...] = ()
+    #: The goal's unit and precision: the numbers in :data:`QUANTITIES` are written with them.
+    scale: Scale | None = None
 
     def text(self, lang: str = "nl") -> str:
         """The reason as sentences; it starts with a capital, also when a status label opens it."""
-        words = fill(_(REASONS[self.code], lang), {k: _render(v, lang) for k, v in self.facts.items()})
+        facts = {k: self._shown(k, v, lang) for k, v in self.facts.items()}
+        words = fill(_(REASONS[self.code], lang), facts)
         if not words.startswith("koers "):  # the product's name keeps its small letter
             words = words[:1].upper() + words[1:]
         return " ".join([words, *(more.text(lang) for more in self.then)])
 
     def adding(self, more: Iterable[Reason]) -> Reason:
         return replace(self, then=(*self.then, *more))
+
+    def scaled(self, scale: Scale) -> Reason:
+        """The reason with its numbers written in ``scale`` (its further sentences too)."""
+        return replace(self, scale=scale, then=tuple(more.scaled(scale) for more in self.then))
+
+    def _shown(self, key: str, value: Any, lang: str) -> Any:
+        if key in QUANTITIES and self.scale is not None and _is_number(value):
+            decimals = self.scale.decimals
+            if key in EXACT and decimals is not None:  # an edge that is checked exactly is shown exactly
+                decimals = max(decimals, decimals_of(float(value)))
+            return format_value(float(value), self.scale.unit, lang, decimals)
+        if isinstance(value, Wording) and self.scale is not None:
+            scale = self.scale
+            return value.render(lang, lambda v, lang_: _scaled(v, lang_, scale))
+        return _render(value, lang)
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """How a goal's numbers are written: its unit ('58,3%', '€ 2.982', '1.210 huishoudens') and
+    the decimals of its figures (koers.domain.formatting)."""
+
+    unit: Unit | None
+    decimals: int | None = None
+
+
+#: The facts of a reason that are values in the goal's unit (the rest are counts of wijken,
+#: shares, periods): these are written with the unit, in every sentence.
+QUANTITIES: Final = frozenset({"latest", "target", "expected", "baseline", "low", "high", "forecast", "minimal"})
+
+
+#: Quantities that are compared exactly (a margin's edges, the value the path expects):
+#: rounding them could put a figure that falls short visibly on the mark ("62% against 62%").
+EXACT: Final = frozenset({"low", "high", "latest", "expected"})
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _scaled(value: Any, lang: str, scale: Scale) -> Any:
+    """A number inside a nested wording: a value in the goal's unit."""
+    if _is_number(value):
+        return format_value(float(value), scale.unit, lang, scale.decimals)
+    return _render(value, lang)
 
 
 REASONS: dict[str, str] = {
@@ -57,9 +106,18 @@ REASONS: dict[str, str] = {
     "bound-broken-final": N_(
         "In {period} is de waarde {latest}; dat is over de grens van {target}. Het doel is niet gehaald."
     ),
+    "equal": N_("De laatste meting ({period}) is {latest}; dat is gelijk aan {target}."),
+    "equal-final": N_("In {period} is de waarde {latest}, gelijk aan {target}. Doel gehaald."),
+    "not-equal": N_(
+        "De laatste meting ({period}) is {latest}; dat is niet gelijk aan {target}. Het plan noemt geen marge: "
+        "elke afwijking telt."
+    ),
+    "not-equal-final": N_(
+        "In {period} is de waarde {latest}; dat is niet gelijk aan {target}. Het doel is niet gehaald."
+    ),
     "in-band": N_("De laatste meting ({period}) is {latest}; dat ligt binnen de marge van {low} tot {high}."),
     "in-band-final": N_("In {period} is de waarde {latest}, binnen de marge van {low} tot {high}. Doel gehaald."),
-    "out-of-band": N_("De laatste meting ({period}) is {latest}; dat ligt buiten de marge van {low} tot {high}.{note}"),
+    "out-of-band": N_("De laatste meting ({period}) is {latest}; dat ligt buiten de marge van {low} tot {high}."),
     "out-of-band-final": N_(
         "In {period} is de waarde {latest}; dat ligt buiten de marge van {low} tot {high}. Het doel is niet gehaald."
     ),

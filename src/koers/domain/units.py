@@ -50,6 +50,43 @@ SHORT_LABELS: Final = every(
 )
 
 
+#: How one of a kind of unit reads, where it differs from many (English: koers.i18n).
+SINGULAR_LABELS: Final = {
+    UnitKind.NIGHTS: N_("nacht"),
+    UnitKind.DAYS: N_("dag"),
+    UnitKind.WEEKS: N_("week"),
+}
+#: Dutch plurals whose singular is not made by the rules in :func:`singular`.
+IRREGULAR_PLURALS: Final = {
+    "kinderen": "kind",
+    "jongeren": "jongere",
+    "ouderen": "oudere",
+    "volwassenen": "volwassene",
+    "mensen": "mens",
+    "steden": "stad",
+    "schepen": "schip",
+}
+
+
+def singular(label: str) -> str:
+    """One of a counted thing in Dutch, from the plan's plural: 'huishoudens' -> 'huishouden',
+    'ontmoetingsplekken' -> 'ontmoetingsplek', 'kinderen' -> 'kind'. Only the last word changes
+    ('jongeren met jeugdhulp' -> 'jongere met jeugdhulp' is beyond this: the first word counts)."""
+    first, space, rest = label.partition(" ")
+    word = first.lower()
+    for plural, one in IRREGULAR_PLURALS.items():
+        if word.endswith(plural):
+            return first[: len(first) - len(plural)] + one + space + rest
+    if word.endswith("s") and len(word) > 3 and not word.endswith("ss"):
+        return first[:-1] + space + rest
+    if word.endswith("en") and len(word) > 4:
+        stem = first[:-2]
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
+            stem = stem[:-1]  # plekken -> plek
+        return stem + space + rest
+    return label
+
+
 @dataclass(frozen=True, slots=True)
 class Bounds:
     """The values a unit can take at all: a percentage lies in 0-100, a count is not negative.
@@ -150,6 +187,11 @@ class Unit(BaseModel):
         description="What is counted, in the plan's words ('kinderen', 'huishoudens'); "
         "the free-text name for kind 'other'.",
     )
+    label_one: str | None = Field(
+        default=None,
+        description="The label for one ('kind', 'huishouden'), where the plural's singular is not "
+        "the usual Dutch one; left out, koers makes it from the label.",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -177,6 +219,16 @@ class Unit(BaseModel):
         if self.label:
             return self.label
         return _(SHORT_LABELS[self.kind], lang)  # '%' and '' are not in the catalogue: they stay
+
+    def label_for(self, value: float, lang: str = "nl") -> str:
+        """The label after ``value``: singular for exactly one ('1 ontmoetingsplek', '1 kind')."""
+        if self.kind == UnitKind.RATE or abs(value) != 1:
+            return self.label_text(lang)
+        if self.label_one:
+            return self.label_one
+        if self.label:
+            return singular(self.label)
+        return _(SINGULAR_LABELS.get(self.kind, SHORT_LABELS[self.kind]), lang)
 
     @property
     def bounds(self) -> Bounds:

@@ -46,6 +46,7 @@ from koers.domain.periods import Period, PeriodError
 from koers.domain.plan import Plan
 from koers.domain.units import Unit, UnitKind, parse_unit_text, unit_code
 from koers.domain.wording import Wording
+from koers.exports import CSV_GUARD, unguard
 from koers.i18n import N_
 from koers.importers.batch import OPTIONAL, Batch
 from koers.importers.files import UnreadableFile, open_rows
@@ -336,6 +337,8 @@ class _RowChecker:
             return False
         if not (source is None or isinstance(source, str)) or not (ref is None or isinstance(ref, str)):
             return False
+        if (source and source[0] == CSV_GUARD) or (ref and ref[0] == CSV_GUARD):
+            return False  # a text koers guarded against formulas on export: the thorough path unguards it
         key = (goal.index << 42) | (self._number_of(period) << 21) | self._number_of(area)
         if key in self.seen:
             return False
@@ -429,7 +432,7 @@ class _RowChecker:
             return None
         value = cells[index]
         if isinstance(value, str):
-            value = value.strip()
+            value = unguard(value.strip())  # '=... as koers's own CSV export wrote it
             return value or None
         return value
 

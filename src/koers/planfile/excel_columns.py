@@ -191,6 +191,7 @@ CHALLENGES = ItemSheet(
         col("budget_year", INTEGER, "Jaar van het budget. Nodig als er een budget is.", path="budget.year"),
         col("budget_basis", TEXT, "Waar het bedrag vandaan komt, bijvoorbeeld 'begroting 2024'.", path="budget.basis"),
         col("budget_note", TEXT, "Opmerking bij het budget.", path="budget.note"),
+        col("portfolio_holder", TEXT, "De verantwoordelijke portefeuillehouder, als het plan die noemt."),
         col("developments", TEXT_LIST, "Relevante visies, plannen en programma's."),
     ),
 )
@@ -233,6 +234,12 @@ GOALS = ItemSheet(
             path="indicator.unit.population",
         ),
         col("unit_label", TEXT, "Wat wordt geteld, bijvoorbeeld 'huishoudens'.", path="indicator.unit.label"),
+        col(
+            "unit_label_one",
+            TEXT,
+            "Het woord voor één, als dat niet vanzelf volgt: 'kind' bij 'kinderen'. Meestal leeg.",
+            path="indicator.unit.label_one",
+        ),
         col("indicator_questions", TEXT_LIST, "Enquêtevragen die de indicator meten.", path="indicator.questions"),
         col(
             "baseline_status",

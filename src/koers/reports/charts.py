@@ -8,9 +8,15 @@ source gives one, the path from baseline to target, the target (or the allowed a
 bound), and the forecast. Provisional figures are drawn open; a figure that is not there
 (n.b., n.n.b., n.a.) leaves a gap in its line, never a 0, with its code written at the
 bottom of the plot. Every element differs in shape
-or dash as well as in colour (the Okabe-Ito palette, safe for colour blindness), carries a
-tooltip in words, and the spec's description is the text alternative: the chart is never the
-only carrier of the figures.
+or dash as well as in colour (the Okabe-Ito hues, safe for colour blindness, darkened where
+needed to 3:1 against the background), carries a tooltip in words, and the spec's description
+is the text alternative: the chart is never the only carrier of the figures.
+
+The chart must not mislead (docs/methodology.md, "Charts"): its value axis is at least as tall
+as the step the plan asks and starts at zero by a stated rule, a percentage axis stays within
+0-100%, whole things get whole ticks, every figure sits at the end of its period under an axis
+that says so, titles wrap before they reach the edge, and the labels beside the points give way
+to each other.
 
 The spec holds its data inline and its number locale in its config, so the same dict renders
 in the browser and, offline through vl-convert, as SVG for the printed report (16 x 8 cm on
@@ -20,9 +26,11 @@ A4, with fonts that stay readable there).
 from __future__ import annotations
 
 import html
+import json
+import math
 import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 from types import MappingProxyType
@@ -35,14 +43,14 @@ from altair.utils.schemapi import debug_mode
 from koers.domain.assessment import Assessment
 from koers.domain.baselines import BaselineStatus
 from koers.domain.forecast import Forecast
-from koers.domain.formatting import estimate, format_figure, format_number, format_value
+from koers.domain.formatting import estimate, format_figure, format_number, format_value, rounded
 from koers.domain.goals import Goal
 from koers.domain.judging import Point, expected_value
 from koers.domain.measurements import Measurement, MeasurementStatus, current_version
 from koers.domain.periods import Period
 from koers.domain.target_words import target_words
 from koers.domain.targets import BandOpen, Direction
-from koers.domain.units import WHOLE_UNITS, Unit, UnitKind
+from koers.domain.units import BOUNDS, MINIMAL_CHANGES, WHOLE_UNITS, Bounds, Unit, UnitKind
 from koers.i18n import N_, _
 
 #: Size in pixels at 96 dpi: 16 x 8 cm, the width of an A4 text column.
@@ -51,14 +59,42 @@ WIDTH, HEIGHT = 605, 302
 #: 605 px x 3.125 = 1,890 px: 300 dpi over 16 cm.
 PNG_SCALE = 3.125
 
-#: Characters of the title on one line (15 px bold in 605 px); a longer name wraps.
-TITLE_CHARACTERS = 70
+#: Around the chart; on the right, room for the legend's longest label.
+PADDING: Final = MappingProxyType({"left": 5, "top": 5, "right": 20, "bottom": 5})
+
+#: The report's own font (reports/templates/report.css) first, so that vl-convert lays the chart
+#: out with the font WeasyPrint draws it in; the narrower fallbacks only leave room to spare.
+FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
+
+#: Font sizes in pixels: 11 px is 8 pt on A4 at 16 cm wide.
+TITLE_SIZE, SUBTITLE_SIZE, TEXT_SIZE = 15, 12, 11
+
+#: Upper bounds of the width of one character in em in DejaVu Sans, the widest font of :data:`FONT`:
+#: a line of Dutch text in bold (the Heemskerk titles measure 0.57-0.63) and in regular (0.46-0.5),
+#: and a number (digits are 0.64 wide, '%' 0.95). Used to wrap titles and to keep labels apart.
+BOLD_EM, REGULAR_EM, NUMBER_EM = 0.65, 0.6, 0.7
+
+#: The width a title line may take: the chart less its padding.
+TEXT_WIDTH = WIDTH - PADDING["left"] - PADDING["right"]
+
+#: Characters of a title line (15 px bold): a longer name wraps. Of a subtitle line (12 px).
+TITLE_CHARACTERS = int(TEXT_WIDTH / (BOLD_EM * TITLE_SIZE))
+SUBTITLE_CHARACTERS = int(TEXT_WIDTH / (REGULAR_EM * SUBTITLE_SIZE))
+
+#: The widest a legend label is drawn, in pixels (a longer wijk name is cut off with an ellipsis).
+LEGEND_LABEL_LIMIT = 220
 
 #: Okabe & Ito (2008), distinguishable with every common form of colour blindness.
 BLACK, ORANGE, SKY_BLUE, GREEN = "#000000", "#E69F00", "#56B4E9", "#009E73"
 BLUE, VERMILLION, PURPLE, GREY = "#0072B2", "#D55E00", "#CC79A7", "#595959"
 ALLOWED_FILL = "#DDEFFA"  # sky blue, lightened: an area behind the figures
-SERIES_COLOURS = (BLUE, PURPLE, GREEN, SKY_BLUE, ORANGE)
+#: The same hues darkened (lightness only) to 3:1 against white and against ALLOWED_FILL (WCAG 1.4.11,
+#: non-text contrast): lines and markers that carry a figure. Orange is 2.3:1, sky blue 2.3:1,
+#: and green and purple fall below 3:1 on the allowed area.
+DARK_ORANGE, DARK_SKY_BLUE, DARK_GREEN, DARK_PURPLE = "#AE7800", "#1A8AC9", "#00946C", "#C36197"
+#: The edge of the allowed area: the light fill alone is 1.2:1 against white, its edge is 3.8:1.
+ALLOWED_EDGE = DARK_SKY_BLUE
+SERIES_COLOURS = (BLUE, DARK_PURPLE, DARK_GREEN, DARK_SKY_BLUE, DARK_ORANGE)
 SERIES_SHAPES = ("circle", "triangle-down", "cross", "triangle-right", "triangle-left")
 SOLID: tuple[int, ...] = (1, 0)
 DASHED: tuple[int, ...] = (6, 4)
@@ -84,6 +120,7 @@ WORDS: Final[dict[str, str]] = {
     "illustrative": N_("Illustratieve cijfers"),
     "intervals": N_("Verticale lijnen: 95%-interval"),
     "x_title": N_("stand aan het eind van de periode"),
+    "year_end": N_("eind {year}"),
 }
 
 
@@ -105,6 +142,34 @@ class _Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class _Scale:
+    """The value axis: from ``low`` to ``high`` with a tick every ``step`` (both ends are ticks)."""
+
+    low: float
+    high: float
+    step: float
+
+    @property
+    def ticks(self) -> list[float]:
+        count = round((self.high - self.low) / self.step)
+        return [round(self.low + i * self.step, 9) for i in range(count + 1)]
+
+    @property
+    def decimals(self) -> int:
+        """The decimals of the step: 0.25 has two, 2.5 one, 25 none."""
+        text = f"{self.step:.6f}".rstrip("0")
+        return len(text.split(".")[1])
+
+
+@dataclass(frozen=True, slots=True)
+class _Title:
+    """The title (the goal) and the subtitle (notes and status), each as its lines."""
+
+    text: list[str]
+    subtitle: list[str]
+
+
+@dataclass(frozen=True, slots=True)
 class _Context:
     goal: Goal
     assessment: Assessment
@@ -112,6 +177,10 @@ class _Context:
     words: Mapping[str, str]
     legend: tuple[_Entry, ...]
     domain: tuple[date, date]
+    values: _Scale
+    title: _Title
+    #: Where each point label goes (see :func:`_label_sides`); None: left out, it would overlap.
+    sides: Mapping[str, Side | None] = field(default_factory=dict)
 
 
 # -- the chart ------------------------------------------------------------------------------
@@ -136,9 +205,12 @@ def goal_chart(
     chart_words = words(lang)
     labels = {area: _area_label(area, names, chart_words, len(series)) for area in series}
     legend = _legend(goal, assessment, series, labels, chart_words)
-    ctx = _Context(goal, assessment, lang, chart_words, legend, _domain(assessment, series))
+    title = _title(goal, assessment, series, illustrative, lang, chart_words)
+    scale = _value_scale(goal, assessment, series)
+    ctx = _Context(goal, assessment, lang, chart_words, legend, _domain(assessment, series), scale, title)
+    ctx = replace(ctx, sides=_label_sides(ctx, series))
     with debug_mode(False):  # Altair validates every part as it is built: 0.2 s a chart, for tested code
-        return _spec(goal, assessment, measurements, ctx, series, labels, illustrative, lang, names)
+        return _spec(goal, assessment, measurements, ctx, series, labels, lang, names)
 
 
 def _spec(
@@ -148,7 +220,6 @@ def _spec(
     ctx: _Context,
     series: Mapping[str, list[Measurement]],
     labels: dict[str, str],
-    illustrative: bool,
     lang: str,
     names: Mapping[str, str] | None,
 ) -> dict[str, Any]:
@@ -172,11 +243,15 @@ def _spec(
         "layer": parts,
         "width": WIDTH,
         "height": HEIGHT,
-        "title": _title(ctx, series, illustrative).to_dict(validate=False),
+        "title": {
+            "text": ctx.title.text,
+            "subtitle": ctx.title.subtitle[0] if len(ctx.title.subtitle) == 1 else ctx.title.subtitle,
+            "anchor": "start",
+        },
         "description": text_alternative(goal, assessment, measurements, lang, names=names),
         "autosize": {"type": "fit", "contains": "padding"},
         "config": _config(lang),
-        "padding": {"left": 5, "top": 5, "right": 20, "bottom": 5},  # room for the legend's longest label
+        "padding": dict(PADDING),
     }
     if datasets:
         spec["datasets"] = datasets
@@ -262,9 +337,9 @@ def _legend(
     if assessment.target is not None and not _band_target(assessment):
         entries.append(_Entry(words["target"], VERMILLION, VERMILLION, "diamond"))
     if _allowed(goal, assessment) is not None:
-        entries.append(_Entry(_allowed_label(goal, words, assessment), "transparent", ALLOWED_FILL, "square"))
+        entries.append(_Entry(_allowed_label(goal, words, assessment), ALLOWED_EDGE, ALLOWED_FILL, "square"))
     if assessment.forecast is not None:
-        entries.append(_Entry(words["forecast"], ORANGE, ORANGE, "triangle-up"))
+        entries.append(_Entry(words["forecast"], DARK_ORANGE, ORANGE, "triangle-up"))
     return tuple(entries)
 
 
@@ -279,35 +354,71 @@ def _domain(assessment: Assessment, series: Mapping[str, list[Measurement]]) -> 
     return min(first - timedelta(days=183), year_end - timedelta(days=60)), last + timedelta(days=274)
 
 
-def _title(ctx: _Context, series: Mapping[str, list[Measurement]], illustrative: bool) -> alt.TitleParams:
-    goal, words = ctx.goal, ctx.words
+def _title(
+    goal: Goal,
+    assessment: Assessment,
+    series: Mapping[str, list[Measurement]],
+    illustrative: bool,
+    lang: str,
+    words: Mapping[str, str],
+) -> _Title:
+    """The goal as title, wrapped so that no line is wider than the chart (:data:`TITLE_CHARACTERS`);
+    under it the notes, one line as long as they fit, then at a ' · '."""
     name = goal.title or (goal.indicator.name if goal.indicator else goal.statement)
-    notes = [_("Status: {status}", ctx.lang, status=ctx.assessment.status.label(ctx.lang))]
+    notes = [_("Status: {status}", lang, status=assessment.status.label(lang))]
     if illustrative:
         notes.insert(0, words["illustrative"])
     if any(m.ci_low is not None and m.ci_high is not None for figures in series.values() for m in figures) or (
-        ctx.assessment.forecast is not None
+        assessment.forecast is not None
     ):
         notes.append(words["intervals"])
-    return alt.TitleParams(
-        text=textwrap.wrap(f"{goal.id} {name}", TITLE_CHARACTERS), subtitle=" · ".join(notes), anchor="start"
-    )
+    return _Title(_balanced(f"{goal.id} {name}", TITLE_CHARACTERS), _join_lines(notes, SUBTITLE_CHARACTERS))
+
+
+def _balanced(text: str, width: int) -> list[str]:
+    """``text`` in as few lines of at most ``width`` characters as it needs, as even as they can be
+    (no single word left on a line of its own)."""
+    lines = _wrap(text, width)
+    while width > 1 and len(_wrap(text, width - 1)) == len(lines):
+        width -= 1
+        lines = _wrap(text, width)
+    return lines
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` characters, broken between words only (a compound
+    such as 'Wmo-maatwerkkosten' stays whole)."""
+    return textwrap.wrap(text, width, break_on_hyphens=False)
+
+
+def _join_lines(parts: Sequence[str], width: int, separator: str = " · ") -> list[str]:
+    """``parts`` joined by ``separator`` into lines of at most ``width`` characters (a part longer
+    than that wraps on its own)."""
+    lines: list[str] = []
+    for part in parts:
+        if lines and len(lines[-1]) + len(separator) + len(part) <= width:
+            lines[-1] += separator + part
+        else:
+            lines += _wrap(part, width) or [part]
+    return lines
 
 
 def _config(lang: str) -> dict[str, Any]:
-    """Sizes readable on A4 at 16 cm wide (11 px is 8 pt there); Dutch numbers in the spec itself."""
+    """Sizes readable on A4 at 16 cm wide (11 px is 8 pt there), in the report's font; Dutch numbers
+    in the spec itself."""
     config: dict[str, Any] = {
+        "font": FONT,
         "view": {"stroke": None},
         "title": {
-            "fontSize": 15,
-            "subtitleFontSize": 12,
+            "fontSize": TITLE_SIZE,
+            "subtitleFontSize": SUBTITLE_SIZE,
             "subtitleColor": "#333333",
             "subtitlePadding": 4,
             "offset": 10,
         },
         "axis": {
-            "labelFontSize": 11,
-            "titleFontSize": 11,
+            "labelFontSize": TEXT_SIZE,
+            "titleFontSize": TEXT_SIZE,
             "titleFontWeight": "normal",
             "titleColor": "#333333",
             "labelColor": "#333333",
@@ -316,10 +427,10 @@ def _config(lang: str) -> dict[str, Any]:
             "tickColor": "#888888",
         },
         "legend": {
-            "labelFontSize": 11,
+            "labelFontSize": TEXT_SIZE,
             "symbolSize": 110,
             "symbolStrokeWidth": 2,
-            "labelLimit": 220,
+            "labelLimit": LEGEND_LABEL_LIMIT,
             "orient": "right",
             "rowPadding": 6,
         },
@@ -334,27 +445,152 @@ def _config(lang: str) -> dict[str, Any]:
 
 
 def _x(ctx: _Context) -> alt.X:
-    """Each figure at the end of its period (the state it describes), with a tick at every year's end."""
+    """Each figure at the end of its period (the state it describes: a year at 31 December, a first
+    half-year at 30 June, a school year at 31 July), with a tick at every year's end labelled as
+    such ('eind 2025'), so that the label says where the tick is; every second or third year only
+    where the labels would touch, always with the last year's end."""
     start, end = ctx.domain
-    years = [_datetime(date(y, 12, 31)) for y in range(start.year, end.year) if date(y, 12, 31) >= start]
+    ends = [y for y in range(start.year, end.year) if date(y, 12, 31) >= start]
+    before, _year, after = ctx.words["year_end"].partition("{year}")
+    every = _label_every(ctx, len(before) + 4 + len(after))
+    label = f"{json.dumps(before)} + utcFormat(datum.value, '%Y') + {json.dumps(after)}"
     return alt.X(
         "date:T",
         title=ctx.words["x_title"],
         scale=alt.Scale(type="utc", domain=[_datetime(start), _datetime(end)], nice=False),
-        axis=alt.Axis(values=years, labelExpr="utcFormat(datum.value, '%Y')", labelFlush=False),
+        axis=alt.Axis(
+            values=[_datetime(date(y, 12, 31)) for y in ends],
+            labelExpr=label if every == 1 else f"(utcyear(datum.value) - {ends[-1]}) % {every} == 0 ? {label} : ''",
+            labelFlush=False,
+            labelOverlap=False,  # spaced out above; Vega would drop labels at random, the target year's too
+        ),
     )
 
 
+def _label_every(ctx: _Context, characters: int) -> int:
+    """Label every year's end, every second or every third: as often as labels of ``characters``
+    characters fit side by side with a gap of a letter or two."""
+    start, end = ctx.domain
+    per_year = _plot_size(ctx)[0] / ((end - start).days / 365.25)
+    needed = characters * REGULAR_EM * TEXT_SIZE + 2
+    return next(n for n in range(1, 100) if n * per_year >= needed)
+
+
 def _y(ctx: _Context, field: str = "value") -> alt.Y:
-    """The value in the goal's unit, named on the axis; whole things get whole ticks (no 4,5 initiatives)."""
-    unit = ctx.goal.unit
+    """The value in the goal's unit, named on the axis, over the scale of :func:`_value_scale`; whole
+    things get whole ticks (no 0.5 children)."""
+    unit, scale = ctx.goal.unit, ctx.values
     whole = unit is not None and unit.kind in WHOLE_UNITS
     return alt.Y(
         f"{field}:Q",
         title=_unit_title(unit, ctx.lang),
-        scale=alt.Scale(zero=False, nice=True, padding=24),
-        axis=alt.Axis(tickCount=6, tickMinStep=1 if whole else alt.Undefined),
+        scale=alt.Scale(domain=[scale.low, scale.high], nice=False, zero=False, clamp=True),
+        axis=alt.Axis(
+            values=scale.ticks,
+            format=",d" if whole else f",.{scale.decimals}f",
+            tickMinStep=1 if whole else alt.Undefined,
+        ),
     )
+
+
+# -- the value axis -------------------------------------------------------------------------------
+
+#: Units in which zero means none (a count, an amount, a share): an axis in them may start at zero.
+ZERO_BASED: Final = frozenset(kind for kind, bounds in BOUNDS.items() if bounds.low == 0)
+
+#: The axis starts at zero when zero lies at most this many times the span of the figures below the
+#: lowest one: then the figures still fill at least a third of the height.
+ZERO_WITHIN: Final = 2.0
+
+#: Room above and below the figures, as a share of their span, for the labels beside the points.
+MARGIN: Final = 0.1
+
+#: The steps a reader counts in (times a power of ten), and at most this many steps on the axis.
+NICE_STEPS: Final = (1.0, 2.0, 2.5, 5.0)
+MAX_STEPS: Final = 5
+
+
+def _value_scale(goal: Goal, assessment: Assessment, series: Mapping[str, list[Measurement]]) -> _Scale:
+    """The value axis, by the rules in docs/methodology.md ("Charts"):
+
+    1. it spans every figure drawn, and at least :func:`_least_span` (the step the plan asks);
+    2. in a unit where zero means none it starts at zero when the figures lie within
+       :data:`ZERO_WITHIN` times their span of it;
+    3. it never leaves what the unit can take (0-100% for a percentage, nothing below zero for a count);
+    4. it runs from tick to tick, in steps of 1, 2, 2.5 or 5 times a power of ten, whole for whole things.
+    """
+    kind = goal.unit.kind if goal.unit is not None else UnitKind.OTHER
+    bounds = BOUNDS[kind]
+    values = _drawn_values(goal, assessment, series)
+    low, high = min(values), max(values)
+    least = _least_span(goal, assessment, (low + high) / 2)
+    if high - low < least:
+        centre = (low + high) / 2
+        low, high = _inside(bounds, centre - least / 2, centre + least / 2)
+    if kind in ZERO_BASED and 0 <= low <= ZERO_WITHIN * (high - low):
+        low = 0.0
+    margin = MARGIN * (high - low)
+    low, high = bounds.clamp(low - margin if low != 0 else low), bounds.clamp(high + margin)
+    return _nice(low, high, bounds, whole=kind in WHOLE_UNITS)
+
+
+def _drawn_values(goal: Goal, assessment: Assessment, series: Mapping[str, list[Measurement]]) -> list[float]:
+    """Every value the chart draws: figures and their intervals, baseline, path, target, forecast and
+    the edges of the allowed area."""
+    values = [p.value for p in _path(goal, assessment)]
+    if assessment.baseline is not None:
+        values.append(assessment.baseline.value)
+    if assessment.target is not None and not _band_target(assessment):
+        values.append(assessment.target.value)
+    for figures in series.values():
+        for m in figures:
+            values += [v for v in (m.value, m.ci_low, m.ci_high) if v is not None and m.available]
+    forecast = assessment.forecast
+    if forecast is not None and assessment.target is not None:
+        values += [_estimate(v, goal.unit) for v in (forecast.value, forecast.low, forecast.high)]
+    values += [v for v in _allowed(goal, assessment) or () if v is not None]
+    return values
+
+
+def _least_span(goal: Goal, assessment: Assessment, centre: float) -> float:
+    """The least the value axis spans: the step from baseline to target, the width of a band, and
+    twice the smallest change that counts (1 percentage point, 5% of the baseline: see
+    koers.domain.units.MINIMAL_CHANGES), whichever is largest. A change of a few tenths never
+    fills the chart."""
+    kind = goal.unit.kind if goal.unit is not None else UnitKind.OTHER
+    base, target, aim = assessment.baseline, assessment.target, assessment.aim
+    spans = [2 * MINIMAL_CHANGES[kind].of(base.value if base is not None else centre)]
+    if base is not None and target is not None:
+        spans.append(abs(target.value - base.value))
+    if aim is not None and aim.low is not None and aim.high is not None:
+        spans.append(aim.high - aim.low)
+    allowed = _allowed(goal, assessment)
+    if allowed is not None and allowed[0] is not None and allowed[1] is not None:
+        spans.append(allowed[1] - allowed[0])
+    return max(spans) or 1.0
+
+
+def _inside(bounds: Bounds, low: float, high: float) -> tuple[float, float]:
+    """``low`` to ``high`` moved (not shrunk) to within what the unit can take, where it fits."""
+    if bounds.low is not None and low < bounds.low:
+        low, high = bounds.low, high + bounds.low - low
+    if bounds.high is not None and high > bounds.high:
+        low, high = low - (high - bounds.high), bounds.high
+    return bounds.clamp(low), bounds.clamp(high)
+
+
+def _nice(low: float, high: float, bounds: Bounds, *, whole: bool) -> _Scale:
+    """``low`` to ``high`` widened to the nearest ticks, with the smallest nice step that needs at
+    most :data:`MAX_STEPS` steps."""
+    power = 10 ** math.floor(math.log10((high - low) / MAX_STEPS))
+    steps = [f * power * 10**e for e in range(3) for f in NICE_STEPS]
+    for step in steps:
+        if whole and (step < 1 or step != round(step)):
+            continue
+        first, last = math.floor(low / step + 1e-9) * step, math.ceil(high / step - 1e-9) * step
+        if round((last - first) / step) <= MAX_STEPS:
+            return _Scale(bounds.clamp(first), bounds.clamp(last), step)
+    raise AssertionError("a step of 10 times the span always fits")  # pragma: no cover
 
 
 def _datetime(day: date) -> alt.DateTime:
@@ -399,7 +635,8 @@ def _chart(name: str, rows: list[dict[str, Any]]) -> alt.Chart:
 
 
 def _allowed_layers(ctx: _Context) -> list[alt.Chart]:
-    """A bound shaded as the allowed area up to the edge of the plot, or a 'keep equal' band."""
+    """A bound shaded as the allowed area up to the edge of the plot, or a 'keep equal' band, with a
+    line along each of its edges."""
     allowed = _allowed(ctx.goal, ctx.assessment)
     if allowed is None:
         return []
@@ -417,10 +654,15 @@ def _allowed_layers(ctx: _Context) -> list[alt.Chart]:
         y, y2 = _y(ctx, "low"), alt.value(0)
     else:
         y, y2 = _y(ctx, "low"), alt.Y2("high:Q")
+    edges = [{**row, "edge": edge} for edge in (low, high) if edge is not None]
     return [
         _chart("allowed", [row])
         .mark_rect(opacity=1)
-        .encode(y=y, y2=y2, fill=_channel(ctx, alt.Fill, "fill"), tooltip=alt.Tooltip("tip:N"))
+        .encode(y=y, y2=y2, fill=_channel(ctx, alt.Fill, "fill"), tooltip=alt.Tooltip("tip:N")),
+        # the light area alone is too faint to see (1.2:1): its edge is drawn at 3:1
+        _chart("allowed-edge", edges)
+        .mark_rule(strokeWidth=1.5)
+        .encode(y=_y(ctx, "edge"), stroke=_channel(ctx, alt.Stroke, "stroke"), tooltip=alt.Tooltip("tip:N")),
     ]
 
 
@@ -525,9 +767,7 @@ def _measurement_layers(
     )
     layers = [line, *_interval_layers(ctx, "intervals", [r for r in rows if "low" in r]), points]
     if len(series) == 1:
-        expected = ctx.assessment.expected  # the path (or the target) there: write on the other side
-        side: Side = "upper-right" if expected is None or rows[-1]["value"] >= expected else "lower-right"
-        layers += _label_layers(ctx, "latest-label", [rows[-1]], side)
+        layers += _label_layers(ctx, "latest-label", [rows[-1]])
     return [*layers, *_unavailable_layers(ctx, missing)]
 
 
@@ -601,8 +841,7 @@ def _baseline_layers(ctx: _Context) -> list[alt.Chart]:
     if base is None:
         return []
     rows = [_row(ctx, ctx.words["baseline"], base.value, base.period)]
-    side: Side = "below" if _rising(ctx.goal) else "above"  # away from the path
-    return [_point_layer(ctx, "baseline", rows), *_label_layers(ctx, "baseline-label", rows, side)]
+    return [_point_layer(ctx, "baseline", rows), *_label_layers(ctx, "baseline-label", rows)]
 
 
 def _target_layers(ctx: _Context) -> list[alt.Chart]:
@@ -610,8 +849,7 @@ def _target_layers(ctx: _Context) -> list[alt.Chart]:
     if target is None or _band_target(ctx.assessment):  # a band is drawn as its allowed area
         return []
     rows = [_row(ctx, ctx.words["target"], target.value, target.period)]
-    side: Side = "upper-left" if _rising(ctx.goal) else "lower-left"  # away from the path coming in
-    return [_point_layer(ctx, "target", rows, size=150), *_label_layers(ctx, "target-label", rows, side)]
+    return [_point_layer(ctx, "target", rows, size=150), *_label_layers(ctx, "target-label", rows)]
 
 
 def _forecast_layers(ctx: _Context) -> list[alt.Chart]:
@@ -626,7 +864,7 @@ def _forecast_layers(ctx: _Context) -> list[alt.Chart]:
     return [
         *_interval_layers(ctx, "forecast-interval", rows),
         _point_layer(ctx, "forecast", rows, size=110),
-        *_label_layers(ctx, "forecast-label", rows, "right"),
+        *_label_layers(ctx, "forecast-label", rows),
     ]
 
 
@@ -649,12 +887,13 @@ def _point_layer(ctx: _Context, name: str, rows: list[dict[str, Any]], size: int
 
 
 #: Where a label goes relative to its point: dx, dy, align, baseline.
-Side = Literal["above", "below", "right", "upper-left", "lower-left", "upper-right", "lower-right"]
+Side = Literal["above", "below", "left", "right", "upper-left", "lower-left", "upper-right", "lower-right"]
 Align = Literal["left", "center", "right"]
 Baseline = Literal["top", "middle", "bottom"]
 _SIDES: Final[dict[Side, tuple[int, int, Align, Baseline]]] = {
     "above": (0, -10, "center", "bottom"),
     "below": (0, 10, "center", "top"),
+    "left": (-11, 0, "right", "middle"),
     "right": (11, 0, "left", "middle"),
     "upper-left": (-8, -6, "right", "bottom"),
     "lower-left": (-8, 6, "right", "top"),
@@ -662,23 +901,167 @@ _SIDES: Final[dict[Side, tuple[int, int, Align, Baseline]]] = {
     "lower-right": (7, 6, "left", "top"),
 }
 
+#: Labels closer than this, in pixels, count as touching: the later one moves or is left out.
+LABEL_GAP: Final = 4
 
-def _label_layers(ctx: _Context, name: str, rows: list[dict[str, Any]], side: Side) -> list[alt.Chart]:
+#: Half the size of a point's symbol in pixels: a label keeps off the other points.
+POINT_RADIUS: Final = 6
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    """A value written beside its point, with the sides it may go to, best first."""
+
+    name: str
+    day: date
+    value: float
+    text: str
+    sides: tuple[Side, ...]
+
+
+#: A rectangle in pixels on the plot: left, top, right, bottom.
+_Box = tuple[float, float, float, float]
+
+
+def _labels(ctx: _Context, series: Mapping[str, list[Measurement]]) -> list[_Label]:
+    """The labels beside the points, most important first: the target, the latest figure, the
+    baseline, the forecast. Each prefers the side away from the line through its point."""
+    goal, assessment, unit, lang = ctx.goal, ctx.assessment, ctx.goal.unit, ctx.lang
+    rising = _rising(goal)
+    labels: list[_Label] = []
+    target = assessment.target
+    if target is not None and not _band_target(assessment):
+        sides: tuple[Side, ...] = ("upper-left", "lower-left", "above", "below", "right")
+        if not rising:  # the path comes in from above: write below it
+            sides = ("lower-left", "upper-left", "below", "above", "right")
+        labels.append(_Label("target-label", target.period.end, target.value, _short(target.value, unit, lang), sides))
+    figures = [m for figures in series.values() for m in figures if m.available and m.value is not None]
+    if len(series) == 1 and figures:
+        latest = figures[-1]
+        assert latest.value is not None
+        sides = ("upper-right", "lower-right", "right", "above", "below", "left")
+        expected = assessment.expected  # the path (or the target) there: write on the other side
+        if expected is not None and latest.value < expected:
+            sides = ("lower-right", "upper-right", "right", "below", "above", "left")
+        labels.append(_Label("latest-label", latest.period.end, latest.value, _short(latest.value, unit, lang), sides))
+    base = assessment.baseline
+    if base is not None:
+        sides = ("below", "above", "left", "lower-left", "upper-left")  # away from the path
+        if not rising:
+            sides = ("above", "below", "left", "upper-left", "lower-left")
+        labels.append(_Label("baseline-label", base.period.end, base.value, _short(base.value, unit, lang), sides))
+    forecast = assessment.forecast
+    if forecast is not None and target is not None:
+        value = _estimate(forecast.value, unit)
+        sides = ("right", "upper-right", "lower-right")  # its interval runs above and below it
+        labels.append(_Label("forecast-label", target.period.end, value, _short(value, unit, lang), sides))
+    return labels
+
+
+def _label_sides(ctx: _Context, series: Mapping[str, list[Measurement]]) -> dict[str, Side | None]:
+    """The side each label goes to: the first of its sides where it stays on the plot, keeps
+    :data:`LABEL_GAP` pixels from the labels placed before it and covers no other point; None
+    when there is no such side (the value is still in the tooltip, the text alternative and the
+    table). Positions are estimated from :func:`_plot_size`, before Vega lays the chart out."""
+    width, height = _plot_size(ctx)
+    start, end = ctx.domain
+    scale = ctx.values
+
+    def at(day: date, value: float) -> tuple[float, float]:
+        return (day - start).days / (end - start).days * width, (scale.high - value) / (scale.high - scale.low) * height
+
+    points = [at(day, value) for day, value in _points(ctx, series)]
+    placed: list[_Box] = []
+    sides: dict[str, Side | None] = {}
+    for label in _labels(ctx, series):
+        x, y = at(label.day, label.value)
+        others = [(px, py) for px, py in points if abs(px - x) > 0.5 or abs(py - y) > 0.5]
+        sides[label.name] = None
+        for side in label.sides:
+            box = _box(x, y, side, label.text)
+            if _on_plot(box, width, height) and _clear(box, placed, others):
+                sides[label.name] = side
+                placed.append(box)
+                break
+    return sides
+
+
+def _points(ctx: _Context, series: Mapping[str, list[Measurement]]) -> list[tuple[date, float]]:
+    """Where the chart draws a symbol: every figure, the baseline, the target and the forecast."""
+    assessment = ctx.assessment
+    found = [(m.period.end, m.value) for figures in series.values() for m in figures if m.value is not None]
+    found += [(p.period.end, p.value) for p in (assessment.baseline,) if p is not None]
+    target, forecast = assessment.target, assessment.forecast
+    if target is not None and not _band_target(assessment):
+        found.append((target.period.end, target.value))
+    if target is not None and forecast is not None:
+        found.append((target.period.end, _estimate(forecast.value, ctx.goal.unit)))
+    return found
+
+
+def _box(x: float, y: float, side: Side, text: str) -> _Box:
+    """The rectangle ``text`` takes on ``side`` of the point at (x, y), at most."""
+    dx, dy, align, baseline = _SIDES[side]
+    width, height = len(text) * NUMBER_EM * TEXT_SIZE, TEXT_SIZE
+    left = x + dx - {"left": 0.0, "center": width / 2, "right": width}[align]
+    top = y + dy - {"top": 0.0, "middle": height / 2, "bottom": height}[baseline]
+    return left, top, left + width, top + height
+
+
+def _on_plot(box: _Box, width: float, height: float) -> bool:
+    """Whether ``box`` stays on the plot (a little over its right edge is the gap before the legend)."""
+    left, top, right, bottom = box
+    return left >= -4 and top >= -4 and right <= width + 16 and bottom <= height + 2
+
+
+def _clear(box: _Box, labels: Sequence[_Box], points: Sequence[tuple[float, float]]) -> bool:
+    """Whether ``box`` keeps :data:`LABEL_GAP` from every label and covers none of the points."""
+    r = POINT_RADIUS
+    return not any(_overlap(box, other, LABEL_GAP) for other in labels) and not any(
+        _overlap(box, (px - r, py - r, px + r, py + r), 0) for px, py in points
+    )
+
+
+def _overlap(a: _Box, b: _Box, gap: float) -> bool:
+    return a[0] < b[2] + gap and b[0] < a[2] + gap and a[1] < b[3] + gap and b[1] < a[3] + gap
+
+
+def _plot_size(ctx: _Context) -> tuple[float, float]:
+    """An estimate of the plot's width and height in pixels, before Vega fits it into WIDTH x HEIGHT
+    around the titles, the axes and the legend; on the small side, so that what is kept apart stays
+    apart."""
+    ticks = max(len(format_number(t, ctx.lang)) for t in ctx.values.ticks)
+    legend = max((len(e.label) for e in ctx.legend), default=0)
+    axis = ticks * NUMBER_EM * TEXT_SIZE + 30  # tick labels; title, ticks and gaps
+    key = min(legend * REGULAR_EM * TEXT_SIZE, LEGEND_LABEL_LIMIT) + 26  # labels; symbol and gaps
+    titles = len(ctx.title.text) * 18 + len(ctx.title.subtitle) * 15 + 14  # lines, gap
+    width = WIDTH - PADDING["left"] - PADDING["right"] - axis - key
+    height = HEIGHT - PADDING["top"] - PADDING["bottom"] - titles - 36  # the time axis
+    return width, height
+
+
+def _label_layers(ctx: _Context, name: str, rows: list[dict[str, Any]]) -> list[alt.Chart]:
     """The value written beside its point, so that the printed chart needs no ruler; on a white
-    halo, so that it stays readable where it crosses a line."""
+    halo, so that it stays readable where it crosses a line. Left out where it would overlap
+    another label or point (:func:`_label_sides`)."""
+    side = ctx.sides.get(name)
+    if side is None:
+        return []
     dx, dy, align, baseline = _SIDES[side]
     halo = _chart(f"{name}-halo", rows).mark_text(
         dx=dx,
         dy=dy,
         align=align,
         baseline=baseline,
-        fontSize=11,
+        fontSize=TEXT_SIZE,
         stroke="#FFFFFF",
         strokeWidth=3,
         strokeJoin="round",
         fill="#FFFFFF",
     )
-    label = _chart(name, rows).mark_text(dx=dx, dy=dy, align=align, baseline=baseline, fontSize=11, fill="#222222")
+    label = _chart(name, rows).mark_text(
+        dx=dx, dy=dy, align=align, baseline=baseline, fontSize=TEXT_SIZE, fill="#222222"
+    )
     encoding = {"x": _x(ctx), "y": _y(ctx), "text": alt.Text("label:N")}
     return [halo.encode(**encoding), label.encode(**encoding)]
 
@@ -710,10 +1093,11 @@ def _range(low: float, high: float, unit: Unit | None, lang: str) -> str:
 
 
 def _short(value: float, unit: Unit | None, lang: str) -> str:
-    """A value as written on the chart: the unit is on the axis, except for % and euro."""
+    """A value as written on the chart, rounded as in the text (whole for whole things): the unit is
+    on the axis, except for % and euro."""
     if unit is not None and unit.kind in (UnitKind.PERCENTAGE, UnitKind.EURO):
         return format_value(value, unit, lang)
-    return format_number(value, lang)
+    return format_number(rounded(value, unit), lang)
 
 
 # -- the text alternative ---------------------------------------------------------------------

@@ -15,7 +15,15 @@ from importlib.resources import files
 from jinja2 import Environment
 
 from koers import __version__, i18n
-from koers.domain.formatting import estimate, format_date, format_euro, format_figure, format_number, format_value
+from koers.domain.formatting import (
+    estimate,
+    format_date,
+    format_euro,
+    format_figure,
+    format_number,
+    format_value,
+    rounded,
+)
 from koers.domain.goals import Goal
 from koers.domain.measurements import Measurement
 from koers.reports.markdown import to_html
@@ -59,6 +67,14 @@ def render_html(report: Report) -> str:
         """A measurement's value, or 'n.b. (reason)' for a figure that is not there."""
         return format_figure(m, goal.unit if goal is not None else None, lang)
 
+    def cell(m: Measurement, goal: Goal) -> str:
+        """A figure in a table whose caption names the unit: the number alone."""
+        return format_figure(m, goal.unit, lang, in_cell=True)
+
+    def plain(number: float, goal: Goal) -> str:
+        """A stated value (baseline) in such a table."""
+        return format_number(rounded(number, goal.unit), lang)
+
     def day(when: date) -> str:
         return format_date(when, lang)
 
@@ -76,6 +92,8 @@ def render_html(report: Report) -> str:
         value=value,
         about=about,
         measured=measured,
+        cell=cell,
+        plain=plain,
         day=day,
         markdown=to_html,
         number=number,

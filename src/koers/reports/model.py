@@ -9,7 +9,7 @@ Excel) only lay this out; none of them computes anything.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any, Final
 
@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 
 from koers.catalogues import bbv_catalogue
 from koers.domain.assessment import Assessment, Rollup, assess_plan, rollup
+from koers.domain.changes import Changes, Trend, changes_since
 from koers.domain.goals import Goal
 from koers.domain.lint import Finding, lint_plan
 from koers.domain.measurements import Measurement
@@ -53,6 +54,11 @@ class GoalSection:
     author: str | None = None
     written_at: datetime | None = None
     sources: list[Source] = field(default_factory=list)
+    #: Which way the status went since the previous report.
+    trend: Trend = Trend.SAME
+
+    #: What the SMART check found for this goal (shown on its own page).
+    findings: list[Finding] = field(default_factory=list)
 
     def aim_text(self, lang: str = DEFAULT_LANG) -> str:
         """The target the status is judged against, in words ('tussen 60% en 65%')."""
@@ -86,6 +92,8 @@ class Report:
     rollup: Rollup
     findings: list[Finding]
     sources: list[Source]
+    #: What changed since the previous report (the previous reporting period).
+    changes: Changes | None = None
     lang: str = DEFAULT_LANG
 
     @property
@@ -121,6 +129,22 @@ class Report:
         return self.plan.area_ids().names
 
     @property
+    def key_figures(self) -> list[tuple[str, float, int, str | None]]:
+        """Each key-figure table's total in the latest measured year up to the report's date:
+        (what is counted, total, year, reference date), for the context a council reads first."""
+        found = []
+        for table in self.plan.key_figures:
+            years = [y for y in table.years if y <= self.as_of.year and not table.is_forecast(y)]
+            if not years:
+                continue
+            year = max(years)
+            total = table.totals.get(year)
+            if total is None:
+                total = sum(row.values.get(year, 0.0) for row in table.rows if row.parent is None)
+            found.append((table.unit, total, year, table.reference))
+        return found
+
+    @property
     def goals(self) -> list[GoalSection]:
         return [g for c in self.challenges for g in c.goals]
 
@@ -143,8 +167,26 @@ def build_report(
     for m in figures:
         by_goal.setdefault(m.subject, []).append(m)
     assessments = assess_plan(plan, figures, as_of=as_of, overrides=active_overrides(engine, stored.id, as_of))
+    since = period.shift(-1).end  # the previous report's date
+    before = assess_plan(plan, figures, as_of=since, overrides=active_overrides(engine, stored.id, since))
+    changes = changes_since(before, assessments, figures, since=since, until=as_of)
     texts = latest_explanations(engine, stored.id, period)
     sections = [_challenge(plan, c, assessments, by_goal, texts, as_of, lang) for c in plan.challenges]
+    findings = lint_plan(plan, as_of=as_of, catalogue=bbv_catalogue())
+    sections = [
+        replace(
+            c,
+            goals=[
+                replace(
+                    g,
+                    trend=changes.trends.get(g.goal.id, Trend.SAME),
+                    findings=[f for f in findings if f.goal == g.goal.id],
+                )
+                for g in c.goals
+            ],
+        )
+        for c in sections
+    ]
     used = [m for g in plan.goals for m in by_goal.get(g.id, []) if m.period.end <= as_of]
     return Report(
         plan=plan,
@@ -157,8 +199,9 @@ def build_report(
         illustrative=any(_illustrative(m) for m in figures),
         challenges=sections,
         rollup=rollup(assessments.values()),
-        findings=lint_plan(plan, as_of=as_of, catalogue=bbv_catalogue()),
+        findings=findings,
         sources=_sources(used),
+        changes=changes,
         lang=lang,
     )
 

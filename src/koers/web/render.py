@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment
 
 from koers import __version__, i18n
-from koers.domain.formatting import format_date, format_euro, format_figure, format_number, format_value
+from koers.domain.formatting import format_date, format_euro, format_figure, format_number, format_value, rounded
 from koers.domain.goals import Goal
 from koers.domain.measurements import Measurement
 from koers.reports.markdown import to_html
@@ -38,8 +38,18 @@ def make_environment(lang: str) -> Environment:
         """A measurement's value, or 'n.b. (reason)' for a figure that is not there."""
         return format_figure(m, goal.unit if isinstance(goal, Goal) else None, lang)
 
+    def cell(m: Measurement, goal: Goal) -> str:
+        """A figure in a table whose caption names the unit: the number alone."""
+        return format_figure(m, goal.unit, lang, in_cell=True)
+
+    def plain(n: float, goal: Goal) -> str:
+        """A stated value (the baseline) in such a table."""
+        return format_number(rounded(n, goal.unit), lang)
+
     env.globals.update(
         lang=lang,
+        cell=cell,
+        plain=plain,
         version=__version__,
         number=lambda n: format_number(n, lang),
         euro=lambda n: format_euro(n, lang),
