@@ -397,3 +397,20 @@ def test_the_first_pages_a_council_member_reads(report: Report, html: str) -> No
     for change in changes.statuses:
         assert f'<a href="#doel-{change.goal}">{change.goal}</a>' in html[html.index('id="veranderd"') :]
     assert "<main>" in html and html.count("<main>") == 1
+
+
+#: A Dutch number with three or more decimals ("213,666667"): never how people write a figure.
+NOISY_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})*,\d{3,}")
+
+
+def test_no_number_in_the_pdf_or_the_word_file_has_more_than_two_decimals(
+    pdf_text: tuple[str, int, Path], report: Report, tmp_path: Path
+) -> None:
+    text, _pages, _path = pdf_text
+    assert NOISY_NUMBER.findall(text) == []
+    path = tmp_path / "report.docx"
+    write_docx(report, path)
+    doc = Document(str(path))
+    words = "\n".join([p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells])
+    assert NOISY_NUMBER.findall(words) == []
+    assert NOISY_NUMBER.findall("213,666667 kinderen") == ["213,666667"]  # the check can fail
