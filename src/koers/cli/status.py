@@ -4,17 +4,14 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 import typer
 from rich.table import Table
-from sqlalchemy import Engine
 
 from koers.cli.common import console, fail, parse_date, print_json, require_goal, settings, styled
 from koers.cli.storage import PLAN_OPTION, USER_OPTION, current_user, engine_for, stored_plan
-from koers.domain.assessment import JUDGED, Assessment, Status, assess_plan, rollup
-from koers.domain.plan import Plan
+from koers.domain.assessment import JUDGED, Status, assess_plan, rollup
 from koers.i18n import _
 from koers.shapes import assessment_json, rollup_json
 from koers.store.measurements import current
@@ -27,12 +24,6 @@ STYLE = {
     Status.OFF_TRACK: "bold red",
     Status.NOT_ACHIEVED: "bold white on red",
 }
-
-
-def assess_stored(plan: Plan, engine: Engine, plan_id: int, as_of: date) -> list[Assessment]:
-    """Every goal of the plan, assessed on the stored current values, with overrides applied."""
-    found = assess_plan(plan, current(engine, plan_id), as_of=as_of, overrides=active_overrides(engine, plan_id, as_of))
-    return list(found.values())
 
 
 def status(
@@ -54,7 +45,9 @@ def status(
     if not chosen:
         names = ", ".join(c.name for c in plan.challenges)
         fail(_("Er is geen opgave '{challenge}'. Kies uit: {names}.", lang, challenge=challenge, names=names))
-    assessments = {a.goal: a for a in assess_stored(plan, engine, stored.id, day)}
+    assessments = assess_plan(
+        plan, current(engine, stored.id), as_of=day, overrides=active_overrides(engine, stored.id, day)
+    )
     groups = [(c, [assessments[g.id] for g in plan.goals_of(c.id)]) for c in chosen]
     shown = [a for _, items in groups for a in items]
     if as_json:

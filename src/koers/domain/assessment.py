@@ -53,7 +53,6 @@ from koers.domain.judging import (
     judge_band,
     judge_trend,
     knots_before,
-    meets,
 )
 from koers.domain.measurements import Measurement
 from koers.domain.periods import Period
@@ -407,7 +406,7 @@ def _without_baseline(goal: Goal, latest: Point | None, aim: Aim, verdict: bool)
     direction = goal.judged_direction
     absolute = aim.target.is_band or (aim.target.value is not None and aim.target.change is None)
     if latest is not None and (direction is not None or aim.target.is_band) and absolute:
-        met = meets(aim, direction, latest.value)
+        met = aim.target.met_by(latest.value, direction, aim.value)
         if met and not aim.target.is_band:  # a value reached, as with a baseline: achieved
             facts = {"target": aim.value, "period": latest.period, "latest": latest.value}
             if aim.final:
@@ -537,7 +536,7 @@ def _trend_disagrees(
         return []
     if direction.higher_is_better is None or final.target.is_band:
         return []
-    reaches = meets(final, direction, predicted.value)
+    reaches = final.target.met_by(predicted.value, direction, final.value)
     facts = {"target_period": final.period, "forecast": estimate(predicted.value, goal.unit), "target": final.value}
     if status in (Status.ON_TRACK, Status.ACHIEVED) and not reaches:
         return [Reason("trend-misses", facts)]

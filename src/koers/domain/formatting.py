@@ -54,8 +54,6 @@ def format_value(value: float, unit: Unit | None, lang: str = "nl", decimals: in
         return f"{format_number(shown, lang)}%"
     if unit.kind == UnitKind.EURO:
         return f"€ {format_number(shown, lang, 0)}"
-    if unit.kind == UnitKind.COUNT and not unit.label:  # '121', not '121 aantal'
-        return format_number(shown, lang)
     return f"{format_number(shown, lang)} {unit.label_for(shown, lang)}".strip()
 
 

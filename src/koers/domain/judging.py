@@ -19,7 +19,7 @@ from koers.domain.goals import Goal
 from koers.domain.periods import Period
 from koers.domain.reasons import Reason
 from koers.domain.status import DEFAULT_THRESHOLDS, Status, Thresholds
-from koers.domain.targets import BandOpen, ChangeKind, Direction, Target, Tolerance
+from koers.domain.targets import ChangeKind, Direction, Target, Tolerance
 from koers.domain.wording import Wording
 from koers.i18n import N_
 
@@ -72,32 +72,6 @@ class Aim:
     @property
     def point(self) -> Point | None:
         return Point(self.value, self.period) if self.value is not None else None
-
-
-def meets(aim: Aim, direction: Direction | None, value: float) -> bool:
-    """Whether ``value`` meets the aim as such (a band, a bound or a point), without a path."""
-    target = aim.target
-    if target.is_band:
-        return band_side(target, value) == 0
-    if aim.value is None or direction is None:
-        return False
-    higher = direction.higher_is_better
-    if higher is None:
-        return abs(value - aim.value) <= 1e-9
-    if target.strict:
-        return value > aim.value + 1e-9 if higher else value < aim.value - 1e-9
-    return value >= aim.value - 1e-9 if higher else value <= aim.value + 1e-9
-
-
-def band_side(target: Target, value: float) -> int:
-    """0 inside the band (or beyond its open side), -1 below it, 1 above it."""
-    low, high = target.low, target.high
-    assert low is not None and high is not None
-    if value < low - 1e-9:
-        return 0 if target.band_open == BandOpen.BELOW else -1
-    if value > high + 1e-9:
-        return 0 if target.band_open == BandOpen.ABOVE else 1
-    return 0
 
 
 def knots_before(aims: list[Aim], aim: Aim) -> tuple[Point, ...]:
@@ -233,7 +207,7 @@ def judge_band(
     target = aim.target
     low, high = target.low, target.high
     assert low is not None and high is not None
-    side = band_side(target, latest.value)
+    side = target.side_of(latest.value)
     words = {-1: Wording(N_("onder")), 1: Wording(N_("boven"))}
     facts = {"period": latest.period, "latest": latest.value, "low": low, "high": high}
     final = verdict and aim.final
@@ -248,7 +222,7 @@ def judge_band(
     facts["side"] = words[side]
     if final:
         return AreaAssessment("", Status.NOT_ACHIEVED, Reason("outside-range-final", facts), latest)
-    if band_side(target, base.value) == side:  # still on the way in from the baseline's side
+    if target.side_of(base.value) == side:  # still on the way in from the baseline's side
         edge = Point(low if side < 0 else high, aim.period)
         result = _path(base, edge, latest, -side, goal, thresholds, False, knots_before(aims, aim))
         if result.status in (Status.ON_TRACK, Status.AT_RISK):

@@ -37,7 +37,7 @@ from koers.domain.periods import Period
 from koers.domain.plan import Plan
 from koers.domain.target_phrases import NOTHING_FOUND, UnreadableTarget, read_target
 from koers.domain.target_words import target_words
-from koers.domain.targets import BandOpen, ChangeKind, Direction, Target
+from koers.domain.targets import ChangeKind, Direction, Target
 from koers.domain.units import Bounds, Unit, UnitKind
 from koers.domain.vocabulary import every
 from koers.domain.wording import Wording, listing
@@ -593,19 +593,7 @@ def check_met_at_baseline(goal: Goal, ctx: LintContext) -> Iterator[Finding]:
         direction = _direction(goal, target)
         if direction == Direction.MAINTAIN or target.change is not None:
             continue
-        if target.low is not None and target.high is not None:
-            met = (target.band_open == BandOpen.BELOW or start >= target.low) and (
-                target.band_open == BandOpen.ABOVE or start <= target.high
-            )
-        elif target.value is not None and direction is not None:
-            higher = bool(direction.higher_is_better)
-            if target.strict:
-                met = start > target.value if higher else start < target.value
-            else:
-                met = start >= target.value if higher else start <= target.value
-        else:
-            continue
-        if met:
+        if target.met_by(start, direction, target.value):
             yield _find(
                 goal,
                 "target-met-at-baseline",

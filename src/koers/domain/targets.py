@@ -28,7 +28,7 @@ from pydantic_core import PydanticCustomError
 
 from koers.domain.baselines import Baseline
 from koers.domain.fields import PeriodValue
-from koers.domain.periods import Period
+from koers.domain.periods import Period, parse_period
 from koers.domain.vocabulary import every
 from koers.i18n import N_, _
 
@@ -394,6 +394,31 @@ class Target(BaseModel):
         mentioned = "period" not in compact and self.phrase is not None
         return words if period is None or mentioned else f"{period.code}: {words}"
 
+    def side_of(self, value: float) -> int:
+        """For a band: 0 inside it (or beyond its open side), -1 below it, 1 above it."""
+        low, high = self.low, self.high
+        assert low is not None and high is not None
+        if value < low - 1e-9:
+            return 0 if self.band_open == BandOpen.BELOW else -1
+        if value > high + 1e-9:
+            return 0 if self.band_open == BandOpen.ABOVE else 1
+        return 0
+
+    def met_by(self, value: float, direction: Direction | None, resolved: float | None) -> bool:
+        """Whether ``value`` meets the target as such (a band, a bound or a point), without a path;
+        ``resolved`` is the target's value (a change applied to the baseline). The one rule the
+        assessment and the SMART check ('already met at the baseline') share."""
+        if self.is_band:
+            return self.side_of(value) == 0
+        if resolved is None or direction is None:
+            return False
+        higher = direction.higher_is_better
+        if higher is None:
+            return abs(value - resolved) <= 1e-9
+        if self.strict:
+            return value > resolved + 1e-9 if higher else value < resolved - 1e-9
+        return value >= resolved - 1e-9 if higher else value <= resolved + 1e-9
+
     def numbers(self) -> list[tuple[str, float]]:
         """The absolute numbers the target states, by field: for checks of what a unit allows."""
         found = [("value", self.value), ("low", self.low), ("high", self.high)]
@@ -436,8 +461,6 @@ def _same(name: str, written: Any, said: Any) -> bool:
     if name == "tolerance":
         return bool(parse_tolerance(written).band(0) == said.band(0))
     if name == "period":
-        from koers.domain.periods import parse_period
-
         return bool(parse_period(written) == said)
     if name in ("direction", "band_open"):
         return str(written) == str(said.value)

@@ -221,7 +221,10 @@ class Unit(BaseModel):
         return _(SHORT_LABELS[self.kind], lang)  # '%' and '' are not in the catalogue: they stay
 
     def label_for(self, value: float, lang: str = "nl") -> str:
-        """The label after ``value``: singular for exactly one ('1 ontmoetingsplek', '1 kind')."""
+        """The label after ``value``: singular for exactly one ('1 ontmoetingsplek', '1 kind'); none
+        for a count the plan does not name ('121', not '121 aantal')."""
+        if self.kind == UnitKind.COUNT and not self.label:
+            return ""
         if self.kind == UnitKind.RATE or abs(value) != 1:
             return self.label_text(lang)
         if self.label_one:

@@ -547,7 +547,7 @@ def _drawn_values(goal: Goal, assessment: Assessment, series: Mapping[str, list[
             values += [v for v in (m.value, m.ci_low, m.ci_high) if v is not None and m.available]
     forecast = assessment.forecast
     if forecast is not None and assessment.target is not None:
-        values += [_estimate(v, goal.unit) for v in (forecast.value, forecast.low, forecast.high)]
+        values += [estimate(v, goal.unit) for v in (forecast.value, forecast.low, forecast.high)]
     values += [v for v in _allowed(goal, assessment) or () if v is not None]
     return values
 
@@ -858,8 +858,8 @@ def _forecast_layers(ctx: _Context) -> list[alt.Chart]:
     if forecast is None or target is None:
         return []
     unit = ctx.goal.unit
-    row = _row(ctx, ctx.words["forecast"], _estimate(forecast.value, unit), target.period)
-    row.update(_interval(ctx, _estimate(forecast.low, unit), _estimate(forecast.high, unit), row["tip"]))
+    row = _row(ctx, ctx.words["forecast"], estimate(forecast.value, unit), target.period)
+    row.update(_interval(ctx, estimate(forecast.low, unit), estimate(forecast.high, unit), row["tip"]))
     rows = [row]
     return [
         *_interval_layers(ctx, "forecast-interval", rows),
@@ -952,7 +952,7 @@ def _labels(ctx: _Context, series: Mapping[str, list[Measurement]]) -> list[_Lab
         labels.append(_Label("baseline-label", base.period.end, base.value, _short(base.value, unit, lang), sides))
     forecast = assessment.forecast
     if forecast is not None and target is not None:
-        value = _estimate(forecast.value, unit)
+        value = estimate(forecast.value, unit)
         sides = ("right", "upper-right", "lower-right")  # its interval runs above and below it
         labels.append(_Label("forecast-label", target.period.end, value, _short(value, unit, lang), sides))
     return labels
@@ -995,7 +995,7 @@ def _points(ctx: _Context, series: Mapping[str, list[Measurement]]) -> list[tupl
     if target is not None and not _band_target(assessment):
         found.append((target.period.end, target.value))
     if target is not None and forecast is not None:
-        found.append((target.period.end, _estimate(forecast.value, ctx.goal.unit)))
+        found.append((target.period.end, estimate(forecast.value, ctx.goal.unit)))
     return found
 
 
@@ -1078,11 +1078,6 @@ def _row(ctx: _Context, series: str, value: float, period: Period) -> dict[str, 
         "offset": 0,
         "tip": f"{series[:1].upper()}{series[1:]}, {period.label(lang)}: {format_value(value, unit, lang)}",
     }
-
-
-def _estimate(value: float, unit: Unit | None) -> float:
-    """A computed value (the forecast) as an estimate (koers.domain.formatting.estimate)."""
-    return estimate(value, unit)
 
 
 def _range(low: float, high: float, unit: Unit | None, lang: str) -> str:
@@ -1188,11 +1183,11 @@ def _forecast_sentence(goal: Goal, assessment: Assessment, lang: str) -> str:
     if forecast is None or target is None:
         return ""
     unit = goal.unit
-    value = format_value(_estimate(forecast.value, unit), unit, lang)
+    value = format_value(estimate(forecast.value, unit), unit, lang)
     interval = _(
         "95%-interval {range}",
         lang,
-        range=_range(_estimate(forecast.low, unit), _estimate(forecast.high, unit), unit, lang),
+        range=_range(estimate(forecast.low, unit), estimate(forecast.high, unit), unit, lang),
     )
     return _(
         "Prognose {period}: {value} ({interval}).",

@@ -7,6 +7,7 @@ drift apart.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -26,6 +27,7 @@ from koers.domain.formatting import (
 )
 from koers.domain.goals import Goal
 from koers.domain.measurements import Measurement
+from koers.domain.units import Unit
 from koers.reports.markdown import to_html
 from koers.reports.model import GoalSection, Report
 from koers.reports.status_styles import STATUS_CSS
@@ -51,35 +53,51 @@ class Figure:
     text: str
 
 
-def render_html(report: Report) -> str:
-    """The whole report as HTML."""
-    lang = report.lang
-    names = report.area_names
+def figure_helpers(lang: str) -> dict[str, Callable[..., str]]:
+    """The template helpers that write numbers, figures and dates, for the report and the
+    dashboard alike (koers.web.render), so that both write a figure the same way."""
 
-    def value(number: float, goal: Goal) -> str:
-        return format_value(number, goal.unit, lang)
+    def unit_of(goal: Goal | None) -> Unit | None:
+        return goal.unit if goal is not None else None
+
+    def value(number: float, goal: Goal | None = None) -> str:
+        return format_value(number, unit_of(goal), lang)
 
     def about(number: float, goal: Goal) -> str:
         """An estimate (a forecast), rounded as one is written."""
         return format_value(estimate(number, goal.unit), goal.unit, lang)
 
-    def measured(m: Measurement, goal: Goal | None) -> str:
+    def measured(m: Measurement, goal: Goal | None = None) -> str:
         """A measurement's value, or 'n.b. (reason)' for a figure that is not there."""
-        return format_figure(m, goal.unit if goal is not None else None, lang)
+        return format_figure(m, unit_of(goal), lang)
 
     def cell(m: Measurement, goal: Goal) -> str:
         """A figure in a table whose caption names the unit: the number alone."""
         return format_figure(m, goal.unit, lang, in_cell=True)
 
     def plain(number: float, goal: Goal) -> str:
-        """A stated value (baseline) in such a table."""
+        """A stated value (the baseline) in such a table."""
         return format_number(rounded(number, goal.unit), lang)
 
-    def day(when: date) -> str:
-        return format_date(when, lang)
+    def day(when: date | None) -> str:
+        return format_date(when, lang) if when else ""
 
-    def number(n: float) -> str:
-        return format_number(n, lang)
+    return {
+        "value": value,
+        "about": about,
+        "measured": measured,
+        "cell": cell,
+        "plain": plain,
+        "day": day,
+        "number": lambda n: format_number(n, lang),
+        "euro": lambda n: format_euro(n, lang),
+    }
+
+
+def render_html(report: Report) -> str:
+    """The whole report as HTML."""
+    lang = report.lang
+    names = report.area_names
 
     def percent(share: float) -> str:
         return f"{format_number(share * 100, lang)}%"
@@ -89,18 +107,11 @@ def render_html(report: Report) -> str:
         r=report,
         css=files("koers.reports").joinpath("templates/report.css").read_text(encoding="utf-8") + STATUS_CSS,
         version=__version__,
-        value=value,
-        about=about,
-        measured=measured,
-        cell=cell,
-        plain=plain,
-        day=day,
         markdown=to_html,
-        number=number,
-        euro=lambda n: format_euro(n, lang),
         percent=percent,
         area=lambda a: names.get(a, a),
         chart=lambda section: chart_figure(section, report),
+        **figure_helpers(lang),
     )
 
 
