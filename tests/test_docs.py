@@ -57,6 +57,7 @@ def test_every_command_is_documented() -> None:
         "demo-data",
         "report",
         "user add",
+        "bbv list",
     ):
         assert f"`koers {command}" in text, command
 

@@ -27,11 +27,13 @@ from itertools import takewhile
 from koers.domain.areas import AreaIds
 from koers.domain.assessment import Status, assess_goal
 from koers.domain.baselines import BaselineStatus
+from koers.domain.bbv import bbv_unit, unit_shape
 from koers.domain.goals import Goal, Scope
 from koers.domain.judging import Point, expected_value
 from koers.domain.measurements import Measurement, MeasurementStatus, SubjectKind
 from koers.domain.periods import Period, PeriodKind
-from koers.domain.plan import Plan
+from koers.domain.plan import BbvIndicator, Plan
+from koers.domain.regions import NETHERLANDS
 from koers.domain.targets import Direction
 from koers.domain.units import Unit, UnitKind, unit_code
 from koers.importers.batch import Batch
@@ -51,6 +53,31 @@ ATTEMPTS = 25
 SHARE_OF_STEP = {Status.ON_TRACK: (0.97, 1.1), Status.AT_RISK: (0.65, 0.9), Status.OFF_TRACK: (-0.3, 0.45)}
 DECIMALS = {UnitKind.PERCENTAGE: 1, UnitKind.COUNT: 0, UnitKind.EURO: 2, UnitKind.RATE: 2}
 SIGNED = (UnitKind.SCORE, UnitKind.OTHER)
+#: Round levels of the BBV indicators, by number, to draw illustrative figures around: the order of
+#: magnitude a Dutch municipality sees, not anyone's real figure. Others take a level by their unit.
+BBV_LEVELS = {
+    17: 2.0,
+    18: 25.0,
+    19: 1.8,
+    20: 47.0,
+    21: 780.0,
+    22: 1.1,
+    23: 5.5,
+    24: 68.0,
+    26: 2.0,
+    27: 380.0,
+    28: 220.0,
+    29: 11.5,
+    30: 1.0,
+    31: 0.4,
+    32: 670.0,
+}
+#: How far a municipality's level lies from the national one, at most, and how much a figure
+#: moves from one year to the next.
+BBV_SPREAD, BBV_DRIFT = 0.2, 0.03
+#: One in this many BBV indicators has no figure for the latest year from the last peer, so that the
+#: comparison shows how it says so.
+BBV_MISSING_EVERY = 4
 
 
 @dataclass(frozen=True)
@@ -77,6 +104,9 @@ def illustrative_batch(plan: Plan, *, seed: int, as_of: date) -> Batch:
             values = _realise(plan, track, area, intents[track.goal.id], rng, as_of)
             _append_goal(batch, track, area, values, rng, ref)
     _append_population(batch, plan, seed, as_of, ref)
+    for index, indicator in enumerate(plan.bbv_indicators):
+        late = index % BBV_MISSING_EVERY == 1  # whatever the seed: another seed gives other values, not other points
+        _append_bbv(batch, plan, indicator, seed, as_of, ref, late=late)
     return batch
 
 
@@ -349,3 +379,42 @@ def _interpolate(values: dict[int, float], year: int) -> float:
     if before == after:
         return values[before]
     return values[before] + (values[after] - values[before]) * (year - before) / (after - before)
+
+
+def _append_bbv(
+    batch: Batch, plan: Plan, indicator: BbvIndicator, seed: int, as_of: date, ref: str, *, late: bool
+) -> None:
+    """Every ended year from the year before the plan, for the municipality, its peers, its size
+    class and the Netherlands: around a plausible level (:data:`BBV_LEVELS`), each area at its own
+    distance from it, so that the comparison has something to show. When ``late``, the last peer
+    has no figure for the latest year: peers publish late too."""
+    years = [y for y in range(plan.start_year - 1, as_of.year) if Period.year(y).end <= as_of]
+    unit = bbv_unit(indicator.unit) or Unit(kind=UnitKind.OTHER)
+    rng = random.Random(f"{seed}:{indicator.id}")
+    level = BBV_LEVELS.get(indicator.number or 0) or _bbv_level(indicator.unit)
+    group = plan.comparison
+    areas = [plan.area_ids().municipality, *group.areas]
+    behind = group.peers[-1].cbs_code if group.peers and late else None
+    for area in areas:
+        spread = BBV_SPREAD / 4 if area == NETHERLANDS else BBV_SPREAD
+        value = level * (1 + rng.uniform(-spread, spread))
+        shown = years[:-1] if area == behind else years
+        for year, status in zip(shown, _statuses(len(shown)), strict=True):
+            value *= 1 + rng.uniform(-BBV_DRIFT, BBV_DRIFT)
+            batch.append(
+                indicator.id,
+                SubjectKind.BBV.value,
+                unit_code(unit),
+                Period.year(year),
+                area,
+                _shape(round(value, 1), unit),
+                status,
+                _illustrative(indicator.source),
+                ref,
+                note=ILLUSTRATIVE_NOTE,
+            )
+
+
+def _bbv_level(unit: str) -> float:
+    """A level for a BBV indicator koers has none for: 10 for a percentage, else 100."""
+    return 10.0 if unit_shape(unit).percentage else 100.0

@@ -20,6 +20,7 @@ import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Final, Generic, TypeVar
 
 from koers.i18n import DEFAULT_LANG, LANGUAGES
@@ -143,8 +144,48 @@ SECURE_COOKIES: Final = Setting[bool | None](
     parse=_choice({"auto": None, "true": True, "1": True, "false": False, "0": False}),
 )
 
+#: A web address koers can fetch from: http or https, with a host.
+HTTP_URL_SHAPE: Final = re.compile(r"^https?://[^/\s]+(/\S*)?$")
+
+
+def _http_url(written: str) -> str | None:
+    if written and not HTTP_URL_SHAPE.match(written):
+        raise ValueError(written)
+    return written.rstrip("/") or None
+
+
+def _folder(written: str) -> Path | None:
+    return Path(written).expanduser() if written else None
+
+
+CBS_BASE_URL: Final = Setting[str | None](
+    name="KOERS_CBS_BASE_URL",
+    default="",
+    help="Where koers fetch cbs asks for CBS StatLine tables: a mirror or proxy of the OData v3 feed "
+    "(with --v4: of the v4 service) instead of CBS itself (the option --base-url comes first).",
+    allowed="an http(s) URL such as https://opendata.cbs.nl/ODataFeed/odata",
+    parse=_http_url,
+    default_shown="CBS itself (`https://opendata.cbs.nl/ODataFeed/odata`; with --v4 `https://odata4.cbs.nl/CBS`)",
+)
+CBS_CACHE: Final = Setting[Path | None](
+    name="KOERS_CBS_CACHE",
+    default="",
+    help="The folder where koers fetch cbs keeps every CBS answer, for --offline (the option --cache-dir comes first).",
+    allowed="a folder",
+    parse=_folder,
+    default_shown="`cbs` in your user cache folder (`~/.cache/koers/cbs` on Linux)",
+)
+
 #: Every setting, in the order the documentation lists them.
-SETTINGS: Final[tuple[Setting[Any], ...]] = (LANG, DATABASE_URL, USER, DEBUG, SECURE_COOKIES)
+SETTINGS: Final[tuple[Setting[Any], ...]] = (
+    LANG,
+    DATABASE_URL,
+    USER,
+    DEBUG,
+    SECURE_COOKIES,
+    CBS_BASE_URL,
+    CBS_CACHE,
+)
 
 
 def markdown_table() -> str:

@@ -96,7 +96,7 @@ def _vocabularies(modules: list[ModuleType]) -> set[type[Enum]]:
 #: Tables that speak of some members only, on purpose.
 PARTIAL = {
     "koers.domain.frequency._MONTHS_PER_PERIOD",  # a schedule never steps by reference dates
-    "koers.domain.areas._CODE_PREFIX",  # a region has no CBS code of its own
+    "koers.domain.areas.CODE_KIND",  # a region has no CBS code of its own
     "koers.demo.SHARE_OF_STEP",  # only the statuses on the path between baseline and target
     "koers.demo.DECIMALS",  # the other units keep the generator's default
     "koers.cli.status.STYLE",  # the judgements in colour; the statuses that are none are dim

@@ -1500,7 +1500,7 @@ def test_a_bbv_indicator_cannot_change_unit_between_rows(heemskerk_2024: Plan, t
         [*HEADER, "unit"],
         [
             ["bbv-32", "2024", "GM0396", "512", "euro"],
-            ["bbv-32", "2025", "GM0396", "47", "%"],
+            ["bbv-32", "2025", "GM0396", "47", "aantal"],  # '%' would be bbv-unit-base: per 10.000 is x100
         ],
     )
     assert spots(result) == [(3, "unit", "unit-mismatch")]

@@ -25,6 +25,16 @@ Row = tuple[int | None, str, str]
 
 CASES: list[tuple[str, list[Row]]] = [
     (
+        "peers.yaml",
+        [
+            (23, "bbv_indicators[bbv-27].target", "bbv-target-change"),
+            (26, "comparison.peers[1].cbs_code", "peer-is-municipality"),
+            (28, "comparison.peers[3].cbs_code", "duplicate-peer"),
+            (29, "comparison.peers[4].cbs_code", "invalid-cbs-code"),
+            (30, "comparison.size_class.name", "missing-field"),
+        ],
+    ),
+    (
         "missing-fields.yaml",
         [
             (9, "title", "missing-field"),

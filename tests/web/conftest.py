@@ -5,15 +5,22 @@ served by uvicorn on 127.0.0.1 in a background thread, once per session.
 A browser cannot talk to FastAPI's in-process TestClient, so these tests get the same app on a
 real socket. The port is chosen by the operating system (bound before uvicorn starts, so no
 other process can take it in between) and the server is stopped when the session ends.
+
+The one headless Chromium (``browser``) and axe-core (``axe``) of every browser test live here
+too: Playwright's sync API runs one event loop per thread, so a second browser fixture, imported
+into another test module, would fail to start.
 """
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import uvicorn
@@ -21,7 +28,50 @@ import uvicorn
 from koers.cli.serve import prepare_demo
 from koers.web.app import create_app
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
 TODAY = date(2026, 11, 23)
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+def browser_unavailable(reason: str) -> None:
+    """Skip the browser tests here, fail them in CI: CI must run them."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}; CI must run the browser tests (scripts/install installs what they need)")
+    pytest.skip(f"{reason}: the browser tests are skipped (run scripts/install)")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Debian Chromium for the whole session."""
+    if not CHROMIUM.exists():
+        browser_unavailable(f"{CHROMIUM} is missing (Debian package chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        browser_unavailable("the Python package playwright is missing (pip install -e '.[dev]')")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def axe() -> Any:
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        browser_unavailable("the Python package axe-playwright-python is missing (pip install -e '.[dev]')")
+    return Axe()
 
 
 @pytest.fixture(scope="session")

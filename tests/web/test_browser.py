@@ -13,7 +13,6 @@ pytest's tmp_path and in /tmp/koers-screens/ to look at.
 
 from __future__ import annotations
 
-import os
 import struct
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,15 +27,6 @@ from tests.web.conftest import TODAY
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 SCREENS = Path("/tmp/koers-screens")
 DESKTOP = {"width": 1280, "height": 900}
@@ -48,6 +38,7 @@ PAGES = [
     *(f"/opgaven/{c.id}" for c in PLAN.challenges),
     *(f"/doelen/{g.id}" for g in PLAN.goals),
     "/bbv",
+    "/vergelijking",
     "/kerngetallen",
     "/methode",
     "/downloads",
@@ -55,36 +46,6 @@ PAGES = [
 NOT_FOUND = "/deze-pagina-bestaat-niet"
 GOAL = "/doelen/FF-01"  # a goal with a baseline, figures, a path to the target and a target
 PER_WIJK_GOAL = "/doelen/OO-02"  # a goal measured per wijk: the widest tables
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason}; CI must run the browser tests (scripts/install installs what they need)")
-    pytest.skip(f"{reason}: the browser tests are skipped (run scripts/install)")
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """One headless Debian Chromium for the whole session."""
-    if not CHROMIUM.exists():
-        _unavailable(f"{CHROMIUM} is missing (Debian package chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the Python package playwright is missing (pip install -e '.[dev]')")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="session")
-def axe() -> Any:
-    try:
-        from axe_playwright_python.sync_playwright import Axe
-    except ImportError:
-        _unavailable("the Python package axe-playwright-python is missing (pip install -e '.[dev]')")
-    return Axe()
 
 
 def new_page(browser: Browser, viewport: dict[str, int] = DESKTOP, **options: Any) -> Page:
@@ -138,7 +99,7 @@ def describe(violations: list[dict[str, Any]]) -> str:
 
 def test_the_page_list_covers_the_whole_plan() -> None:
     assert len(PLAN.goals) == 28
-    assert len(PAGES) == 1 + len(PLAN.challenges) + 28 + 4
+    assert len(PAGES) == 1 + len(PLAN.challenges) + 28 + 5
 
 
 @pytest.mark.parametrize("path", [*PAGES, NOT_FOUND])
@@ -191,7 +152,7 @@ def test_the_keyboard_reaches_every_nav_link_with_a_visible_focus(dashboard_url:
     visit(fresh, dashboard_url + "/")
     links = fresh.locator("nav[aria-label='Hoofdmenu'] a")
     wanted = links.evaluate_all("as => as.map(a => a.getAttribute('href'))")
-    assert wanted == ["/", "/bbv", "/kerngetallen", "/methode", "/downloads"]
+    assert wanted == ["/", "/bbv", "/vergelijking", "/kerngetallen", "/methode", "/downloads"]
     unfocused = {href: links.nth(i).evaluate(STYLE) for i, href in enumerate(wanted)}
     reached: dict[str, dict[str, Any]] = {}
     for _ in range(12):

@@ -29,6 +29,7 @@ PAGES = [
     "/doelen/OO-05",
     "/doelen/OZ-02",
     "/bbv",
+    "/vergelijking",
     "/kerngetallen",
     "/methode",
     "/downloads",

@@ -35,6 +35,7 @@ COMMANDS = (
         "koers.cli.measurements:import_file",
         "Import measurements: every row is checked first; all rows are stored, or none.",
     ),
+    LazyCommand("fetch", "koers.cli.fetch:app", "Fetch figures from CBS StatLine into a tidy CSV file."),
     LazyCommand(
         "measurements",
         "koers.cli.measurements:measurements",
@@ -87,6 +88,12 @@ COMMANDS = (
         "Start the dashboard with the Heemskerk plan and ILLUSTRATIVE figures (no setup needed).",
     ),
     LazyCommand("plan", "koers.cli.plan:app", "Show a plan or export it to YAML or Excel."),
+    LazyCommand("bbv", "koers.cli.bbv:app", "The national list of BBV indicators, and which the plan reports on."),
+    LazyCommand(
+        "geo",
+        "koers.cli.geo:app",
+        "Wijk and buurt boundaries for the maps: load a GeoJSON or TopoJSON file, or list them.",
+    ),
     LazyCommand("db", "koers.cli.db:app", "Set up and migrate the database."),
     LazyCommand("user", "koers.cli.users:app", "Accounts for the editor (/beheer)."),
 )

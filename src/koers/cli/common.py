@@ -119,6 +119,25 @@ def show_problems(problems: list[Problem], lang: str, heading: str | None = None
     out.print(table)
 
 
+def refuse_file(problems: list[Problem], count: int, lang: str, as_json: bool) -> NoReturn:
+    """A file that is not read: its problems (all ``count`` of them counted, the first shown), then
+    "nothing is stored", and exit code 2; the same for measurements and boundaries."""
+    from koers.shapes import problems_json
+
+    if as_json:
+        print_json({**problems_json(problems, lang), "problem_count": count})
+    else:
+        heading = ngettext(
+            "Het bestand is niet ingelezen: {n} probleem.", "Het bestand is niet ingelezen: {n} problemen.", count, lang
+        )
+        show_problems(problems, lang, heading)
+        if count > len(problems):
+            more = count - len(problems)
+            err_console().print(ngettext("... en nog {n} probleem.", "... en nog {n} problemen.", more, lang))
+        err_console().print(_("Er is niets opgeslagen.", lang))
+    raise typer.Exit(EXIT_UNREADABLE)
+
+
 def fail(message: str) -> NoReturn:
     err_console().print(message, style="bold red")
     raise typer.Exit(EXIT_UNREADABLE)

@@ -5,22 +5,27 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from koers.cli.common import EXIT_UNREADABLE, console, err_console, fail, print_json, settings, show_problems
+from koers.cli.common import (
+    console,
+    err_console,
+    fail,
+    print_json,
+    refuse_file,
+    settings,
+)
 from koers.cli.storage import PLAN_OPTION, USER_OPTION, current_user, engine_for, stored_plan
 from koers.domain.formatting import format_number, format_unavailable
 from koers.domain.measurements import Unavailable
 from koers.exports import SUFFIXES, write_records
 from koers.i18n import N_, _, ngettext, pgettext
-from koers.importers.files import sha256_of
-from koers.importers.measurements import check_file
+from koers.importers.sources import FileSource, Source
 from koers.problems import Problem
-from koers.shapes import problems_json
 from koers.store.derive import DeriveError, derive_rate, recipe_for
 from koers.store.imports import ImportOutcome, Provenance, store_batch
 from koers.store.measurements import as_record, current, history
@@ -45,15 +50,23 @@ def import_file(
     as_json: Annotated[bool, typer.Option("--json", help="Print the outcome (or the problems) as JSON.")] = False,
 ) -> None:
     """Import measurements: every row is checked first; all rows are stored, or none."""
+    source = FileSource(file, _mapping(mapping or [], settings(ctx).lang))
+    bring_in(ctx, source, plan_key, user, dry_run=dry_run, as_json=as_json)
+
+
+def bring_in(
+    ctx: typer.Context, source: Source, plan_key: str | None, user: str | None, *, dry_run: bool, as_json: bool
+) -> None:
+    """Check every row of ``source`` and store all of them or none: the one way in for a file
+    and a CBS table alike, with the same messages, progress and outcome."""
     lang = settings(ctx).lang
-    columns = _mapping(mapping or [], lang)
     engine = engine_for(ctx)
     stored = stored_plan(ctx, engine, plan_key)
     with _progress(as_json) as progress:
         task = progress.add_task(pgettext("voortgang", "Controleren", lang), total=None)
-        checked = check_file(file, stored.plan, mapping=columns, progress=lambda n: progress.update(task, completed=n))
+        checked = source.check(stored.plan, progress=lambda n: progress.update(task, completed=n))
     if checked.batch is None:
-        _refuse(checked.problems, checked.problem_count, lang, as_json)
+        refuse_file(checked.problems, checked.problem_count, lang, as_json)
     if not as_json:
         _warn(checked.warnings, lang)
     batch = checked.batch
@@ -65,7 +78,7 @@ def import_file(
             engine,
             stored.id,
             batch,
-            Provenance("import", file.name, sha256_of(file), current_user(user)),
+            Provenance.of(source.origin, current_user(user)),
             dry_run=dry_run,
             progress=lambda n: progress.update(task, completed=n),
         )
@@ -191,21 +204,6 @@ def _mapping(items: list[str], lang: str) -> dict[str, str]:
             fail(_("--map '{item}': schrijf KOLOM=KOP, bijvoorbeeld --map value=waarde.", lang, item=item))
         found[column.strip().lower()] = header.strip()
     return found
-
-
-def _refuse(problems: list[Problem], count: int, lang: str, as_json: bool) -> NoReturn:
-    if as_json:
-        print_json({**problems_json(problems, lang), "problem_count": count})
-    else:
-        heading = ngettext(
-            "Het bestand is niet ingelezen: {n} probleem.", "Het bestand is niet ingelezen: {n} problemen.", count, lang
-        )
-        show_problems(problems, lang, heading)
-        if count > len(problems):
-            more = count - len(problems)
-            err_console().print(ngettext("... en nog {n} probleem.", "... en nog {n} problemen.", more, lang))
-        err_console().print(_("Er is niets opgeslagen.", lang))
-    raise typer.Exit(EXIT_UNREADABLE)
 
 
 #: How many warnings the terminal shows; --json gives them all (up to the importer's cap).

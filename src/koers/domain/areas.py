@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Final
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from koers.domain.goals import ID_PATTERN
+from koers.domain.regions import RegionKind, clean_region_code, region_kind
 
 
 class AreaLevel(StrEnum):
@@ -24,7 +26,27 @@ class AreaLevel(StrEnum):
     REGION = "region"
 
 
-_CODE_PREFIX = {AreaLevel.MUNICIPALITY: ("GM", 4), AreaLevel.WIJK: ("WK", 6), AreaLevel.BUURT: ("BU", 8)}
+#: The kind of CBS code an area of each level has (a region has none of its own; its members have).
+CODE_KIND: Final = {
+    AreaLevel.MUNICIPALITY: RegionKind.MUNICIPALITY,
+    AreaLevel.WIJK: RegionKind.WIJK,
+    AreaLevel.BUURT: RegionKind.BUURT,
+}
+
+
+#: The levels of area that have a CBS code (and so a boundary of their own).
+CODED_LEVELS: Final = tuple(CODE_KIND)
+
+
+def level_label(level: AreaLevel, lang: str = "nl") -> str:
+    """What an area of a coded level is called ('wijk', 'gemeente'): the word for its kind of CBS code."""
+    return CODE_KIND[level].label(lang)
+
+
+def level_of_code(code: str) -> AreaLevel | None:
+    """The level of area a CBS code names (a wijk for WK039601), or None for another code."""
+    kind = region_kind(code)
+    return next((level for level, found in CODE_KIND.items() if found is kind), None) if kind else None
 
 
 class Area(BaseModel):
@@ -47,11 +69,8 @@ class Area(BaseModel):
     def _code_fits_level(self) -> Area:
         if self.cbs_code is None:
             return self
-        expected = _CODE_PREFIX.get(self.level)
         code = self.cbs_code
-        if expected is None or not (
-            code.startswith(expected[0]) and len(code) == 2 + expected[1] and code[2:].isdigit()
-        ):
+        if CODE_KIND.get(self.level) is None or code != clean_region_code(code) or level_of_code(code) != self.level:
             raise PydanticCustomError(
                 "invalid-cbs-code",
                 "'{code}' is not a CBS code for a {level}",

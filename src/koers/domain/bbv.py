@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Final
 
-from koers.domain.units import UnitKind, parse_unit_text
+from koers.domain.units import Unit, UnitKind, parse_unit_text
 from koers.domain.wording import Wording
 from koers.i18n import N_
 
@@ -163,3 +163,64 @@ def unit_conflict(plan_unit: str, catalogue_unit: str) -> Wording | None:
         N_("Het plan rekent {plan}, de landelijke lijst {catalogue}."),
         {"plan": mine.per_text or Wording(_OWN_BASE), "catalogue": theirs.per_text or Wording(_OWN_BASE)},
     )
+
+
+# -- values in the catalogue's base ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BaseConversion:
+    """How to bring a value to the catalogue's base: multiply by ``factor`` (10 for a value per
+    1.000 of a per-10.000 indicator, 0.1 the other way round), and write ``unit`` instead ('per
+    10.000 inwoners')."""
+
+    factor: float
+    unit: str
+
+
+def base_conversion(unit: str, catalogue_unit: str) -> BaseConversion | None:
+    """The conversion a value in ``unit`` needs to be in the catalogue's base, or None when the
+    bases agree or cannot be converted into each other (a plain count against a rate). A
+    percentage counts as 'per 100' here: 1,2% is 12 per 1.000."""
+    mine, theirs = _base(unit_shape(unit)), _base(unit_shape(catalogue_unit))
+    if mine is None or theirs is None or mine == theirs:
+        return None
+    return BaseConversion(theirs / mine, _converted_unit(unit, catalogue_unit, theirs))
+
+
+def _converted_unit(unit: str, catalogue_unit: str, base: int) -> str:
+    """The unit to write after the conversion: the row's own rate in the catalogue's base ('per 1.000
+    inwoners' becomes 'per 10.000 inwoners', as the other rows of the file likely write it), else
+    the catalogue's unit as an import file writes it."""
+    own = parse_unit_text(unit)
+    if own is not None and own.kind == UnitKind.RATE and not unit_shape(catalogue_unit).percentage:
+        return f"{_per_text(base)} {own.population}"
+    return catalogue_rate_unit(catalogue_unit)
+
+
+def _base(shape: UnitShape) -> int | None:
+    return 100 if shape.percentage else shape.per
+
+
+def catalogue_rate_unit(text: str) -> str:
+    """The catalogue's unit as an import file writes it: '%' for a percentage, and the part
+    from 'per' on for a rate ('per 10.000 inwoners' of 'aantal per 10.000 inwoners'), when
+    :func:`koers.domain.units.parse_unit_text` reads that; else the text as it stands."""
+    if unit_shape(text).percentage:
+        return "%"
+    match = _PER.search(" ".join(text.split()))
+    if match is not None:
+        tail = " ".join(text.split())[match.start() :]
+        if parse_unit_text(tail) is not None:
+            return tail
+    return text
+
+
+def bbv_unit(text: str) -> Unit | None:
+    """A BBV unit as koers's :class:`~koers.domain.units.Unit`, to write its values: a percentage,
+    or a rate ('aantal per 10.000 inwoners' is per 10.000 inwoners); None for a unit koers cannot
+    read, whose values are then written as plain numbers."""
+    known = parse_unit_text(text) or parse_unit_text(catalogue_rate_unit(text))
+    if known is not None:
+        return known
+    return Unit(kind=UnitKind.PERCENTAGE) if unit_shape(text).percentage else None

@@ -151,8 +151,8 @@ COLUMNS: Final[tuple[MeasurementColumn, ...]] = (
         "area",
         T.AREA,
         P.POINT,
-        "An area of the plan's register (its id, CBS code or name), or any CBS code (`GM` + 4, `WK` + 6, `BU` + 8 "
-        "digits).",
+        "An area of the plan's register (its id, CBS code or name), a peer's name, the size class's id, or any CBS "
+        "region code: `NL01` (the Netherlands), `GM` + 4, `WK` + 6, `BU` + 8 digits, or `PV`, `LD`, `CR` + 2 digits.",
         required=Required.YES,
         file=True,
         stored=True,

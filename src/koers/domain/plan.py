@@ -9,14 +9,16 @@ has such a plan; nothing here is specific to one of them.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from koers.domain.areas import Area, AreaIds
 from koers.domain.budgets import Budget, BudgetTable
 from koers.domain.goals import ID_PATTERN, Goal
 from koers.domain.keyfigures import KeyFigureTable
+from koers.domain.peers import PeerGroup
 from koers.domain.status import DEFAULT_THRESHOLDS, Thresholds
+from koers.domain.targets import Target
 
 PLAN_FORMAT_VERSION = 1
 
@@ -83,7 +85,23 @@ class BbvIndicator(BaseModel):
     source: str
     taakveld: str = Field(description="The taakveld ('Sociaal domein', 'Onderwijs').")
     challenge: str | None = Field(default=None, description="The id of the challenge it is reported under.")
+    target: Target | None = Field(
+        default=None,
+        description="The municipality's own target, when it sets one ('lager dan 300'): shown next to the "
+        "peers. A BBV indicator has no baseline, so the target is a value, a bound or a band, not a change.",
+    )
     note: str | None = None
+
+    @field_validator("target")
+    @classmethod
+    def _no_change(cls, target: Target | None) -> Target | None:
+        if target is not None and target.change is not None:
+            raise PydanticCustomError(
+                "bbv-target-change",
+                "a BBV indicator has no baseline to apply the change '{change}' to",
+                {"change": target.change.as_written},
+            )
+        return target
 
 
 class LintSettings(BaseModel):
@@ -152,6 +170,11 @@ class Plan(BaseModel):
     policy_areas: list[PolicyArea] = Field(default_factory=list)
     goals: list[Goal] = Field(default_factory=list)
     bbv_indicators: list[BbvIndicator] = Field(default_factory=list)
+    comparison: PeerGroup = Field(
+        default_factory=PeerGroup,
+        description="The municipalities the plan compares itself with: its peers and its size class "
+        "(the Netherlands, CBS code NL01, always).",
+    )
     areas: list[Area] = Field(default_factory=list)
     key_figures: list[KeyFigureTable] = Field(default_factory=list)
     budget_table: BudgetTable | None = None

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from koers.domain.baselines import Baseline
 from koers.domain.formatting import format_value
 from koers.domain.goals import Goal
 from koers.domain.periods import Period
@@ -48,12 +49,18 @@ def target_words(goal: Goal, target: Target | None = None, lang: str = "nl") -> 
     aim = target or goal.target
     if aim is None:
         return ""
-    unit = goal.unit
+    return target_text(aim, goal.unit, goal.direction or aim.direction or goal.judged_direction, goal.baseline, lang)
+
+
+def target_text(
+    aim: Target, unit: Unit | None, direction: Direction | None, baseline: Baseline | None, lang: str = "nl"
+) -> str:
+    """A target in words, for a goal or anything else with a target (a BBV indicator's own one):
+    ``direction`` is the way it is judged, ``baseline`` what a change is applied to."""
     if aim.is_band:
         assert aim.low is not None and aim.high is not None
         return _(BAND_WORDS[aim.band_open], lang, low=_v(aim.low, unit, lang), high=_v(aim.high, unit, lang))
-    direction = goal.direction or aim.direction or goal.judged_direction
-    value = aim.resolve(goal.baseline)
+    value = aim.resolve(baseline)
     if aim.direction_only and direction is not None and direction.higher_is_better is not None:
         return _(WAY_WORDS[direction.higher_is_better], lang)
     if value is None:  # a change without a baseline to apply it to

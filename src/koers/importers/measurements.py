@@ -24,7 +24,6 @@ docs/import-format.md.
 from __future__ import annotations
 
 import csv
-import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +31,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple, overload
 
+from koers.catalogues import BbvCatalogue, bbv_catalogue
+from koers.domain.bbv import base_conversion
 from koers.domain.measurement_columns import EXPORT_ONLY as EXPORT_ONLY  # ignored by name, for callers
 from koers.domain.measurement_columns import (
     FAST_COLUMNS,
@@ -44,6 +45,7 @@ from koers.domain.measurement_columns import (
 from koers.domain.measurements import MeasurementStatus, SubjectKind, Unavailable, read_unavailable
 from koers.domain.periods import Period, PeriodError
 from koers.domain.plan import Plan
+from koers.domain.regions import clean_region_code, is_region_code
 from koers.domain.units import Unit, UnitKind, parse_unit_text, unit_code
 from koers.domain.wording import Wording
 from koers.exports import CSV_GUARD, unguard
@@ -60,7 +62,6 @@ assert IMPORT_MESSAGES  # importing the catalogue registers it with koers.proble
 PROGRESS_EVERY = 10_000
 #: The row number of the column names; the first row of measurements is the next one.
 HEADER_ROW = 1
-CBS_AREA = re.compile(r"^(GM\d{4}|WK\d{6}|BU\d{8})$")
 STATUS_WORDS = {
     "final": MeasurementStatus.FINAL,
     "definitief": MeasurementStatus.FINAL,
@@ -80,6 +81,9 @@ DATES = import_columns_of(ColumnType.DATETIME)
 OPTIONAL_TEXTS = import_columns_of(ColumnType.TEXT)
 #: The texts the batch keeps as optional columns (source and source_ref have defaults).
 SPARSE_TEXTS = tuple(name for name in OPTIONAL_TEXTS if name in OPTIONAL)
+#: The conversion a value in another base needs (the bbv-unit-base message words it).
+MULTIPLY = N_("vermenigvuldig de waarde met {factor}")
+DIVIDE = N_("deel de waarde door {factor}")
 #: Why a value is out of range, as the out-of-range message words it.
 PERCENTAGE_RANGE = N_("een percentage ligt tussen 0 en 100")
 NOT_NEGATIVE = N_("dit getal kan niet negatief zijn")
@@ -93,6 +97,8 @@ class Subject:
     kind: SubjectKind
     unit: Unit | None
     source: str | None
+    #: For a BBV indicator with a number: its entry's number and unit in the national catalogue.
+    catalogue: tuple[int, str] | None = None
 
 
 @dataclass
@@ -110,7 +116,12 @@ class CheckResult:
 
 
 def check_file(
-    path: Path, plan: Plan, *, mapping: Mapping[str, str] | None = None, progress: Callable[[int], None] | None = None
+    path: Path,
+    plan: Plan,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    progress: Callable[[int], None] | None = None,
+    catalogue: BbvCatalogue | None = None,
 ) -> CheckResult:
     """Read and check ``path`` against ``plan``: a batch when every row is right, else the problems.
 
@@ -123,7 +134,7 @@ def check_file(
     except UnreadableFile as err:
         return _failed(_located("unreadable-file", "-", Location(file), detail=str(err)))
     rows = _Rows(file, path.name, source.header, source.header_row, source.rows())
-    return _check(plan, rows, mapping or {}, progress)
+    return _check(plan, rows, mapping or {}, progress, catalogue)
 
 
 def check_rows(
@@ -134,6 +145,7 @@ def check_rows(
     header: Sequence[str] = (),
     mapping: Mapping[str, str] | None = None,
     progress: Callable[[int], None] | None = None,
+    catalogue: BbvCatalogue | None = None,
 ) -> CheckResult:
     """Check rows given as column -> value mappings (a typed form, another source) exactly as
     a file with these rows is checked: same rules, same messages, same row numbers.
@@ -151,7 +163,7 @@ def check_rows(
                 seen.add(key)
                 names.append(key)
     cells = _numbered_cells(given, names)
-    return _check(plan, _Rows(source_name, source_name, names, HEADER_ROW, cells), mapping or {}, progress)
+    return _check(plan, _Rows(source_name, source_name, names, HEADER_ROW, cells), mapping or {}, progress, catalogue)
 
 
 def _numbered_cells(rows: list[Mapping[str, Any]], names: list[str]) -> Iterator[tuple[int, list[Any]]]:
@@ -176,9 +188,14 @@ class _Rows:
 
 
 def _check(
-    plan: Plan, source: _Rows, mapping: Mapping[str, str], progress: Callable[[int], None] | None
+    plan: Plan,
+    source: _Rows,
+    mapping: Mapping[str, str],
+    progress: Callable[[int], None] | None,
+    catalogue: BbvCatalogue | None = None,
 ) -> CheckResult:
-    """Check every row of ``source``: the one path for files and for rows given otherwise."""
+    """Check every row of ``source``: the one path for files and for rows given otherwise. The
+    unit of a BBV indicator's row is held to ``catalogue`` (default: the national list koers ships)."""
     file = source.file
     if not source.header:
         return _failed(_located("empty-file", "-", Location(file)))
@@ -186,7 +203,7 @@ def _check(
     if problems:
         return CheckResult(None, problems, len(problems), 0)
     unnamed = [index for index, header in enumerate(source.header) if not header]
-    checker = _RowChecker(plan, file, columns, default_ref=source.default_ref, unnamed=unnamed)
+    checker = _RowChecker(plan, file, columns, default_ref=source.default_ref, unnamed=unnamed, catalogue=catalogue)
     try:
         for number, cells in source.rows:
             checker.check(number, cells)
@@ -278,16 +295,23 @@ class _RowChecker:
     """
 
     def __init__(
-        self, plan: Plan, file: str, columns: dict[str, int], default_ref: str, unnamed: list[int] | None = None
+        self,
+        plan: Plan,
+        file: str,
+        columns: dict[str, int],
+        default_ref: str,
+        unnamed: list[int] | None = None,
+        catalogue: BbvCatalogue | None = None,
     ) -> None:
         self.file = file
         self.unnamed = unnamed or []
         self.default_ref = default_ref
         self.columns = columns
-        self.subjects = _subjects(plan)
+        self.subjects = _subjects(plan, bbv_catalogue() if catalogue is None else catalogue)
         self.subject_lookup = {k.lower(): v for k, v in self.subjects.items()}
         self.areas = _areas(plan)
-        self.area_examples = ", ".join(sorted(set(self.areas.values()))[:4]) or "GM0000"
+        own = set(self.areas.values()) - set(plan.comparison.areas)  # the register's, not the peers'
+        self.area_examples = ", ".join(sorted(own)[:4]) or "GM0000"
         self.goal_examples = ", ".join(list(self.subjects)[:3])
         self.periods: dict[Any, Period | str] = {}
         self.series_units: dict[str, str] = {}
@@ -490,8 +514,8 @@ class _RowChecker:
         found = self.areas.get(text) or self.areas.get(text.lower())
         if found is not None:
             return found
-        if CBS_AREA.match(text.upper()):
-            return self._intern(text.upper())
+        if is_region_code(text):
+            return self._intern(clean_region_code(text))
         self._problem("unknown-area", number, "area", value=text, expected=self.area_examples)
         return None
 
@@ -573,6 +597,8 @@ class _RowChecker:
             return None
         if subject is None:
             return None
+        if raw is not None and stated is not None and self._other_base(number, str(raw), subject[0]):
+            return None
         expected = self._expected_unit(subject, stated)
         if expected is None:
             self._problem("unit-unknown", number, "unit", subject=subject[0])
@@ -588,6 +614,29 @@ class _RowChecker:
             )
             return None
         return (self._intern(unit_code(expected)), expected)
+
+    def _other_base(self, number: int, written: str, subject: str) -> bool:
+        """Whether a BBV indicator's row counts in another base than the national catalogue (per
+        1.000 for a per-10.000 indicator): refused, with the conversion that makes it fit."""
+        entry = self.subjects[subject].catalogue if subject in self.subjects else None
+        conversion = base_conversion(written, entry[1]) if entry is not None else None
+        if entry is None or conversion is None:
+            return False
+        factor = conversion.factor
+        self._problem(
+            "bbv-unit-base",
+            number,
+            "unit",
+            value=written,
+            subject=subject,
+            indicator=entry[0],
+            listed=entry[1],
+            unit=conversion.unit,
+            conversion=Wording(MULTIPLY, {"factor": factor})
+            if factor > 1
+            else Wording(DIVIDE, {"factor": round(1 / factor, 9)}),
+        )
+        return True
 
     def _expected_unit(self, subject: tuple[str, str, str | None], stated: Unit | None) -> Unit | None:
         """The plan's unit; for a series (or an indicator whose unit the plan words in a way
@@ -733,10 +782,12 @@ def parse_number(text: str) -> float | None:
     return value if value == value and value not in (float("inf"), float("-inf")) else None
 
 
-def _subjects(plan: Plan) -> dict[str, Subject]:
+def _subjects(plan: Plan, catalogue: BbvCatalogue) -> dict[str, Subject]:
     subjects = {g.id: Subject(g.id, SubjectKind.GOAL, g.unit, g.source) for g in plan.goals}
     for b in plan.bbv_indicators:
-        subjects.setdefault(b.id, Subject(b.id, SubjectKind.BBV, parse_unit_text(b.unit), b.source))
+        entry = catalogue.get(b.number) if b.number is not None else None
+        listed = (entry.number, entry.unit) if entry is not None else None
+        subjects.setdefault(b.id, Subject(b.id, SubjectKind.BBV, parse_unit_text(b.unit), b.source, listed))
     return subjects
 
 
@@ -752,4 +803,8 @@ def _areas(plan: Plan) -> dict[str, str]:
             if name:
                 found[name] = stored
                 found[name.lower()] = stored
+    for stored, name in plan.comparison.names.items():  # peers by name, the size class by its id or name
+        for written in (stored, name):
+            found.setdefault(written, stored)
+            found.setdefault(written.lower(), stored)
     return found

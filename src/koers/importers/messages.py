@@ -50,7 +50,10 @@ IMPORT_MESSAGES: Catalogue = {
     ),
     "unknown-area": (
         N_("'{value}' is geen gebied uit het plan en geen CBS-code."),
-        N_("Gebruik een code uit het gebiedenregister ({expected}) of een CBS-code: GM + 4 cijfers, WK + 6, BU + 8."),
+        N_(
+            "Gebruik een code uit het gebiedenregister ({expected}) of een CBS-code: NL01 voor Nederland, GM + 4 "
+            "cijfers voor een gemeente, WK + 6, BU + 8 (ook PV, LD en CR + 2 cijfers)."
+        ),
     ),
     "invalid-period": (
         N_("'{value}' is geen periode die koers kent."),
@@ -83,6 +86,13 @@ IMPORT_MESSAGES: Catalogue = {
     "unit-mismatch": (
         N_("De eenheid '{value}' past niet bij {subject}: dat meet in {expected}."),
         N_("Reken het getal om naar {expected}, of controleer of de rij bij het goede doel staat."),
+    ),
+    "bbv-unit-base": (
+        N_(
+            "De eenheid '{value}' past niet bij BBV-indicator {indicator} ({subject}): de landelijke lijst telt in "
+            "'{listed}'."
+        ),
+        N_("Reken om: {conversion}. Zet dan '{unit}' in de kolom unit."),
     ),
     "unit-unknown": (
         N_("Van {subject} is de eenheid niet bekend."),

@@ -64,7 +64,7 @@ def _rows(sheet: Sheet, data: dict[str, Any]) -> list[Row]:
         name_column = sheet.columns[0]
         return [[(name_column, f.header), (f, _get(data, f.path))] for f in sheet.fields]
     if isinstance(sheet, ItemSheet):
-        return [[(c, _get(item, c.path)) for c in sheet.columns] for item in data.get(sheet.name, [])]
+        return [[(c, _get(item, c.path)) for c in sheet.columns] for item in _get(data, sheet.key) or []]
     return [[(c, row.get(c.header)) for c in sheet.columns] for row in _long_rows(sheet, data)]
 
 
@@ -223,7 +223,7 @@ def load_excel_plan(path: Path) -> LoadResult:
         return LoadResult(None, reader.structural)
     grids = [_grid(reader, workbook[s.name], s) for s in SHEETS if s.name in workbook]
     for sheet in SHEETS:
-        if sheet.name not in workbook:
+        if sheet.name not in workbook and not (isinstance(sheet, ItemSheet) and sheet.optional):
             reader.not_a_plan(
                 reader.at(sheet.name), Wording(N_("het tabblad '{sheet}' ontbreekt"), {"sheet": sheet.name})
             )
@@ -298,7 +298,8 @@ def _raw(reader: Reader, grids: list[Grid]) -> dict[str, Any]:
         if isinstance(sheet, PlanSheet):
             raw.update(_read_plan(reader, grid, sheet))
         elif isinstance(sheet, ItemSheet):
-            raw[sheet.name] = _read_items(reader, grid, sheet)
+            _put(raw, sheet.key, _read_items(reader, grid, sheet) or None)
+            reader.mark(sheet.key, sheet.name)
         else:
             tables = _read_long(reader, grid, sheet)
             raw[sheet.name] = tables if sheet.many else next(iter(tables), None)
@@ -331,7 +332,7 @@ def _read_plan(reader: Reader, grid: Grid, sheet: PlanSheet) -> dict[str, Any]:
 def _read_items(reader: Reader, grid: Grid, sheet: ItemSheet) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     for row, cells in grid.rows:
-        loc = (sheet.name, len(items))
+        loc: Loc = (*sheet.key, len(items))
         reader.mark(loc, sheet.name, row)
         item: dict[str, Any] = {}
         for column in grid.columns:

@@ -84,10 +84,22 @@ class PlanSheet:
 
 @dataclass(frozen=True, slots=True)
 class ItemSheet:
-    """A sheet with one row per item of a list in the plan (principles, goals, ...)."""
+    """A sheet with one row per item of a list in the plan (principles, goals, ...).
+
+    ``path`` is where the list sits in the plan when that is not just the sheet's name
+    (``comparison_peers`` is ``comparison.peers``). An ``optional`` sheet was added after
+    workbooks were first made: a workbook without it still reads, as a plan without that list.
+    """
 
     name: str
     columns: tuple[Column, ...]
+    path: tuple[str, ...] = ()
+    optional: bool = False
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        """Where the sheet's list sits in the plan's data."""
+        return self.path or (self.name,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +162,18 @@ PLAN = PlanSheet(
         col("mission", TEXT, "De missie, in de woorden van het plan."),
         col("vision", TEXT, "De visie, in de woorden van het plan."),
         col(
+            "comparison_size_class_id",
+            CODE,
+            "Code van de grootteklasse om mee te vergelijken; de cijfers ervan staan onder deze code.",
+            path="comparison.size_class.id",
+        ),
+        col(
+            "comparison_size_class_name",
+            TEXT,
+            "Naam van de grootteklasse, bijvoorbeeld 'Gemeenten met 20.000 tot 50.000 inwoners'.",
+            path="comparison.size_class.name",
+        ),
+        col(
             "lint_stale_baseline_years",
             INTEGER,
             "Een nulmeting die zoveel jaar ouder is dan het startjaar, telt als verouderd. Leeg: 3.",
@@ -207,6 +231,47 @@ POLICY_AREAS = ItemSheet(
     ),
 )
 
+#: The columns of a target, for goals and BBV indicators alike (a BBV indicator leaves out the change:
+#: it has no baseline).
+TARGET_COLUMNS = (
+    col(
+        "target_phrase",
+        TEXT,
+        "De streefwaarde in de woorden van het plan, bijvoorbeeld: toename, minimaal 60% in 2027, "
+        "bandbreedte 65-70% gelijk of hoger, halvering, handhaven. koers leest die woorden; "
+        "de kolommen hierna zijn dan niet nodig.",
+        path="target.phrase",
+    ),
+    col("target_value", NUMBER, "Streefwaarde als getal.", path="target.value"),
+    col(
+        "target_change",
+        VALUE,
+        "Streefwaarde als verandering, met teken: +10%, -20%, -5 pp, +10% per jaar of gelijk.",
+        path="target.change",
+    ),
+    col(
+        "target_period",
+        VALUE,
+        "Wanneer de streefwaarde gehaald moet zijn; leeg: het laatste jaar van het plan." + PERIOD,
+        path="target.period",
+    ),
+    col("target_low", NUMBER, "Bij een bandbreedte: de ondergrens.", path="target.low"),
+    col("target_high", NUMBER, "Bij een bandbreedte: de bovengrens.", path="target.high"),
+    col(
+        "target_band_open",
+        CODE,
+        "Bij een bandbreedte met 'gelijk of hoger': above; met 'gelijk of lager': below.",
+        path="target.band_open",
+        choices=BandOpen,
+    ),
+    col(
+        "target_tolerance",
+        VALUE,
+        "Bij gelijk blijven: de marge. Een getal in de eenheid van het doel, 2% of 1 pp.",
+        path="target.tolerance",
+    ),
+)
+
 GOALS = ItemSheet(
     "goals",
     (
@@ -259,42 +324,7 @@ GOALS = ItemSheet(
             "Bron van de nulmeting, als die anders is dan de bron van het doel.",
             path="baseline.source",
         ),
-        col(
-            "target_phrase",
-            TEXT,
-            "De streefwaarde in de woorden van het plan, bijvoorbeeld: toename, minimaal 60% in 2027, "
-            "bandbreedte 65-70% gelijk of hoger, halvering, handhaven. koers leest die woorden; "
-            "de kolommen hierna zijn dan niet nodig.",
-            path="target.phrase",
-        ),
-        col("target_value", NUMBER, "Streefwaarde als getal.", path="target.value"),
-        col(
-            "target_change",
-            VALUE,
-            "Streefwaarde als verandering, met teken: +10%, -20%, -5 pp, +10% per jaar of gelijk.",
-            path="target.change",
-        ),
-        col(
-            "target_period",
-            VALUE,
-            "Wanneer de streefwaarde gehaald moet zijn; leeg: het laatste jaar van het plan." + PERIOD,
-            path="target.period",
-        ),
-        col("target_low", NUMBER, "Bij een bandbreedte: de ondergrens.", path="target.low"),
-        col("target_high", NUMBER, "Bij een bandbreedte: de bovengrens.", path="target.high"),
-        col(
-            "target_band_open",
-            CODE,
-            "Bij een bandbreedte met 'gelijk of hoger': above; met 'gelijk of lager': below.",
-            path="target.band_open",
-            choices=BandOpen,
-        ),
-        col(
-            "target_tolerance",
-            VALUE,
-            "Bij gelijk blijven: de marge. Een getal in de eenheid van het doel, 2% of 1 pp.",
-            path="target.tolerance",
-        ),
+        *TARGET_COLUMNS,
         col(
             "targets",
             TARGET_LIST,
@@ -321,8 +351,26 @@ BBV_INDICATORS = ItemSheet(
         col("source", TEXT, "Bron.", required=True),
         col("taakveld", TEXT, "Taakveld, bijvoorbeeld 'Sociaal domein'.", required=True),
         col("challenge", CODE, "Code van de opgave (tabblad challenges) waaronder hij valt."),
+        *(c for c in TARGET_COLUMNS if c.header != "target_change"),
+        col(
+            "target_direction",
+            CODE,
+            "Alleen als de woorden het niet al zeggen: welke kant het eigen doel op wijst.",
+            path="target.direction",
+            choices=Direction,
+        ),
         col("note", TEXT, "Opmerking."),
     ),
+)
+
+COMPARISON_PEERS = ItemSheet(
+    "comparison_peers",
+    (
+        col("cbs_code", CODE, "CBS-code van een gemeente om mee te vergelijken, bijvoorbeeld GM0375.", required=True),
+        col("name", TEXT, "Naam van die gemeente, bijvoorbeeld Beverwijk.", required=True),
+    ),
+    path=("comparison", "peers"),
+    optional=True,
 )
 
 AREAS = ItemSheet(
@@ -410,6 +458,7 @@ SHEETS: tuple[Sheet, ...] = (
     POLICY_AREAS,
     GOALS,
     BBV_INDICATORS,
+    COMPARISON_PEERS,
     AREAS,
     KEY_FIGURES,
     BUDGET_TABLE,

@@ -188,6 +188,18 @@ MESSAGES: Catalogue = {
         N_("Er is geen gebied met code '{value}'."),
         N_("Gebruik een code uit 'areas': {expected}."),
     ),
+    "peer-is-municipality": (
+        N_("'{value}' is de eigen gemeente van het plan ({own}), geen gemeente om mee te vergelijken."),
+        N_("Haal deze gemeente weg uit 'comparison.peers', of vul de CBS-code van een andere gemeente in."),
+    ),
+    "duplicate-peer": (
+        N_("De gemeente '{value}' staat al eerder in de lijst (nummer {other})."),
+        N_("Noem elke gemeente om mee te vergelijken één keer."),
+    ),
+    "bbv-target-change": (
+        N_("Een BBV-indicator heeft geen nulmeting, dus de verandering '{change}' kan koers niet uitrekenen."),
+        N_("Schrijf het eigen doel als waarde of grens, bijvoorbeeld 'lager dan 300' of 'minimaal 60%'."),
+    ),
     "invalid-workbook": (
         N_("Dit werkboek is geen koers-plan: {detail}."),
         N_("Begin met het sjabloon uit docs/plan-excel.md of exporteer een plan met 'koers plan export'."),

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from koers.domain.peers import peer_conflicts
+
 Loc = tuple[str | int, ...]
 Finding = tuple[Loc, str, dict[str, Any]]
 
@@ -26,7 +28,19 @@ def reference_problems(raw: Mapping[str, Any]) -> list[Finding]:
     findings += _dangling(raw, "goals", "policy_areas", set(ids["policy_areas"]), "unknown-policy-area")
     findings += _dangling(raw, "areas", "parent", set(ids["areas"]), "unknown-area")
     findings += _dangling(raw, "goals", "region", set(ids["areas"]), "unknown-area")
+    findings += list(_peers(raw))
     return findings
+
+
+def _peers(raw: Mapping[str, Any]) -> Iterator[Finding]:
+    """Peers the plan cannot compare with: its own municipality, or one named twice."""
+    municipality, comparison = raw.get("municipality"), raw.get("comparison")
+    own = municipality.get("cbs_code") if isinstance(municipality, Mapping) else None
+    if not isinstance(own, str) or not isinstance(comparison, Mapping) or not isinstance(comparison.get("peers"), list):
+        return
+    codes = [item.get("cbs_code") if isinstance(item, Mapping) else None for item in comparison["peers"]]
+    for index, code, context in peer_conflicts(own, codes):
+        yield ("comparison", "peers", index, "cbs_code"), code, {**context, "own": own}
 
 
 def _items(raw: Mapping[str, Any], name: str) -> Iterator[tuple[int, Mapping[str, Any]]]:

@@ -102,6 +102,9 @@ def plan_to_yaml(plan: Plan) -> str:
         for key in ("target", "targets"):  # a target that is only words reads best as words
             if key in goal:
                 goal[key] = _words(goal[key]) if key == "target" else [_words(t) for t in goal[key]]
+    for indicator in data.get("bbv_indicators", []):
+        if "target" in indicator:
+            indicator["target"] = _words(indicator["target"])
     yaml = YAML()
     yaml.width = 100
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -118,6 +121,9 @@ def plan_to_data(plan: Plan) -> dict[str, Any]:
             written["target"] = goal.target.compact()
         if goal.targets:
             written["targets"] = [t.compact() for t in goal.targets]
+    for indicator, written in zip(plan.bbv_indicators, data.get("bbv_indicators", []), strict=True):
+        if indicator.target is not None:
+            written["target"] = indicator.target.compact()
     tidy: dict[str, Any] = _tidy(data)
     return tidy
 

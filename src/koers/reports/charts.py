@@ -250,7 +250,7 @@ def _spec(
         },
         "description": text_alternative(goal, assessment, measurements, lang, names=names),
         "autosize": {"type": "fit", "contains": "padding"},
-        "config": _config(lang),
+        "config": chart_config(lang),
         "padding": dict(PADDING),
     }
     if datasets:
@@ -372,10 +372,10 @@ def _title(
         assessment.forecast is not None
     ):
         notes.append(words["intervals"])
-    return _Title(_balanced(f"{goal.id} {name}", TITLE_CHARACTERS), _join_lines(notes, SUBTITLE_CHARACTERS))
+    return _Title(balanced_lines(f"{goal.id} {name}", TITLE_CHARACTERS), join_lines(notes, SUBTITLE_CHARACTERS))
 
 
-def _balanced(text: str, width: int) -> list[str]:
+def balanced_lines(text: str, width: int) -> list[str]:
     """``text`` in as few lines of at most ``width`` characters as it needs, as even as they can be
     (no single word left on a line of its own)."""
     lines = _wrap(text, width)
@@ -391,7 +391,7 @@ def _wrap(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width, break_on_hyphens=False)
 
 
-def _join_lines(parts: Sequence[str], width: int, separator: str = " · ") -> list[str]:
+def join_lines(parts: Sequence[str], width: int, separator: str = " · ") -> list[str]:
     """``parts`` joined by ``separator`` into lines of at most ``width`` characters (a part longer
     than that wraps on its own)."""
     lines: list[str] = []
@@ -403,7 +403,7 @@ def _join_lines(parts: Sequence[str], width: int, separator: str = " · ") -> li
     return lines
 
 
-def _config(lang: str) -> dict[str, Any]:
+def chart_config(lang: str) -> dict[str, Any]:
     """Sizes readable on A4 at 16 cm wide (11 px is 8 pt there), in the report's font; Dutch numbers
     in the spec itself."""
     config: dict[str, Any] = {

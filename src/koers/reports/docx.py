@@ -35,6 +35,7 @@ from docx.table import _Row
 from docx.text.paragraph import Paragraph
 
 from koers import __version__
+from koers.domain.comparison import Comparison
 from koers.domain.formatting import (
     estimate,
     format_date,
@@ -45,6 +46,7 @@ from koers.domain.formatting import (
     rounded,
 )
 from koers.i18n import _, ngettext, pgettext
+from koers.reports.comparison import TITLE, table_rows
 from koers.reports.markdown import to_html
 from koers.reports.model import ChallengeSection, GoalSection, Report
 
@@ -72,6 +74,7 @@ def write_docx(report: Report, path: Path) -> None:
     _at_a_glance(doc, report)
     for section in report.challenges:
         _challenge(doc, section, report)
+    _comparison(doc, report)
     _method(doc, report)
     _sources(doc, report)
     _findings(doc, report)
@@ -189,6 +192,7 @@ def _contents(doc: DocxDocument, report: Report) -> None:
         _("Wat is er veranderd sinds de vorige rapportage", lang),
         _("Per opgave in één oogopslag", lang),
         *(c.challenge.name for c in report.challenges),
+        *([_(TITLE, lang)] if _comparisons(report) else []),
         *_annexes(lang),
     ]
     first = doc.add_paragraph()
@@ -411,6 +415,7 @@ def _goal(doc: DocxDocument, section: GoalSection, report: Report) -> None:
         heading = ngettext("Aandachtspunt meetbaarheid", "Aandachtspunten meetbaarheid", len(section.findings), lang)
         doc.add_paragraph(f"{heading}: " + "; ".join(f.title(lang) for f in section.findings) + ".")
     _chart(doc, section, report)
+    _map(doc, section, report)
     note = a.forecast_note(lang)
     if note:
         doc.add_paragraph(note)
@@ -499,6 +504,68 @@ def _chart(doc: DocxDocument, section: GoalSection, report: Report) -> None:
     picture._inline.docPr.set("descr", text)  # the alt text a screen reader reads
     doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.LEFT
     doc.add_paragraph(text, style="Caption")
+
+
+def _map(doc: DocxDocument, section: GoalSection, report: Report) -> None:
+    """The map of a goal judged per wijk, when its wijken have boundaries: as wide as it is drawn
+    (read from the PNG), with its text alternative as alt text and caption."""
+    from koers.reports import charts, maps
+
+    spec = maps.map_spec(section, report)
+    if spec is None:
+        return
+    png = charts.render_png(spec, report.lang)
+    pixels = int.from_bytes(png[16:20], "big") / charts.PNG_SCALE  # the width in the PNG's header
+    picture = doc.add_picture(io.BytesIO(png), width=Cm(pixels / 96 * 2.54))
+    picture._inline.docPr.set("descr", spec["description"])
+    doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.LEFT
+    doc.add_paragraph(spec["description"], style="Caption")
+
+
+def _comparisons(report: Report) -> tuple[Comparison, ...]:
+    return report.comparison.comparisons if report.comparison is not None else ()
+
+
+def _comparison(doc: DocxDocument, report: Report) -> None:
+    """The comparison with other municipalities, as in the HTML report (comparison.html.j2)."""
+    if not _comparisons(report):
+        return
+    lang, section = report.lang, report.comparison
+    assert section is not None
+    doc.add_heading(_(TITLE, lang), level=1)
+    doc.add_paragraph(section.introduction(lang))
+    for comparison in section.comparisons:
+        doc.add_heading(comparison.subject.name, level=2)
+        for sentence in comparison.sentences(lang):
+            doc.add_paragraph(sentence, style="List Bullet")
+        _comparison_chart(doc, comparison, report)
+        _comparison_table(doc, comparison, lang)
+
+
+def _comparison_chart(doc: DocxDocument, comparison: Comparison, report: Report) -> None:
+    """The bar chart, with the sentences as its alt text (the table below holds its figures)."""
+    from koers.reports.comparison_charts import comparison_png
+
+    png = comparison_png(comparison, report.lang, illustrative=report.illustrative)
+    if png is None:
+        return
+    picture = doc.add_picture(io.BytesIO(png), width=TEXT_WIDTH)
+    picture._inline.docPr.set("descr", " ".join(comparison.sentences(report.lang)))
+    doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+
+def _comparison_table(doc: DocxDocument, comparison: Comparison, lang: str) -> None:
+    from koers.reports.comparison_charts import figure_text
+
+    rows = [[row.label, figure_text(comparison, row.value, lang)] for row in table_rows(comparison, lang)]
+    if comparison.subject.target is not None:
+        rows.append([_("Eigen doel", lang), comparison.subject.target_words(lang)])
+    caption = comparison.subject.name
+    if comparison.period is not None:
+        caption += f", {comparison.period.label(lang)}"
+    if comparison.subject.unit_label(lang):
+        caption += f" ({comparison.subject.unit_label(lang)})"
+    _table(doc, caption, [_("Gebied", lang), _("Waarde", lang)], rows, numeric=(1,))
 
 
 def _method(doc: DocxDocument, report: Report) -> None:

@@ -16,6 +16,7 @@ from importlib.resources import files
 from jinja2 import Environment
 
 from koers import __version__, i18n
+from koers.domain.comparison import Comparison
 from koers.domain.formatting import (
     estimate,
     format_date,
@@ -28,6 +29,7 @@ from koers.domain.formatting import (
 from koers.domain.goals import Goal
 from koers.domain.measurements import Measurement
 from koers.domain.units import Unit
+from koers.reports.comparison import table_rows
 from koers.reports.markdown import to_html
 from koers.reports.model import GoalSection, Report
 from koers.reports.status_styles import STATUS_CSS
@@ -111,8 +113,33 @@ def render_html(report: Report) -> str:
         percent=percent,
         area=lambda a: names.get(a, a),
         chart=lambda section: chart_figure(section, report),
+        comparison_chart=lambda comparison: comparison_chart(comparison, report),
+        compared=lambda comparison, value: compared(comparison, value, lang),
+        comparison_rows=lambda comparison: table_rows(comparison, lang),
+        wijk_map=lambda section: map_figure(section, report),
         **figure_helpers(lang),
     )
+
+
+def map_figure(section: GoalSection, report: Report) -> Figure | None:
+    """The map of a goal judged per wijk, when its wijken have boundaries (koers.reports.maps)."""
+    from koers.reports import maps
+
+    return maps.map_figure(section, report)
+
+
+def comparison_chart(comparison: Comparison, report: Report) -> Figure | None:
+    """One comparison with other municipalities as a bar chart (koers.reports.comparison_charts)."""
+    from koers.reports import comparison_charts
+
+    return comparison_charts.comparison_figure(comparison, report.lang, illustrative=report.illustrative)
+
+
+def compared(comparison: Comparison, value: float | None, lang: str) -> str:
+    """A figure of a comparison as its table writes it (the caption names the unit)."""
+    from koers.reports import comparison_charts
+
+    return comparison_charts.figure_text(comparison, value, lang)
 
 
 def chart_figure(section: GoalSection, report: Report) -> Figure | None:

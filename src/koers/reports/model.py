@@ -9,6 +9,7 @@ Excel) only lay this out; none of them computes anything.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any, Final
@@ -17,6 +18,7 @@ from sqlalchemy import Engine
 
 from koers.catalogues import bbv_catalogue
 from koers.domain.assessment import Assessment, Rollup, assess_plan, rollup
+from koers.domain.boundaries import Boundary
 from koers.domain.changes import Changes, Trend, changes_since
 from koers.domain.goals import Goal
 from koers.domain.lint import Finding, lint_plan
@@ -27,6 +29,8 @@ from koers.domain.plan import BbvIndicator, Challenge, Plan, PolicyArea
 from koers.domain.reporting import ReportStatus
 from koers.domain.target_words import TargetLine, target_lines, target_words
 from koers.i18n import DEFAULT_LANG, _
+from koers.reports.comparison import ComparisonSection, comparison_section
+from koers.store.boundaries import load_boundaries
 from koers.store.explanations import latest_explanations
 from koers.store.measurements import current
 from koers.store.overrides import active_overrides
@@ -95,6 +99,10 @@ class Report:
     #: What changed since the previous report (the previous reporting period).
     changes: Changes | None = None
     lang: str = DEFAULT_LANG
+    #: The boundaries of the plan's areas that have one, by stored id: for the wijk maps.
+    boundaries: Mapping[str, Boundary] = field(default_factory=dict)
+    #: The comparison with other municipalities (koers.reports.comparison).
+    comparison: ComparisonSection | None = None
 
     @property
     def title(self) -> str:
@@ -163,9 +171,11 @@ def build_report(
         raise ValueError(f"status is one of {', '.join(REPORT_STATUSES)}")
     plan, as_of = stored.plan, period.end
     figures = current(engine, stored.id)
+    others = set(plan.comparison.areas)  # peers, size class, NL01: shown in the comparison, not per goal
     by_goal: dict[str, list[Measurement]] = {}
     for m in figures:
-        by_goal.setdefault(m.subject, []).append(m)
+        if m.area not in others:
+            by_goal.setdefault(m.subject, []).append(m)
     assessments = assess_plan(plan, figures, as_of=as_of, overrides=active_overrides(engine, stored.id, as_of))
     since = period.shift(-1).end  # the previous report's date
     before = assess_plan(plan, figures, as_of=since, overrides=active_overrides(engine, stored.id, since))
@@ -203,6 +213,8 @@ def build_report(
         sources=_sources(used),
         changes=changes,
         lang=lang,
+        boundaries=load_boundaries(engine, stored.id),
+        comparison=comparison_section(plan, figures, as_of),
     )
 
 
@@ -219,7 +231,12 @@ def _challenge(
         _goal(g, assessments[g.id], [m for m in by_goal.get(g.id, []) if m.period.end <= as_of], texts.get(g.id), lang)
         for g in plan.goals_of(challenge.id)
     ]
-    bbv = [(b, _latest(by_goal.get(b.id, []))) for b in plan.bbv_indicators if b.challenge == challenge.id]
+    own = plan.area_ids().municipality
+    bbv = [
+        (b, _latest([m for m in by_goal.get(b.id, []) if m.area == own and m.period.end <= as_of]))
+        for b in plan.bbv_indicators
+        if b.challenge == challenge.id
+    ]
     return ChallengeSection(
         challenge,
         [a for a in plan.policy_areas if a.challenge == challenge.id],

@@ -21,6 +21,7 @@ from sqlalchemy import Connection, Engine, insert, select, text
 
 from koers.domain.measurement_columns import CONTENT_COLUMNS, STORED_COLUMNS
 from koers.importers.batch import Batch
+from koers.importers.sources import Origin
 from koers.store.tables import imports, inserted_id, measurements
 
 WRITE_CHUNK = 10_000
@@ -50,6 +51,11 @@ class Provenance:
     file_name: str | None
     file_sha256: str | None
     user: str | None
+
+    @classmethod
+    def of(cls, origin: Origin, user: str | None) -> Provenance:
+        """The import log's record of a source's origin, imported by ``user``."""
+        return cls(origin.kind, origin.name, origin.sha256, user)
 
 
 def store_batch(

@@ -137,6 +137,27 @@ explanations = Table(
     Column("written_at", DateTime(timezone=True), nullable=False),
 )
 
+# ``boundaries``: the boundary of each area of a plan that has one (a wijk, a buurt, the
+# municipality), for the maps: its GeoJSON geometry, rounded and wound to draw, whether its
+# coordinates are metres (RD New) or degrees, and the file it came from. A new file replaces the
+# plan's boundaries as a whole (koers.store.boundaries); the file's hash says which one it was.
+boundaries = Table(
+    "boundaries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("plan_id", Integer, ForeignKey("plans.id"), nullable=False),
+    Column("area", String(100), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("level", String(20), nullable=False),
+    Column("geometry", Text, nullable=False),
+    Column("planar", Boolean, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("loaded_at", DateTime(timezone=True), nullable=False),
+    Column("loaded_by", String(200)),
+    UniqueConstraint("plan_id", "area", name="uq_boundaries_plan_area"),
+)
+
 Index("ix_measurements_plan_subject_end", measurements.c.plan_id, measurements.c.subject, measurements.c.period_end)
 
 # -- the editor: accounts, sessions, the audit log, the status of reporting periods -------

@@ -11,8 +11,11 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 
+from koers.domain.comparison import Comparison
 from koers.exports import write_csv
-from koers.reports.html import Figure, chart_figure
+from koers.reports.comparison import Row, table_rows
+from koers.reports.html import Figure, chart_figure, comparison_chart, map_figure
+from koers.reports.html import compared as figure_text
 from koers.store.measurements import as_record
 from koers.web import LANG
 from koers.web.render import render_page
@@ -52,6 +55,16 @@ def figure(snap: Snapshot, goal_id: str) -> Figure | None:
     return snap.cached((goal_id, LANG), make)
 
 
+def wijk_map(snap: Snapshot, goal_id: str) -> Figure | None:
+    """The goal's map of its wijken (when they have boundaries), drawn once per snapshot."""
+
+    def make() -> Figure | None:
+        section = snap.goal_section(goal_id)
+        return map_figure(section, snap.report) if section else None
+
+    return snap.cached(("map", goal_id, LANG), make)
+
+
 @router.get("/", response_class=HTMLResponse, name="overview")
 async def overview(request: Request) -> HTMLResponse:
     return page(request, "overview.html.j2", lambda snap: {})
@@ -73,14 +86,50 @@ async def goal(request: Request, goal_id: str) -> HTMLResponse:
         if section is None:
             return None
         challenge = next(c for c in snap.report.challenges if section in c.goals)
-        return {"g": section, "c": challenge, "figure": figure(snap, goal_id)}
+        return {"g": section, "c": challenge, "figure": figure(snap, goal_id), "wijk_map": wijk_map(snap, goal_id)}
 
     return page(request, "goal.html.j2", context)
 
 
 @router.get("/bbv", response_class=HTMLResponse, name="bbv")
 async def bbv(request: Request) -> HTMLResponse:
-    return page(request, "bbv.html.j2", lambda snap: {})
+    return page(request, "bbv.html.j2", lambda snap: {"compared": compared(snap), "shown": shown_figure})
+
+
+@router.get("/vergelijking", response_class=HTMLResponse, name="comparison")
+async def comparison(request: Request) -> HTMLResponse:
+    """Where the municipality stands among its peers, the size class and the Netherlands."""
+
+    def context(snap: Snapshot) -> dict[str, Any]:
+        figures = comparison_figures(snap)
+        return {"cmp": snap.report.comparison, "figures": figures, "shown": shown_figure, "rows": shown_rows}
+
+    return page(request, "comparison.html.j2", context)
+
+
+def compared(snap: Snapshot) -> dict[str, Comparison]:
+    """The comparisons by the id of what they compare (a BBV indicator, a goal)."""
+    section = snap.report.comparison
+    return {c.subject.id: c for c in section.comparisons} if section is not None else {}
+
+
+def comparison_figures(snap: Snapshot) -> dict[str, Figure | None]:
+    """Each comparison's bar chart, drawn once per snapshot."""
+
+    def make() -> dict[str, Figure | None]:
+        return {key: comparison_chart(c, snap.report) for key, c in compared(snap).items()}
+
+    return snap.cached(("comparison", LANG), make)
+
+
+def shown_rows(comparison: Comparison) -> list[Row]:
+    """The rows of a comparison's table (koers.reports.comparison.table_rows)."""
+    return table_rows(comparison, LANG)
+
+
+def shown_figure(comparison: Comparison, value: float | None) -> str:
+    """A figure of a comparison as its table and the BBV page write it."""
+    return figure_text(comparison, value, LANG)
 
 
 @router.get("/kerngetallen", response_class=HTMLResponse, name="keyfigures")

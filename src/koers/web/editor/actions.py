@@ -39,8 +39,8 @@ from koers.domain.periods import Period
 from koers.domain.plan import Plan
 from koers.i18n import N_, translator
 from koers.importers.batch import Batch
-from koers.importers.files import sha256_of
-from koers.importers.measurements import CheckResult, check_file, check_rows
+from koers.importers.measurements import CheckResult, check_rows
+from koers.importers.sources import FileSource
 from koers.problems import Problem
 from koers.store import audit
 from koers.store.accounts import NotAllowed, User
@@ -290,11 +290,12 @@ def check_upload(
         refused = _receive(data, path)
         if refused is not None:
             return UploadCheck(name, [refused], 1)
-        checked = check_file(path, stored.plan)
+        source = FileSource(path)
+        checked = source.check(stored.plan)
         if checked.batch is None:
             return UploadCheck(name, [_issue(p) for p in checked.problems], checked.problem_count)
         _may_store(user, stored.plan, checked.batch)
-        outcome = store_batch(engine, stored.id, checked.batch, Provenance("import", name, None, None), dry_run=True)
+        outcome = store_batch(engine, stored.id, checked.batch, Provenance.of(source.origin, None), dry_run=True)
         token = uploads().keep(session_id, path)
     return UploadCheck(name, [], 0, token, outcome, [_issue(w) for w in checked.warnings])
 
@@ -310,12 +311,12 @@ def store_upload(engine: Engine, stored: StoredPlan, user: User, session_id: int
         )
         return UploadCheck("", [gone], 1)
     try:
-        checked = check_file(path, stored.plan)
+        source = FileSource(path)
+        checked = source.check(stored.plan)
         if checked.batch is None:
             return UploadCheck(path.name, [_issue(p) for p in checked.problems], checked.problem_count)
         _may_store(user, stored.plan, checked.batch)
-        digest = sha256_of(path)
-        outcome = store_batch(engine, stored.id, checked.batch, Provenance("import", path.name, digest, user.username))
+        outcome = store_batch(engine, stored.id, checked.batch, Provenance.of(source.origin, user.username))
     finally:
         uploads().discard(session_id, token)
     if outcome.added:
@@ -325,7 +326,7 @@ def store_upload(engine: Engine, stored: StoredPlan, user: User, session_id: int
             action=audit.MEASUREMENTS_IMPORT,
             target=path.name,
             new={"rows": outcome.rows, "new": outcome.new, "revised": outcome.revised, "unchanged": outcome.unchanged},
-            details={"file_sha256": digest, "import_id": outcome.import_id},
+            details={"file_sha256": source.origin.sha256, "import_id": outcome.import_id},
         )
     return UploadCheck(path.name, [], 0, None, outcome)
 
