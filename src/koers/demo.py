@@ -31,6 +31,7 @@ from koers.domain.bbv import bbv_unit, unit_shape
 from koers.domain.goals import Goal, Scope
 from koers.domain.judging import Point, expected_value
 from koers.domain.measurements import Measurement, MeasurementStatus, SubjectKind
+from koers.domain.money import Amount, AmountKind
 from koers.domain.periods import Period, PeriodKind
 from koers.domain.plan import BbvIndicator, Plan
 from koers.domain.regions import NETHERLANDS
@@ -108,6 +109,32 @@ def illustrative_batch(plan: Plan, *, seed: int, as_of: date) -> Batch:
         late = index % BBV_MISSING_EVERY == 1  # whatever the seed: another seed gives other values, not other points
         _append_bbv(batch, plan, indicator, seed, as_of, ref, late=late)
     return batch
+
+
+def illustrative_amounts(plan: Plan, *, seed: int, as_of: date) -> list[Amount]:
+    """Illustrative money per challenge, from the year of its budget in the plan up to ``as_of``:
+    the begroting of that year is the plan's own amount, later years grow a little; the
+    gewijzigde begroting differs a few percent; a realisatie only for years that have ended.
+    Every amount says 'illustratief' in its source."""
+    ref = ILLUSTRATIVE_SOURCE_REF.format(seed=seed)
+    found: list[Amount] = []
+    for challenge in plan.challenges:
+        if challenge.budget is None:
+            continue
+        rng = random.Random(f"{seed}:money:{challenge.id}")
+        budget = challenge.budget.amount
+        for year in range(challenge.budget.year, as_of.year + 1):
+            revised = round(budget * rng.uniform(1.0, 1.06))
+            found += [
+                Amount(challenge.id, year, AmountKind.BUDGET, round(budget), ref),
+                Amount(challenge.id, year, AmountKind.REVISED, revised, ref),
+            ]
+            if year < as_of.year:
+                found.append(
+                    Amount(challenge.id, year, AmountKind.ACTUAL, round(revised * rng.uniform(0.88, 1.03)), ref)
+                )
+            budget *= 1 + rng.uniform(0.01, 0.04)
+    return found
 
 
 def _illustrative(instrument: str | None) -> str:

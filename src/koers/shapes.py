@@ -21,7 +21,7 @@ from koers.domain.targets import Target
 from koers.domain.units import Unit
 from koers.problems import Problem
 
-SHAPE_VERSION = 2  # 2: targets as words (phrase, words, band, targets); final and forecast_note
+SHAPE_VERSION = 3  # 2: targets as words (phrase, words, band, targets); final and forecast_note. 3: actions
 
 
 def plan_json(plan: Plan, findings: list[Finding], lang: str = "nl") -> dict[str, Any]:
@@ -49,11 +49,13 @@ def plan_json(plan: Plan, findings: list[Finding], lang: str = "nl") -> dict[str
                     {"id": a.id, "name": a.name, "laws": a.laws} for a in plan.policy_areas if a.challenge == c.id
                 ],
                 "goals": [g.id for g in plan.goals_of(c.id)],
+                "actions": [a.id for a in plan.actions_for_challenge(c.id)],
             }
             for c in plan.challenges
         ],
         "goals": [goal_json(g, lang) for g in plan.goals],
         "bbv_indicators": [b.model_dump(mode="json", exclude_none=True) for b in plan.bbv_indicators],
+        "actions": [a.model_dump(mode="json") for a in plan.actions],
         "smart_check": findings_summary(findings),
     }
 

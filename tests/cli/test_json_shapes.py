@@ -60,8 +60,8 @@ def goal(data: dict[str, Any], goal_id: str) -> dict[str, Any]:
 
 def test_plan_show_top_level_shape() -> None:
     data = show_json()
-    assert set(data) == {"koers", "shape", "plan", "challenges", "goals", "bbv_indicators", "smart_check"}
-    assert data["shape"] == 2
+    assert set(data) == {"koers", "shape", "plan", "challenges", "goals", "bbv_indicators", "actions", "smart_check"}
+    assert data["shape"] == 3
     assert data["plan"]["municipality"] == {"cbs_code": "GM0396", "name": "Heemskerk"}
     assert data["plan"]["total_budget"] == 45128079
     assert set(data["smart_check"]) == {"error", "warning", "info"}
@@ -87,6 +87,28 @@ def test_challenges_carry_name_and_budget() -> None:
     assert {"id": "armoede", "name": "Armoede", "laws": ["Participatiewet"]} in challenges["Financieel fit"][
         "policy_areas"
     ]
+
+
+def test_actions_with_every_key_and_their_challenge() -> None:
+    data = show_json()
+    action = next(a for a in data["actions"] if a["id"] == "FF-A1")
+    assert action == {
+        "id": "FF-A1",
+        "name": "Minimaregelingen",
+        "description": action["description"],
+        "challenge": "financieel-fit",
+        "goals": ["FF-01", "FF-02"],
+        "owner": None,
+        "partners": [],
+        "start": "2024",
+        "end": None,
+        "status": "lopend",
+        "reason": None,
+        "budget": None,
+        "note": None,
+    }
+    challenges = {c["id"]: c for c in data["challenges"]}
+    assert challenges["financieel-fit"]["actions"] == ["FF-A1", "FF-A2", "FF-A3", "FF-A4"]
 
 
 def test_relative_target_is_resolved_and_kept_as_written() -> None:

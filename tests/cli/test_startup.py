@@ -103,7 +103,7 @@ def test_the_tree_holds_every_command_and_its_sub_commands() -> None:
     assert list(group.commands) == [entry.name for entry in COMMANDS]
     plan, db = group.commands["plan"], group.commands["db"]
     assert isinstance(plan, TyperGroup) and isinstance(db, TyperGroup)  # db keeps its one sub-command
-    assert set(plan.commands) == {"show", "export", "load", "schema"} and set(db.commands) == {"upgrade"}
+    assert set(plan.commands) == {"show", "export", "load", "diff", "schema"} and set(db.commands) == {"upgrade"}
 
 
 def test_a_mistyped_command_still_gets_a_suggestion() -> None:

@@ -103,6 +103,7 @@ PARTIAL = {
     "koers.domain.target_words.BOUND_WORDS",  # only a bound has a word before its value
     "koers.domain.target_words.KEEP_WORDS",  # 'handhaven' on a rise or a fall is first given its side
     "koers.domain.units.SINGULAR_LABELS",  # only the units whose one differs from many
+    "koers.domain.evaluability.STATUS_OBSTACLES",  # a judgement has no obstacle: the goal was evaluated
 }
 
 

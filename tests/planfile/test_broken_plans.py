@@ -25,6 +25,18 @@ Row = tuple[int | None, str, str]
 
 CASES: list[tuple[str, list[Row]]] = [
     (
+        "actions.yaml",
+        [
+            (27, "actions[A1].challenge", "unknown-challenge"),
+            (30, "actions[A2].goals[2]", "unknown-goal"),
+            (31, "actions[A3]", "action-serves-nothing"),
+            (33, "actions[A4]", "stopped-without-reason"),
+            (40, "actions[A5].status", "invalid-choice"),
+            (41, "actions[A6]", "action-ends-before-start"),
+            (46, "actions[A6].id", "duplicate-id"),
+        ],
+    ),
+    (
         "peers.yaml",
         [
             (23, "bbv_indicators[bbv-27].target", "bbv-target-change"),

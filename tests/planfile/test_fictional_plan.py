@@ -15,7 +15,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
+from koers.domain.actions import ActionStatus
 from koers.domain.areas import AreaLevel
 from koers.domain.baselines import BaselineStatus
 from koers.domain.frequency import FrequencyCode
@@ -254,6 +256,54 @@ def test_bbv_indicators(plan: Plan) -> None:
         (17, "leren-en-opgroeien"),
         (20, "gezond-en-actief"),
         (27, "rond-komen"),
+    ]
+
+
+def test_actions_with_their_owner_status_and_the_goals_they_serve(plan: Plan) -> None:
+    assert [(a.id, a.status, a.owner) for a in plan.actions] == [
+        ("ZD-A1", ActionStatus.RUNNING, "Team Sport"),
+        ("ZD-A2", ActionStatus.STOPPED, "Kredietbank Zilverdam"),
+        ("ZD-A3", ActionStatus.PLANNED, None),
+    ]
+    assert [a.id for a in plan.actions_for_goal("ZD-02")] == ["ZD-A1"]
+    # ZD-A2 names no challenge, only goal ZD-05, which belongs to 'rond-komen'.
+    assert [a.id for a in plan.actions_for_challenge("rond-komen")] == ["ZD-A2"]
+    assert plan.actions[0].when() == "2025 - 2e helft 2027"
+    assert plan.actions[0].budget == 120000
+
+
+def test_actions_leave_the_challenges_developments_with_their_challenge(plan: Plan) -> None:
+    challenge = plan.challenge("gezond-en-actief")
+    assert challenge is not None and challenge.developments == ["Sportakkoord Zilverdam (lokaal)"]
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".xlsx"])
+def test_actions_are_written_and_read_back(plan: Plan, tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"zilverdam{suffix}"
+    write_plan(plan, path)
+    assert read_plan(path).actions == plan.actions
+
+
+def test_a_workbook_from_before_actions_still_reads(plan: Plan, tmp_path: Path) -> None:
+    path = tmp_path / "zilverdam.xlsx"
+    write_plan(plan, path)
+    workbook = load_workbook(path)
+    del workbook["actions"]
+    workbook.save(path)
+    assert read_plan(path) == plan.model_copy(update={"actions": []})
+
+
+def test_an_action_for_an_unknown_goal_is_located_in_the_workbook(plan: Plan, tmp_path: Path) -> None:
+    path = tmp_path / "zilverdam.xlsx"
+    write_plan(plan, path)
+    workbook = load_workbook(path)
+    sheet = workbook["actions"]
+    column = [cell.value for cell in sheet[1]].index("goals") + 1
+    sheet.cell(row=3, column=column, value="ZD-99")
+    workbook.save(path)
+    problems = load_plan(path).problems
+    assert [(p.location.sheet, p.location.row, p.location.column, p.code) for p in problems] == [
+        ("actions", 3, "goals", "unknown-goal")
     ]
 
 

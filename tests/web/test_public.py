@@ -131,3 +131,24 @@ def test_a_database_without_a_plan_says_what_to_do(tmp_path: Path) -> None:
     response = TestClient(create_app(url)).get("/")
     assert response.status_code == 503
     assert "koers plan load" in response.text
+
+
+def test_goal_page_shows_what_we_do(client: TestClient) -> None:
+    html = client.get("/doelen/FF-05").text
+    section = html[html.index("Wat we doen") : html.index("Over dit doel")]
+    assert 'id="actie-FF-A3"' in section and "Re-integratievoorzieningen" in section
+    assert "Loopt · vanaf 2024" in section
+    assert "Wat we doen" not in client.get("/doelen/VW-01").text  # a goal without actions
+
+
+def test_challenge_page_shows_its_actions_and_developments(client: TestClient) -> None:
+    html = client.get("/opgaven/financieel-fit").text
+    assert [f"actie-FF-A{n}" in html for n in range(1, 5)] == [True] * 4
+    assert "OO-A1" not in html  # another challenge's action
+    assert "Participatiewet in balans (landelijk)" in html
+
+
+def test_the_api_plan_carries_the_actions(client: TestClient) -> None:
+    data = client.get("/api/plan").json()
+    assert {a["id"]: a["status"] for a in data["actions"]}["OZ-A1"] == "lopend"
+    assert next(c for c in data["challenges"] if c["id"] == "ontmoeten-en-omzien")["actions"] == ["OO-A1", "OO-A2"]

@@ -43,6 +43,7 @@ CODES = frozenset(
     {
         *("goal", "period", "area", "value", "unavailable", "status", "source", "source_ref", "note", "tekst"),
         *("final", "provisional", "concept", "decimal"),
+        *("id", "name", "description", "challenge", "goals", "owner", "partners", "start", "end", "reason", "budget"),
         *("f-", "-hint ", "-error"),
     }
 )

@@ -19,13 +19,14 @@ from sqlalchemy import Engine, select
 
 from koers.cli.common import console, fail, open_plan, parse_date, print_json, settings
 from koers.cli.storage import current_user, engine_for
-from koers.demo import ILLUSTRATIVE, illustrative_batch
+from koers.demo import ILLUSTRATIVE, illustrative_amounts, illustrative_batch
 from koers.domain.plan import Plan
 from koers.i18n import _, ngettext
 from koers.store.imports import ImportOutcome, Provenance, store_batch
 from koers.store.migrate import upgrade
+from koers.store.money import store_amounts
 from koers.store.plans import LoadOutcome, save_plan
-from koers.store.tables import measurements
+from koers.store.tables import amounts, measurements
 
 DEMO_PLAN = Path(__file__).resolve().parents[3] / "examples" / "heemskerk-2024" / "plan.yaml"
 NEXT_COMMANDS = ("koers status", "koers measurements")
@@ -122,7 +123,19 @@ def load_illustrative(
     if _holds_real_measurements(engine, saved.plan_id):
         raise HoldsRealMeasurements(saved.key)
     batch = illustrative_batch(plan, seed=seed, as_of=as_of)
-    return saved, store_batch(engine, saved.plan_id, batch, Provenance("demo", None, None, by))
+    outcome = store_batch(engine, saved.plan_id, batch, Provenance("demo", None, None, by))
+    if not _holds_real_amounts(engine, saved.plan_id):  # never make illustrative money the current amount
+        money = illustrative_amounts(plan, seed=seed, as_of=as_of)
+        store_amounts(engine, saved.plan_id, money, Provenance("demo", None, None, by))
+    return saved, outcome
+
+
+def _holds_real_amounts(engine: Engine, plan_id: int) -> bool:
+    """Whether any stored amount of the plan lacks the illustrative mark."""
+    unmarked = amounts.c.source.is_(None) | ~amounts.c.source.startswith(ILLUSTRATIVE)
+    query = select(amounts.c.id).where(amounts.c.plan_id == plan_id, unmarked)
+    with engine.connect() as conn:
+        return conn.execute(query.limit(1)).first() is not None
 
 
 def _holds_real_measurements(engine: Engine, plan_id: int) -> bool:

@@ -27,7 +27,7 @@ from koers.planfile.schema import plan_json_schema_text
 from koers.shapes import plan_json
 from koers.store.plans import save_plan
 
-app = typer.Typer(no_args_is_help=True, help="Show a plan or export it to YAML or Excel.")
+app = typer.Typer(no_args_is_help=True, help="Show a plan, export it to YAML or Excel, or compare two versions.")
 
 #: How a target that is a bound is written before its value, per direction.
 BOUNDS = {"at-least": N_("min."), "at-most": N_("max.")}
@@ -116,6 +116,21 @@ def load(
                 version=outcome.version,
             )
         )
+
+
+@app.command("diff")
+def diff(
+    ctx: typer.Context,
+    old: Annotated[Path, typer.Argument(metavar="OLD", help="The previous version of the plan (.yaml or .xlsx).")],
+    new: Annotated[Path, typer.Argument(metavar="NEW", help="The revised version (.yaml or .xlsx).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the changes as JSON (shape: docs/cli.md).")] = False,
+) -> None:
+    """What changed between two versions of a plan, goal by goal, and why: continued, sharpened, replaced,
+    ended or new; exit code 1 when the revision leaves a change unexplained."""
+    from koers.cli.plan_diff import show_diff
+
+    lang = settings(ctx).lang
+    show_diff(open_plan(old, lang, as_json), open_plan(new, lang, as_json), lang, as_json)
 
 
 @app.command("schema")

@@ -94,6 +94,15 @@ def format_euro(amount: float, lang: str = "nl") -> str:
     return f"€ {format_number(amount, lang, 0)}"
 
 
+def format_euro_short(amount: float, lang: str = "nl") -> str:
+    """An amount as people write it in a sentence: '€ 2,3 mln' from a million up (English
+    '€ 2.3 million'), else whole euros ('€ 450.000')."""
+    if abs(amount) < 1_000_000:
+        return format_euro(amount, lang)
+    millions = format_number(amount / 1_000_000, lang, 1)
+    return f"€ {millions} mln" if lang == "nl" else f"€ {millions} million"
+
+
 def format_date(day: date, lang: str = "nl") -> str:
     """'23 november 2026' (English: '23 November 2026')."""
     return f"{day.day} {month_name(day.month, lang)} {day.year}"

@@ -17,11 +17,11 @@ from pydantic_core import PydanticCustomError
 
 from koers.domain.baselines import Baseline
 from koers.domain.fields import FrequencyValue
+from koers.domain.ids import ID_PATTERN as ID_PATTERN  # the goals' ids, and every other model's (re-exported)
 from koers.domain.periods import Period, parse_period
+from koers.domain.revision import GoalRevision
 from koers.domain.targets import Direction, Target
 from koers.domain.units import Unit, UnitValue
-
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 
 
 def _list_or_mapping(schema: dict[str, Any]) -> None:
@@ -105,6 +105,11 @@ class Goal(BaseModel):
     frequency: FrequencyValue | None = Field(default=None, description="The measurement frequency (meetfrequentie).")
     policy_areas: list[str] = Field(default_factory=list, description="Ids of policy areas that contribute.")
     note: str | None = Field(default=None, description="Anything a reader should know, such as a correction.")
+    revision: GoalRevision | None = Field(
+        default=None,
+        description="In a revised plan: what the goal is to the previous version (new, continued, sharpened, "
+        "replaced) and why.",
+    )
 
     @model_validator(mode="before")
     @classmethod

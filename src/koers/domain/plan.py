@@ -12,11 +12,14 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from koers.domain.actions import Action
 from koers.domain.areas import Area, AreaIds
 from koers.domain.budgets import Budget, BudgetTable
 from koers.domain.goals import ID_PATTERN, Goal
 from koers.domain.keyfigures import KeyFigureTable
+from koers.domain.money import PlanMoney
 from koers.domain.peers import PeerGroup
+from koers.domain.revision import Adoption, EndedGoal
 from koers.domain.status import DEFAULT_THRESHOLDS, Thresholds
 from koers.domain.targets import Target
 
@@ -170,6 +173,9 @@ class Plan(BaseModel):
     policy_areas: list[PolicyArea] = Field(default_factory=list)
     goals: list[Goal] = Field(default_factory=list)
     bbv_indicators: list[BbvIndicator] = Field(default_factory=list)
+    actions: list[Action] = Field(
+        default_factory=list, description="What the municipality does (wat gaan we doen), per challenge and goal."
+    )
     comparison: PeerGroup = Field(
         default_factory=PeerGroup,
         description="The municipalities the plan compares itself with: its peers and its size class "
@@ -178,8 +184,23 @@ class Plan(BaseModel):
     areas: list[Area] = Field(default_factory=list)
     key_figures: list[KeyFigureTable] = Field(default_factory=list)
     budget_table: BudgetTable | None = None
+    money: PlanMoney | None = Field(
+        default=None,
+        description="Money per challenge: the total the plan states, and which Iv3 taakveld serves which challenge.",
+    )
     lint: LintSettings = Field(default_factory=LintSettings)
     assessment: AssessmentSettings = Field(default_factory=AssessmentSettings)
+    adoption: Adoption | None = Field(
+        default=None,
+        description="Where this version stands with the council: concept, or vastgesteld with the decision's date "
+        "and reference.",
+    )
+    revises: str | None = Field(
+        default=None, description="For a revised plan: the previous version it revises ('Samen sterk 2024-2029')."
+    )
+    ended_goals: list[EndedGoal] = Field(
+        default_factory=list, description="For a revised plan: the previous version's goals it ends, with the reason."
+    )
 
     def challenge(self, challenge_id: str) -> Challenge | None:
         return next((c for c in self.challenges if c.id == challenge_id), None)
@@ -189,6 +210,15 @@ class Plan(BaseModel):
 
     def goals_of(self, challenge_id: str) -> list[Goal]:
         return [g for g in self.goals if g.challenge == challenge_id]
+
+    def actions_for_goal(self, goal_id: str) -> list[Action]:
+        """The actions that name the goal, in the plan's order."""
+        return [a for a in self.actions if a.serves_goal(goal_id)]
+
+    def actions_for_challenge(self, challenge_id: str) -> list[Action]:
+        """The actions that serve the challenge, itself or through one of its goals."""
+        goal_ids = [g.id for g in self.goals_of(challenge_id)]
+        return [a for a in self.actions if a.serves_challenge(challenge_id, goal_ids)]
 
     def wijken(self) -> list[Area]:
         return [a for a in self.areas if a.level == "wijk"]

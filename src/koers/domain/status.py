@@ -48,6 +48,11 @@ class Status(StrEnum):
         return self in (Status.ACHIEVED, Status.NOT_ACHIEVED)
 
     @property
+    def lagging(self) -> bool:
+        """Whether the goal lags (at risk, off track, not achieved): the report then says what is done about it."""
+        return self in (Status.AT_RISK, Status.OFF_TRACK, Status.NOT_ACHIEVED)
+
+    @property
     def judged(self) -> bool:
         """Whether the status says how the goal is doing (the first four), not why it cannot."""
         return STATUSES[self].judged

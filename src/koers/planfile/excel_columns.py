@@ -14,9 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from koers.domain.actions import ActionStatus
 from koers.domain.areas import AreaLevel
 from koers.domain.baselines import BaselineStatus
 from koers.domain.goals import Scope
+from koers.domain.revision import AdoptionStatus, GoalChange
 from koers.domain.targets import BandOpen, Direction
 from koers.domain.units import UnitKind
 
@@ -173,6 +175,35 @@ PLAN = PlanSheet(
             "Naam van de grootteklasse, bijvoorbeeld 'Gemeenten met 20.000 tot 50.000 inwoners'.",
             path="comparison.size_class.name",
         ),
+        col(
+            "money_total_amount",
+            NUMBER,
+            "Het totaal dat het plan noemt voor de opgaven, in euro; de budgetten van de opgaven tellen daartoe op.",
+            path="money.total.amount",
+        ),
+        col("money_total_year", INTEGER, "Het jaar van dat totaal.", path="money.total.year"),
+        col(
+            "money_total_basis",
+            TEXT,
+            "Waar het totaal vandaan komt, bijvoorbeeld 'begroting 2024'.",
+            path="money.total.basis",
+        ),
+        col(
+            "money_tolerance",
+            NUMBER,
+            "Hoeveel euro het totaal mag afwijken (afronding). Leeg: 0.",
+            path="money.tolerance",
+        ),
+        col("revises", TEXT, "Bij een herzien plan: welk plan het herziet."),
+        col(
+            "adoption_status",
+            CODE,
+            "concept of vastgesteld (door de raad). Leeg: niet vermeld.",
+            path="adoption.status",
+            choices=AdoptionStatus,
+        ),
+        col("adoption_decided", VALUE, "Datum van het raadsbesluit, bijvoorbeeld 2027-06-24.", path="adoption.decided"),
+        col("adoption_reference", TEXT, "Kenmerk van het raadsbesluit.", path="adoption.reference"),
         col(
             "lint_stale_baseline_years",
             INTEGER,
@@ -338,7 +369,25 @@ GOALS = ItemSheet(
         col("frequency", VALUE, "Meetfrequentie, bijvoorbeeld 2X per jaar of 1X per 4 jaar."),
         col("policy_areas", TEXT_LIST, "Codes van de beleidsterreinen (tabblad policy_areas) die bijdragen."),
         col("note", TEXT, "Opmerking voor de lezer, zoals een correctie."),
+        col(
+            "revision_change",
+            CODE,
+            "Bij een herzien plan: wat het doel is ten opzichte van het vorige plan.",
+            path="revision.change",
+            choices=GoalChange,
+        ),
+        col("revision_replaces", TEXT_LIST, "Bij replaced: de doelen die dit doel vervangt.", path="revision.replaces"),
+        col("revision_reason", TEXT, "Waarom het doel nieuw, aangescherpt of vervangen is.", path="revision.reason"),
     ),
+)
+
+ENDED_GOALS = ItemSheet(
+    "ended_goals",
+    (
+        col("id", CODE, "Code van een doel uit het vorige plan dat stopt.", required=True),
+        col("reason", TEXT, "Waarom het doel stopt.", required=True),
+    ),
+    optional=True,
 )
 
 BBV_INDICATORS = ItemSheet(
@@ -361,6 +410,26 @@ BBV_INDICATORS = ItemSheet(
         ),
         col("note", TEXT, "Opmerking."),
     ),
+)
+
+ACTIONS = ItemSheet(
+    "actions",
+    (
+        col("id", CODE, "Vaste code van de actie, bijvoorbeeld VW-A1. Nooit hergebruiken.", required=True),
+        col("name", TEXT, "De actie in een paar woorden, zoals het plan die noemt.", required=True),
+        col("description", TEXT, "Toelichting: wat gaan we doen?"),
+        col("challenge", CODE, "Code van de opgave (tabblad challenges) waar de actie aan bijdraagt."),
+        col("goals", TEXT_LIST, "Codes van de doelen (tabblad goals) waar de actie aan bijdraagt."),
+        col("owner", TEXT, "Wie de actie trekt: een team, een organisatie of een persoon."),
+        col("partners", TEXT_LIST, "Wie er met de trekker aan werkt."),
+        col("start", VALUE, "Wanneer de actie begint." + PERIOD),
+        col("end", VALUE, "Wanneer de actie afloopt." + PERIOD),
+        col("status", CODE, "Hoe ver de actie is. Leeg: gepland.", choices=ActionStatus),
+        col("reason", TEXT, "Waarom de actie is gestopt. Nodig bij status gestopt."),
+        col("budget", NUMBER, "Wat de actie kost, in euro: alleen het getal, zonder €-teken."),
+        col("note", TEXT, "Opmerking."),
+    ),
+    optional=True,
 )
 
 COMPARISON_PEERS = ItemSheet(
@@ -457,7 +526,9 @@ SHEETS: tuple[Sheet, ...] = (
     CHALLENGES,
     POLICY_AREAS,
     GOALS,
+    ENDED_GOALS,
     BBV_INDICATORS,
+    ACTIONS,
     COMPARISON_PEERS,
     AREAS,
     KEY_FIGURES,

@@ -160,6 +160,16 @@ MESSAGES: Catalogue = {
         N_("De rijen tellen op tot {summed}, niet tot het totaal {total} ({year})."),
         N_("Controleer de getallen met de bron. Rondt de bron af? Zet dan 'totals_tolerance'."),
     ),
+    "challenge-budgets-disagree": (
+        N_("De budgetten van de opgaven tellen op tot {summed}, niet tot het totaal {total} ({year})."),
+        N_(
+            "Controleer de bedragen bij 'challenges' en 'money.total' met het plan. Rondt het plan af? Zet dan 'money.tolerance'."
+        ),
+    ),
+    "invalid-taakveld": (
+        N_("'{value}' is geen code van een taakveld."),
+        N_("Schrijf de code van het Iv3-taakveld, bijvoorbeeld 6.1 of 6.71."),
+    ),
     "unknown-parent": (
         N_("Er is geen rij '{parent}' waar deze rij onder valt."),
         N_("Controleer de naam bij 'parent'."),
@@ -184,6 +194,24 @@ MESSAGES: Catalogue = {
         N_("Er is geen beleidsterrein met code '{value}'."),
         N_("Gebruik een code uit 'policy_areas': {expected}."),
     ),
+    "unknown-goal": (
+        N_("Er is geen doel met code '{value}'."),
+        N_("Gebruik een code uit 'goals': {expected}."),
+    ),
+    "action-serves-nothing": (
+        N_("De actie '{value}' hoort bij geen opgave en geen doel."),
+        N_(
+            "Vul 'challenge' in met de code van een opgave, of 'goals' met de codes van de doelen waar de actie aan bijdraagt."
+        ),
+    ),
+    "stopped-without-reason": (
+        N_("Bij een gestopte actie ontbreekt de reden."),
+        N_("Vul 'reason' in: waarom is de actie gestopt?"),
+    ),
+    "action-ends-before-start": (
+        N_("De actie eindigt ({end}) voordat hij begint ({start})."),
+        N_("Controleer 'start' en 'end' met het plan."),
+    ),
     "unknown-area": (
         N_("Er is geen gebied met code '{value}'."),
         N_("Gebruik een code uit 'areas': {expected}."),
@@ -195,6 +223,28 @@ MESSAGES: Catalogue = {
     "duplicate-peer": (
         N_("De gemeente '{value}' staat al eerder in de lijst (nummer {other})."),
         N_("Noem elke gemeente om mee te vergelijken één keer."),
+    ),
+    "revision-ended-on-goal": (
+        N_("Een beëindigd doel staat niet meer in het herziene plan."),
+        N_("Haal het doel weg en zet het onder 'ended_goals', met id en reden."),
+    ),
+    "revision-replaces-nothing": (
+        N_("Bij 'replaced' hoort welk doel of welke doelen dit doel vervangt."),
+        N_("Schrijf 'replaces: [OUD-ID]' met de ids uit het vorige plan."),
+    ),
+    "revision-replaces-without-replaced": (
+        N_("'replaces' hoort alleen bij change 'replaced'."),
+        N_("Zet 'change: replaced', of haal 'replaces' weg."),
+    ),
+    "revision-without-reason": (
+        N_("Bij deze wijziging van het doel ontbreekt de reden."),
+        N_(
+            "Schrijf in 'reason' waarom het doel nieuw, aangescherpt of vervangen is; de raad stelt ook de redenen vast."
+        ),
+    ),
+    "adoption-without-decision": (
+        N_("Een vastgesteld plan heeft een raadsbesluit: de datum en het kenmerk ontbreken."),
+        N_("Vul 'decided' (de datum) en 'reference' (het kenmerk van het besluit) in, of zet 'status: concept'."),
     ),
     "bbv-target-change": (
         N_("Een BBV-indicator heeft geen nulmeting, dus de verandering '{change}' kan koers niet uitrekenen."),

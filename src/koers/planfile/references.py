@@ -15,7 +15,7 @@ from koers.domain.peers import peer_conflicts
 Loc = tuple[str | int, ...]
 Finding = tuple[Loc, str, dict[str, Any]]
 
-_ID_COLLECTIONS = ("challenges", "policy_areas", "goals", "bbv_indicators", "areas", "key_figures")
+_ID_COLLECTIONS = ("challenges", "policy_areas", "goals", "bbv_indicators", "areas", "key_figures", "actions")
 
 
 def reference_problems(raw: Mapping[str, Any]) -> list[Finding]:
@@ -23,12 +23,14 @@ def reference_problems(raw: Mapping[str, Any]) -> list[Finding]:
     ids = {name: _ids(raw, name) for name in _ID_COLLECTIONS}
     findings = [f for name in _ID_COLLECTIONS for f in _duplicates(raw, name)]
     challenges = set(ids["challenges"])
-    for name in ("goals", "policy_areas", "bbv_indicators"):
+    for name in ("goals", "policy_areas", "bbv_indicators", "actions"):
         findings += _dangling(raw, name, "challenge", challenges, "unknown-challenge")
     findings += _dangling(raw, "goals", "policy_areas", set(ids["policy_areas"]), "unknown-policy-area")
     findings += _dangling(raw, "areas", "parent", set(ids["areas"]), "unknown-area")
     findings += _dangling(raw, "goals", "region", set(ids["areas"]), "unknown-area")
+    findings += _dangling(raw, "actions", "goals", set(ids["goals"]), "unknown-goal")
     findings += list(_peers(raw))
+    findings += list(_taakvelden(raw, challenges))
     return findings
 
 
@@ -41,6 +43,19 @@ def _peers(raw: Mapping[str, Any]) -> Iterator[Finding]:
     codes = [item.get("cbs_code") if isinstance(item, Mapping) else None for item in comparison["peers"]]
     for index, code, context in peer_conflicts(own, codes):
         yield ("comparison", "peers", index, "cbs_code"), code, {**context, "own": own}
+
+
+def _taakvelden(raw: Mapping[str, Any], challenges: set[str]) -> Iterator[Finding]:
+    """Taakvelden the plan maps to a challenge it does not have (``money.taakvelden``)."""
+    money = raw.get("money")
+    taakvelden = money.get("taakvelden") if isinstance(money, Mapping) else None
+    if not isinstance(taakvelden, Mapping):
+        return
+    expected = ", ".join(sorted(challenges)) or "-"
+    for code, challenge in taakvelden.items():
+        if str(challenge) not in challenges:
+            context = {"value": str(challenge), "expected": expected}
+            yield ("money", "taakvelden", str(code)), "unknown-challenge", context
 
 
 def _items(raw: Mapping[str, Any], name: str) -> Iterator[tuple[int, Mapping[str, Any]]]:

@@ -17,7 +17,8 @@ from pydantic import ValidationError
 
 from koers.domain.budgets import BudgetTable
 from koers.domain.keyfigures import KeyFigureTable
-from koers.domain.plan import Plan
+from koers.domain.money import PlanMoney, stated_total_findings
+from koers.domain.plan import Challenge, Plan
 from koers.domain.wording import Wording
 from koers.i18n import N_
 from koers.planfile.references import reference_problems
@@ -91,7 +92,21 @@ def total_problems(raw: Mapping[str, Any]) -> list[tuple[Loc, str, dict[str, Any
         if raw.get("budget_table") is not None:
             budget = BudgetTable.model_validate(raw["budget_table"])
             found += [(("budget_table", *loc), code, ctx) for loc, code, ctx in budget.disagreements()]
+    found += _challenge_total_problems(raw)
     return found
+
+
+def _challenge_total_problems(raw: Mapping[str, Any]) -> list[tuple[Loc, str, dict[str, Any]]]:
+    """The total the plan states against its challenges' budgets (a malformed part is the model's)."""
+    if raw.get("money") is None:
+        return []
+    try:
+        money = PlanMoney.model_validate(raw["money"])
+        challenges = raw.get("challenges") or []
+        budgets = [Challenge.model_validate(c).budget for c in challenges if isinstance(c, Mapping)]
+    except ValidationError:
+        return []
+    return stated_total_findings(budgets, money)
 
 
 def _problem(error: Any, locate: Locator, path_of: Callable[[Loc], str]) -> Problem:

@@ -46,6 +46,7 @@ from koers.domain.formatting import (
     rounded,
 )
 from koers.i18n import _, ngettext, pgettext
+from koers.reports.actions import action_facts
 from koers.reports.comparison import TITLE, table_rows
 from koers.reports.markdown import to_html
 from koers.reports.model import ChallengeSection, GoalSection, Report
@@ -59,13 +60,20 @@ TOC_FIELD: Final = 'TOC \\o "1-2" \\h \\z \\u'
 FONT: Final = "Arial"
 
 
-def write_docx(report: Report, path: Path) -> None:
+def new_document(report: Report, title: str) -> DocxDocument:
+    """An empty A4 Word document in the report's language, font and running header: the start of
+    the monitoring report and of the P&C paragraph (koers.reports.pc) alike."""
     doc = Document()
-    doc.core_properties.title = report.title
+    doc.core_properties.title = title
     doc.core_properties.subject = report.plan.title
     doc.core_properties.language = LANGUAGE_TAGS[report.lang]
-    _page(doc, report)
+    _page(doc, report, title)
     _styles(doc, report.lang)
+    return doc
+
+
+def write_docx(report: Report, path: Path) -> None:
+    doc = new_document(report, report.title)
     _cover(doc, report)
     _contents(doc, report)
     _reading_guide(doc, report)
@@ -82,7 +90,7 @@ def write_docx(report: Report, path: Path) -> None:
     doc.save(str(path))
 
 
-def _jinja(text: str, **values: Any) -> str:
+def fill(text: str, **values: Any) -> str:
     """A text of report.html.j2, already translated, with its ``%(name)s`` placeholders filled."""
     return text % values
 
@@ -90,7 +98,7 @@ def _jinja(text: str, **values: Any) -> str:
 # -- the page and the styles ------------------------------------------------------------------
 
 
-def _page(doc: DocxDocument, report: Report) -> None:
+def _page(doc: DocxDocument, report: Report, title: str) -> None:
     """A4, the margins, and the running header and footer on every page."""
     lang, section = report.lang, doc.sections[0]
     section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
@@ -101,7 +109,7 @@ def _page(doc: DocxDocument, report: Report) -> None:
         running.append(_("ILLUSTRATIEF", lang))
     section.header.paragraphs[0].text = " · ".join(running)
     footer = section.footer.paragraphs[0]
-    footer.add_run(f"{report.title} · ")
+    footer.add_run(f"{title} · ")
     page = _("Pagina {page} van {pages}", lang, page="\0PAGE\0", pages="\0NUMPAGES\0")
     for index, part in enumerate(page.split("\0")):
         if index % 2:
@@ -158,16 +166,15 @@ def _cover(doc: DocxDocument, report: Report) -> None:
     doc.add_heading(report.title, level=0)
     doc.add_paragraph(plan.title + (f" – {plan.subtitle}" if plan.subtitle else ""), style="Subtitle")
     period = (
-        f"{report.period.label(lang)} ({_jinja(_('stand per %(date)s', lang), date=format_date(report.as_of, lang))})"
+        f"{report.period.label(lang)} ({fill(_('stand per %(date)s', lang), date=format_date(report.as_of, lang))})"
     )
     if report.ended:
         period += ". " + _("Het plan is afgelopen: dit is de eindstand.", lang)
-    _fact(doc, _("Periode", lang), period)
-    _fact(doc, _("Datum", lang), format_date(report.made_on, lang))
-    _fact(doc, _("Status", lang), report.status_label)
-    _fact(
-        doc, _("Plan", lang), f"{report.plan_key}, {_jinja(_('versie %(version)s', lang), version=report.plan_version)}"
-    )
+    add_fact(doc, _("Periode", lang), period)
+    add_fact(doc, _("Datum", lang), format_date(report.made_on, lang))
+    add_fact(doc, _("Status", lang), report.status_label)
+    version = fill(_("versie %(version)s", lang), version=report.plan_version)
+    add_fact(doc, _("Plan", lang), f"{report.plan_key}, {version}{adoption_note(report)}")
     if report.illustrative:
         warning = doc.add_paragraph()
         warning.add_run(_("Illustratieve cijfers.", lang)).bold = True
@@ -224,11 +231,11 @@ def _reading_guide(doc: DocxDocument, report: Report) -> None:
     lang, plan = report.lang, report.plan
     doc.add_heading(_("Leeswijzer", lang), level=1)
     if plan.mission:
-        _fact(doc, _("Missie", lang), plan.mission)
+        add_fact(doc, _("Missie", lang), plan.mission)
     for unit, total, year, reference in report.key_figures:
-        _fact(doc, unit.capitalize(), f"{format_number(total, lang)} ({f'{reference} ' if reference else ''}{year})")
+        add_fact(doc, unit.capitalize(), f"{format_number(total, lang)} ({f'{reference} ' if reference else ''}{year})")
     doc.add_paragraph(
-        _jinja(
+        fill(
             _(
                 "Het plan heeft %(goals)s doelen, verdeeld over %(challenges)s maatschappelijke opgaven. Per doel "
                 "staat hier hoe het ervoor staat op %(date)s (de peildatum): de laatste meting, de streefwaarde en "
@@ -255,7 +262,7 @@ def _summary(doc: DocxDocument, report: Report) -> None:
     doc.add_paragraph(report.rollup.summary(lang))
     counts = [[s.label(lang), str(n)] for s, n in report.rollup.counts.items() if n]
     header = [_("Status", lang), _("Doelen", lang)]
-    _table(doc, pgettext("rapport", "Aantal doelen per status", lang), header, counts, numeric=(1,))
+    add_table(doc, pgettext("rapport", "Aantal doelen per status", lang), header, counts, numeric=(1,))
     rows = []
     for c in report.challenges:
         for g in c.goals:
@@ -276,7 +283,7 @@ def _summary(doc: DocxDocument, report: Report) -> None:
         _("Streefwaarde", lang),
         _("Prognose", lang),
     ]
-    _table(doc, _("Alle doelen", lang), header, rows, numeric=(3, 4))
+    add_table(doc, _("Alle doelen", lang), header, rows, numeric=(3, 4))
     if any(g.assessment.override for g in report.goals):
         doc.add_paragraph("* " + _("Status handmatig vastgesteld, met onderbouwing; zie het doel.", lang))
 
@@ -288,10 +295,10 @@ def _changes(doc: DocxDocument, report: Report) -> None:
     if changes is None:
         return
     since = format_date(changes.since, lang)
-    doc.add_paragraph(_jinja(_("De vorige rapportage ging over de stand op %(since)s. Sindsdien:", lang), since=since))
+    doc.add_paragraph(fill(_("De vorige rapportage ging over de stand op %(since)s. Sindsdien:", lang), since=since))
     if changes.statuses:
         count = len(changes.statuses)
-        caption = _jinja(
+        caption = fill(
             ngettext("%(num)s doel met een andere status", "%(num)s doelen met een andere status", count, lang),
             num=count,
         )
@@ -300,15 +307,15 @@ def _changes(doc: DocxDocument, report: Report) -> None:
             for c in changes.statuses
         ]
         header = [_("Doel", lang), _("Was", lang), _("Is nu", lang), _("Richting", lang)]
-        _table(doc, caption, header, rows)
+        add_table(doc, caption, header, rows)
     else:
         doc.add_paragraph(_("Geen enkel doel heeft een andere status gekregen.", lang))
     new, revised = changes.new_figures, changes.revisions
-    line = _jinja(ngettext("%(num)s nieuwe meting", "%(num)s nieuwe metingen", len(new), lang), num=len(new))
+    line = fill(ngettext("%(num)s nieuwe meting", "%(num)s nieuwe metingen", len(new), lang), num=len(new))
     if new:
         line += ": " + ", ".join(dict.fromkeys(m.subject for m in new))
     doc.add_paragraph(line + ".", style="List Bullet")
-    line = _jinja(ngettext("%(num)s herzien cijfer", "%(num)s herziene cijfers", len(revised), lang), num=len(revised))
+    line = fill(ngettext("%(num)s herzien cijfer", "%(num)s herziene cijfers", len(revised), lang), num=len(revised))
     if revised:
         line += ": " + ", ".join(f"{m.subject} ({m.period.label(lang)})" for m in revised)
     doc.add_paragraph(line + ".", style="List Bullet")
@@ -337,7 +344,29 @@ def _at_a_glance(doc: DocxDocument, report: Report) -> None:
             trend = f"{g.trend.mark} {g.trend.label(lang)}"
             rows.append([f"{g.goal.id} {name}".strip(), status, trend, _shorten(a.reason.text(lang))])
         header = [_("Doel", lang), _("Status", lang), _("Sinds de vorige keer", lang), _("Wat telt", lang)]
-        _table(doc, _jinja(_("Doelen van %(challenge)s", lang), challenge=c.name), header, rows)
+        add_table(doc, fill(_("Doelen van %(challenge)s", lang), challenge=c.name), header, rows)
+
+
+def add_money(doc: DocxDocument, section: ChallengeSection, lang: str) -> None:
+    """Besteed and begroot per year, as the HTML report's table, and its sentence."""
+    money = section.money
+    if money is None or not money.years:
+        return
+
+    def euro(amount: float | None) -> str:
+        return format_euro(amount, lang) if amount is not None else "-"
+
+    rows = [[str(y.year), euro(y.budget), euro(y.revised), euro(y.actual), y.share_text(lang)] for y in money.years]
+    header = [
+        _("Jaar", lang),
+        _("Begroot", lang),
+        _("Gewijzigde begroting", lang),
+        _("Gerealiseerd", lang),
+        _("Besteed", lang),
+    ]
+    caption = fill(_("Besteed en begroot: %(challenge)s", lang), challenge=section.challenge.name)
+    add_table(doc, caption, header, rows, numeric=(1, 2, 3, 4))
+    doc.add_paragraph(money.sentence(lang))
 
 
 def _shorten(text: str, length: int = 160) -> str:
@@ -355,15 +384,16 @@ def _challenge(doc: DocxDocument, section: ChallengeSection, report: Report) -> 
     if c.description:
         doc.add_paragraph(c.description)
     if c.budget:
-        _fact(
+        add_fact(
             doc,
             _("Budget", lang),
             format_euro(c.budget.amount, lang) + (f" ({c.budget.basis})" if c.budget.basis else ""),
         )
     if section.policy_areas:
         areas = "; ".join(a.name + (f" ({', '.join(a.laws)})" if a.laws else "") for a in section.policy_areas)
-        _fact(doc, _("Beleidsterreinen", lang), areas)
-    _fact(doc, _("Stand", lang), section.rollup.summary(lang))
+        add_fact(doc, _("Beleidsterreinen", lang), areas)
+    add_fact(doc, _("Stand", lang), section.rollup.summary(lang))
+    add_money(doc, section, lang)
     for goal in section.goals:
         _goal(doc, goal, report)
     if section.bbv:
@@ -386,8 +416,8 @@ def _challenge(doc: DocxDocument, section: ChallengeSection, report: Report) -> 
             pgettext("rapport", "Taakveld", lang),
             _("Laatste waarde", lang),
         ]
-        caption = _jinja(_("Verplichte BBV-indicatoren – %(challenge)s", lang), challenge=c.name)
-        _table(doc, caption, header, rows, numeric=(4,))
+        caption = fill(_("Verplichte BBV-indicatoren – %(challenge)s", lang), challenge=c.name)
+        add_table(doc, caption, header, rows, numeric=(4,))
 
 
 def _goal(doc: DocxDocument, section: GoalSection, report: Report) -> None:
@@ -401,7 +431,7 @@ def _goal(doc: DocxDocument, section: GoalSection, report: Report) -> None:
         targets.add_run(
             "; ".join(
                 f"{t.words} ({t.period.label(lang)})"
-                + (", " + _jinja(_("in het plan: '%(words)s'", lang), words=t.phrase) if t.phrase else "")
+                + (", " + fill(_("in het plan: '%(words)s'", lang), words=t.phrase) if t.phrase else "")
                 for t in lines
             )
         )
@@ -414,13 +444,13 @@ def _goal(doc: DocxDocument, section: GoalSection, report: Report) -> None:
     if section.findings:  # SMART problems on the goal's own page, not only in the annex
         heading = ngettext("Aandachtspunt meetbaarheid", "Aandachtspunten meetbaarheid", len(section.findings), lang)
         doc.add_paragraph(f"{heading}: " + "; ".join(f.title(lang) for f in section.findings) + ".")
-    _chart(doc, section, report)
+    add_chart(doc, section, report)
     _map(doc, section, report)
     note = a.forecast_note(lang)
     if note:
         doc.add_paragraph(note)
     if section.measurements:
-        _figures(doc, section, report)
+        add_figures(doc, section, report)
     heading = doc.add_heading(_("Toelichting", lang), level=3)
     if section.concept:
         heading.add_run(" – " + _("concepttekst, automatisch gemaakt uit de cijfers", lang)).italic = True
@@ -429,6 +459,7 @@ def _goal(doc: DocxDocument, section: GoalSection, report: Report) -> None:
     if not section.concept and (section.author or section.written_at):
         when = f", {format_date(section.written_at.date(), lang)}" if section.written_at else ""
         doc.add_paragraph((section.author or "") + when).runs[0].italic = True
+    _actions(doc, section, lang)
     if section.sources:
         sources = "; ".join(
             s.name
@@ -436,12 +467,23 @@ def _goal(doc: DocxDocument, section: GoalSection, report: Report) -> None:
             + (f", {format_date(s.latest.date(), lang)}" if s.latest else "")
             for s in section.sources
         )
-        _fact(doc, _("Bronnen", lang), sources)
+        add_fact(doc, _("Bronnen", lang), sources)
     elif goal.source:
-        _fact(doc, pgettext("rapport", "Meetinstrument", lang), goal.source)
+        add_fact(doc, pgettext("rapport", "Meetinstrument", lang), goal.source)
 
 
-def _figures(doc: DocxDocument, section: GoalSection, report: Report) -> None:
+def _actions(doc: DocxDocument, section: GoalSection, lang: str) -> None:
+    """What is done about a goal that lags (wat we doen), as in the HTML report."""
+    if not section.shows_actions:
+        return
+    doc.add_heading(_("Wat we doen", lang), level=3)
+    for action in section.actions:
+        item = doc.add_paragraph(style="List Bullet")
+        item.add_run(action.name).bold = True
+        item.add_run((f": {action.description}" if action.description else "") + f" ({action_facts(action, lang)})")
+
+
+def add_figures(doc: DocxDocument, section: GoalSection, report: Report) -> None:
     """The goal's table: the baseline, every measurement, and the targets."""
     lang, goal, a, names = report.lang, section.goal, section.assessment, report.area_names
     plan = _("plan", lang)
@@ -469,21 +511,21 @@ def _figures(doc: DocxDocument, section: GoalSection, report: Report) -> None:
         [t.period.label(lang), _("streefwaarde", lang), t.words, "", "", plan]
         for t in section.targets(report.plan.end_year, lang)
     ]
-    caption = _jinja(_("Metingen %(goal)s", lang), goal=goal.id)
+    caption = fill(_("Metingen %(goal)s", lang), goal=goal.id)
     if goal.unit is not None and goal.unit.label_text(lang):
         caption += f" ({goal.unit.label_text(lang)})"
     header = [
         _("Periode", lang),
         _("Gebied", lang),
         _("Waarde", lang),
-        _jinja(pgettext("rapport", "Marge (95%%)", lang)),
+        fill(pgettext("rapport", "Marge (95%%)", lang)),
         _("Status", lang),
         _("Bron", lang),
     ]
-    _table(doc, caption, header, rows, numeric=(2, 3))
+    add_table(doc, caption, header, rows, numeric=(2, 3))
 
 
-def _chart(doc: DocxDocument, section: GoalSection, report: Report) -> None:
+def add_chart(doc: DocxDocument, section: GoalSection, report: Report) -> None:
     """The goal's chart, with its text alternative as alt text and as the caption below it."""
     from koers.reports import charts
 
@@ -565,14 +607,14 @@ def _comparison_table(doc: DocxDocument, comparison: Comparison, lang: str) -> N
         caption += f", {comparison.period.label(lang)}"
     if comparison.subject.unit_label(lang):
         caption += f" ({comparison.subject.unit_label(lang)})"
-    _table(doc, caption, [_("Gebied", lang), _("Waarde", lang)], rows, numeric=(1,))
+    add_table(doc, caption, [_("Gebied", lang), _("Waarde", lang)], rows, numeric=(1,))
 
 
 def _method(doc: DocxDocument, report: Report) -> None:
     lang, thresholds = report.lang, report.plan.assessment
     doc.add_heading(_("Bijlage: zo beoordelen we de voortgang", lang), level=1)
     doc.add_paragraph(
-        _jinja(
+        fill(
             _(
                 "Voor elk doel vergelijken we de laatste meting met de weg van de nulmeting naar de streefwaarde. "
                 "Is minstens %(on_track)s van de stap gezet die tot nu toe nodig was, dan is het doel op koers. "
@@ -602,7 +644,7 @@ def _sources(doc: DocxDocument, report: Report) -> None:
         return
     rows = [[s.name, s.reference or "", format_date(s.latest.date(), lang) if s.latest else ""] for s in report.sources]
     header = [_("Bron", lang), _("Verwijzing", lang), _("Laatst vastgelegd", lang)]
-    _table(doc, _("Gebruikte bronnen", lang), header, rows)
+    add_table(doc, _("Gebruikte bronnen", lang), header, rows)
 
 
 def _findings(doc: DocxDocument, report: Report) -> None:
@@ -613,10 +655,10 @@ def _findings(doc: DocxDocument, report: Report) -> None:
         return
     rows = [[f.goal or f.subject or "–", f.severity.label(lang), f.title(lang)] for f in report.findings]
     header = [_("Doel", lang), _("Ernst", lang), pgettext("rapport", "Aandachtspunt", lang)]
-    _table(doc, _("Uitkomst van de SMART-check", lang), header, rows)
+    add_table(doc, _("Uitkomst van de SMART-check", lang), header, rows)
     year = report.plan.evaluation_years[0] if report.plan.evaluation_years else report.plan.end_year or ""
     doc.add_paragraph(
-        _jinja(
+        fill(
             _(
                 "Een fout betekent: zo geschreven is het doel niet goed te volgen. Een waarschuwing: het oordeel "
                 "wordt zwak of omstreden. De beleidsadviseurs krijgen bij elk punt een advies om het doel meetbaar "
@@ -630,7 +672,7 @@ def _findings(doc: DocxDocument, report: Report) -> None:
 
 def _colophon(doc: DocxDocument, report: Report) -> None:
     lang = report.lang
-    parts = [_jinja(_("Gemaakt met koers %(version)s", lang), version=__version__), format_date(report.made_on, lang)]
+    parts = [fill(_("Gemaakt met koers %(version)s", lang), version=__version__), format_date(report.made_on, lang)]
     if report.illustrative:
         parts.append(_("illustratieve cijfers", lang))
     doc.add_paragraph(" · ".join(parts)).runs[0].italic = True
@@ -639,14 +681,14 @@ def _colophon(doc: DocxDocument, report: Report) -> None:
 # -- Word's building blocks -------------------------------------------------------------------
 
 
-def _fact(doc: DocxDocument, label: str, text: str) -> None:
+def add_fact(doc: DocxDocument, label: str, text: str) -> None:
     """'Budget: € 1.234': a label in bold and its value, as the HTML's definition lists."""
     paragraph = doc.add_paragraph()
     paragraph.add_run(f"{label}: ").bold = True
     paragraph.add_run(text)
 
 
-def _table(
+def add_table(
     doc: DocxDocument, caption: str, header: list[str], rows: list[list[str]], numeric: Sequence[int] = ()
 ) -> None:
     """A table with its caption above it; the header row repeats on every page it runs onto,
@@ -707,3 +749,9 @@ def _plain(markdown: str) -> list[str]:
     html = to_html(markdown).replace("</p>", "\n\n").replace("</li>", "\n")
     text = unescape(nh3.clean(html, tags=set()))
     return [p.strip() for p in text.split("\n\n") if p.strip()]
+
+
+def adoption_note(report: Report) -> str:
+    """' (vastgesteld op 24 juni 2027 (raadsbesluit 2027/031))' after the plan's version, when the plan says."""
+    adoption = report.plan.adoption
+    return f" ({adoption.describe(report.lang)})" if adoption is not None else ""

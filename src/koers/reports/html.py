@@ -29,6 +29,7 @@ from koers.domain.formatting import (
 from koers.domain.goals import Goal
 from koers.domain.measurements import Measurement
 from koers.domain.units import Unit
+from koers.reports.actions import action_facts
 from koers.reports.comparison import table_rows
 from koers.reports.markdown import to_html
 from koers.reports.model import GoalSection, Report
@@ -93,6 +94,7 @@ def figure_helpers(lang: str) -> dict[str, Callable[..., str]]:
         "day": day,
         "number": lambda n: format_number(n, lang),
         "euro": lambda n: format_euro(n, lang),
+        "action_facts": lambda a: action_facts(a, lang),
     }
 
 

@@ -17,12 +17,14 @@ from typing import Any, Final
 from sqlalchemy import Engine
 
 from koers.catalogues import bbv_catalogue
+from koers.domain.actions import Action
 from koers.domain.assessment import Assessment, Rollup, assess_plan, rollup
 from koers.domain.boundaries import Boundary
 from koers.domain.changes import Changes, Trend, changes_since
 from koers.domain.goals import Goal
 from koers.domain.lint import Finding, lint_plan
 from koers.domain.measurements import Measurement
+from koers.domain.money import ChallengeMoney, per_challenge
 from koers.domain.narrative import concept_explanation
 from koers.domain.periods import Period
 from koers.domain.plan import BbvIndicator, Challenge, Plan, PolicyArea
@@ -33,6 +35,7 @@ from koers.reports.comparison import ComparisonSection, comparison_section
 from koers.store.boundaries import load_boundaries
 from koers.store.explanations import latest_explanations
 from koers.store.measurements import current
+from koers.store.money import current_amounts
 from koers.store.overrides import active_overrides
 from koers.store.plans import StoredPlan
 
@@ -63,6 +66,8 @@ class GoalSection:
 
     #: What the SMART check found for this goal (shown on its own page).
     findings: list[Finding] = field(default_factory=list)
+    #: What the municipality does for this goal (wat gaan we doen).
+    actions: list[Action] = field(default_factory=list)
 
     def aim_text(self, lang: str = DEFAULT_LANG) -> str:
         """The target the status is judged against, in words ('tussen 60% en 65%')."""
@@ -72,6 +77,15 @@ class GoalSection:
         """Every dated target, the final one last, with the plan's own words where it wrote them."""
         return target_lines(self.goal, end_year, lang)
 
+    def with_actions(self, actions: list[Action]) -> GoalSection:
+        """The section with what is done for the goal."""
+        return replace(self, actions=actions)
+
+    @property
+    def shows_actions(self) -> bool:
+        """The report lists the actions of a goal that lags: what is done about it."""
+        return bool(self.actions) and self.assessment.status.lagging
+
 
 @dataclass(frozen=True)
 class ChallengeSection:
@@ -80,6 +94,10 @@ class ChallengeSection:
     goals: list[GoalSection]
     rollup: Rollup
     bbv: list[tuple[BbvIndicator, Measurement | None]]
+    #: What the municipality does for this challenge or one of its goals.
+    actions: list[Action] = field(default_factory=list)
+    #: Its money per year up to the report's year: begroot, gewijzigd, gerealiseerd.
+    money: ChallengeMoney | None = None
 
 
 @dataclass(frozen=True)
@@ -197,6 +215,7 @@ def build_report(
         )
         for c in sections
     ]
+    sections = _with_money(engine, stored.id, sections, as_of)
     used = [m for g in plan.goals for m in by_goal.get(g.id, []) if m.period.end <= as_of]
     return Report(
         plan=plan,
@@ -218,6 +237,13 @@ def build_report(
     )
 
 
+def _with_money(engine: Engine, plan_id: int, sections: list[ChallengeSection], as_of: date) -> list[ChallengeSection]:
+    """Each challenge with its money of the years up to the report's (a later budget is not yet judged)."""
+    amounts = [a for a in current_amounts(engine, plan_id) if a.year <= as_of.year]
+    money = per_challenge(amounts, [c.challenge.id for c in sections])
+    return [replace(c, money=money[c.challenge.id]) for c in sections]
+
+
 def _challenge(
     plan: Plan,
     challenge: Challenge,
@@ -228,7 +254,9 @@ def _challenge(
     lang: str,
 ) -> ChallengeSection:
     goals = [
-        _goal(g, assessments[g.id], [m for m in by_goal.get(g.id, []) if m.period.end <= as_of], texts.get(g.id), lang)
+        _goal(
+            g, assessments[g.id], [m for m in by_goal.get(g.id, []) if m.period.end <= as_of], texts.get(g.id), lang
+        ).with_actions(plan.actions_for_goal(g.id))
         for g in plan.goals_of(challenge.id)
     ]
     own = plan.area_ids().municipality
@@ -243,6 +271,7 @@ def _challenge(
         goals,
         rollup(g.assessment for g in goals),
         bbv,
+        plan.actions_for_challenge(challenge.id),
     )
 
 

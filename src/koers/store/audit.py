@@ -27,6 +27,9 @@ MEASUREMENT_ENTER = "measurement.enter"
 MEASUREMENTS_IMPORT = "measurements.import"
 EXPLANATION_WRITE = "explanation.write"
 PERIOD_STATUS = "period.status"
+ACTION_ADD = "action.add"
+ACTION_CHANGE = "action.change"
+ACTION_REMOVE = "action.remove"
 
 
 class SecretInAudit(ValueError):

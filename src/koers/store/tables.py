@@ -227,6 +227,27 @@ report_periods = Table(
 )
 
 
+# ``amounts``: money per challenge per year (migration 0007): the begroting, the gewijzigde
+# begroting and the realisatie (``kind``, koers.domain.money.AmountKind), in euro. Versions like
+# measurements: an import that changes an amount adds its next version, the latest counts.
+amounts = Table(
+    "amounts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("plan_id", Integer, ForeignKey("plans.id"), nullable=False),
+    Column("challenge", String(100), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("kind", String(30), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("amount", Float, nullable=False),
+    Column("source", Text),
+    Column("imported_at", DateTime(timezone=True), nullable=False),
+    Column("imported_by", String(200)),
+    Column("import_id", Integer, ForeignKey("imports.id"), nullable=False),
+    UniqueConstraint("plan_id", "challenge", "year", "kind", "version", name="uq_amounts_point_version"),
+)
+
+
 def inserted_id(result: CursorResult[Any]) -> int:
     """The key a one-row INSERT gave its row (SQLAlchemy types it as possibly absent)."""
     key = result.inserted_primary_key

@@ -20,6 +20,7 @@ from koers.reports.status_styles import STATUS_CSS
 from koers.store.database import open_engine
 from koers.store.plans import PlanNotFound
 from koers.web import api, auth, public
+from koers.web.editor import action_routes as editor_actions
 from koers.web.editor import routes as editor
 from koers.web.render import render
 from koers.web.snapshot import Snapshots
@@ -47,6 +48,7 @@ def create_app(url: str, *, plan_key: str | None = None, today: date | None = No
     app.include_router(api.router)
     app.include_router(auth.router)
     app.include_router(editor.router)
+    app.include_router(editor_actions.router)
     auth.install(app)  # the editor's settings, and its answers to 'not logged in' (login) and 'not allowed' (403)
 
     @app.exception_handler(PlanNotFound)

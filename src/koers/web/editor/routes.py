@@ -54,9 +54,21 @@ ACTION_NAMES = {
     audit.MEASUREMENTS_IMPORT: N_("bestand geïmporteerd"),
     audit.EXPLANATION_WRITE: N_("toelichting geschreven"),
     audit.PERIOD_STATUS: N_("status van periode"),
+    audit.ACTION_ADD: N_("actie toegevoegd"),
+    audit.ACTION_CHANGE: N_("actie gewijzigd"),
+    audit.ACTION_REMOVE: N_("actie verwijderd"),
 }
 #: The fields of an audit row's old and new value, in the order they are shown.
 VALUE_NAMES = {
+    "id": N_("code"),
+    "name": N_("naam"),
+    "description": N_("beschrijving"),
+    "challenge": N_("opgave"),
+    "goals": N_("doelen"),
+    "owner": N_("trekker"),
+    "partners": N_("partners"),
+    "start": N_("begin"),
+    "end": N_("einde"),
     "value": N_("waarde"),
     "status": N_("status"),
     "version": N_("versie"),
@@ -73,6 +85,8 @@ VALUE_NAMES = {
     "challenges": N_("opgaven"),
     "import_id": N_("importnummer"),
     "file_sha256": N_("SHA-256"),
+    "reason": N_("reden"),  # an action's (koers.web.editor.plan_actions), as are the first nine
+    "budget": N_("budget"),
 }
 #: A reporting period's status as the editor names it in a sentence (the report's cover uses
 #: ReportStatus.label, capitalised).
