@@ -7,6 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from koers.planfile import read_plan
+from koers.store.database import open_engine
+from koers.store.migrate import upgrade
+from koers.store.plans import PlanChanged, load_stored_plan, save_plan
 from tests.store.conftest import koers, write_csv
 
 DATA = Path(__file__).parents[1] / "data" / "plans"
@@ -37,3 +43,15 @@ def test_history_carries_on_across_the_revision(db_url: str, tmp_path: Path) -> 
     goal = next(g for g in status["goals"] if g["goal"] == "ZD-02")
     assert goal["target"]["period"] == "2030"  # judged against the sharpened target (+20% in 2030), not the old one
     assert goal["status"] != "not_yet_measurable"  # the figures stored under version 1 count
+
+
+def test_an_edit_based_on_an_older_version_is_refused_and_stores_nothing(db_url: str) -> None:
+    engine = open_engine(db_url)
+    upgrade(engine)
+    old, new = read_plan(OLD), read_plan(NEW)
+    assert save_plan(engine, old, source="a", user="a").version == 1
+    assert save_plan(engine, new, source="b", user="b", based_on=1).version == 2
+    with pytest.raises(PlanChanged):
+        save_plan(engine, old, source="c", user="c", based_on=1)  # would undo version 2
+    assert load_stored_plan(engine).version == 2
+    engine.dispose()

@@ -103,6 +103,7 @@ def test_the_api_serves_what_the_pages_show(client: TestClient) -> None:
     goal = client.get("/api/goals/FF-01").json()
     assert goal["goal"]["id"] == "FF-01"
     assert goal["explanation"]["concept"] is True
+    assert [a["id"] for a in goal["actions"]] == ["FF-A1"]  # what is done for the goal (wat we doen)
     assert all(
         m["goal"] == "FF-01" for m in client.get("/api/measurements", params={"goal": "FF-01"}).json()["measurements"]
     )

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy.exc import IntegrityError
 
 from koers.domain.plan import Plan
 from koers.planfile.yamlfile import plan_to_data
@@ -62,46 +63,64 @@ def content_of(plan: Plan) -> str:
     return json.dumps(plan_to_data(plan), ensure_ascii=False, sort_keys=True, default=str)
 
 
-def save_plan(engine: Engine, plan: Plan, *, source: str | None, user: str | None) -> LoadOutcome:
-    """Store ``plan``: a new version when its content changed, nothing when it did not."""
+class PlanChanged(RuntimeError):
+    """Another version of the plan was stored after the one a change was based on: storing it
+    would undo that other change. Read the latest version and apply the change again."""
+
+
+def save_plan(
+    engine: Engine, plan: Plan, *, source: str | None, user: str | None, based_on: int | None = None
+) -> LoadOutcome:
+    """Store ``plan``: a new version when its content changed, nothing when it did not.
+
+    ``based_on`` is the version an edit started from (the editor's): when another version came
+    in between, :class:`PlanChanged` is raised and nothing is stored, so that no edit silently
+    undoes another. Two writers racing for the same next version meet the unique version
+    constraint; the loser gets :class:`PlanChanged` too."""
     content = content_of(plan)
     digest = hashlib.sha256(content.encode()).hexdigest()
     key = plan_key(plan)
     now = datetime.now(UTC)
-    with engine.begin() as conn:
-        plan_id = _plan_id(conn, key)
-        if plan_id is None:
-            plan_id = inserted_id(
-                conn.execute(
-                    insert(plans).values(
-                        key=key,
-                        municipality_code=plan.municipality.cbs_code,
-                        municipality_name=plan.municipality.name,
-                        title=plan.title,
-                        created_at=now,
+    try:
+        with engine.begin() as conn:
+            plan_id = _plan_id(conn, key)
+            if plan_id is None:
+                plan_id = inserted_id(
+                    conn.execute(
+                        insert(plans).values(
+                            key=key,
+                            municipality_code=plan.municipality.cbs_code,
+                            municipality_name=plan.municipality.name,
+                            title=plan.title,
+                            created_at=now,
+                        )
                     )
                 )
+            latest = conn.execute(
+                select(plan_versions.c.version, plan_versions.c.content_hash)
+                .where(plan_versions.c.plan_id == plan_id)
+                .order_by(plan_versions.c.version.desc())
+                .limit(1)
+            ).first()
+            current = latest.version if latest is not None else 0
+            if based_on is not None and current != based_on:
+                raise PlanChanged(f"{key}: version {current} was stored after version {based_on}")
+            if latest is not None and latest.content_hash == digest:
+                return LoadOutcome(plan_id, key, latest.version, changed=False)
+            version = current + 1
+            conn.execute(
+                insert(plan_versions).values(
+                    plan_id=plan_id,
+                    version=version,
+                    content_hash=digest,
+                    content=content,
+                    source=source,
+                    loaded_at=now,
+                    loaded_by=user,
+                )
             )
-        latest = conn.execute(
-            select(plan_versions.c.version, plan_versions.c.content_hash)
-            .where(plan_versions.c.plan_id == plan_id)
-            .order_by(plan_versions.c.version.desc())
-            .limit(1)
-        ).first()
-        if latest is not None and latest.content_hash == digest:
-            return LoadOutcome(plan_id, key, latest.version, changed=False)
-        version = (latest.version if latest else 0) + 1
-        conn.execute(
-            insert(plan_versions).values(
-                plan_id=plan_id,
-                version=version,
-                content_hash=digest,
-                content=content,
-                source=source,
-                loaded_at=now,
-                loaded_by=user,
-            )
-        )
+    except IntegrityError as err:  # another writer took this version number first
+        raise PlanChanged(f"{key}: another version was stored at the same time") from err
     return LoadOutcome(plan_id, key, version, changed=True)
 
 

@@ -60,7 +60,7 @@ def status(request: Request) -> dict[str, Any]:
     }
 
 
-@router.get("/goals/{goal_id}", summary="One goal: definition, assessment, measurements and explanation")
+@router.get("/goals/{goal_id}", summary="One goal: definition, assessment, measurements, explanation and actions")
 def goal(request: Request, goal_id: str) -> dict[str, Any]:
     snap = _snap(request)
     section = snap.goal_section(goal_id)
@@ -78,6 +78,7 @@ def goal(request: Request, goal_id: str) -> dict[str, Any]:
             "author": section.author,
             "written_at": section.written_at.isoformat() if section.written_at else None,
         },
+        "actions": [a.model_dump(mode="json") for a in snap.plan.actions_for_goal(goal_id)],
     }
 
 

@@ -37,7 +37,7 @@ from koers.planfile.yamlfile import plan_to_data
 from koers.problems import Location, Problem
 from koers.store import audit
 from koers.store.accounts import NotAllowed, User
-from koers.store.plans import StoredPlan, load_stored_plan, save_plan
+from koers.store.plans import PlanChanged, StoredPlan, load_stored_plan, save_plan
 from koers.web import LANG
 from koers.web.editor.actions import Issue
 
@@ -175,9 +175,25 @@ def require_action(user: User, plan: Plan, actions: Iterable[Action]) -> None:
 # -- add, change, remove ------------------------------------------------------------------
 
 
+#: How often a change is applied again to the latest version when another edit came first.
+ATTEMPTS = 3
+
+
 def save_action(engine: Engine, stored: StoredPlan, user: User, original: str | None, form: ActionForm) -> ActionCheck:
     """Add (``original`` None) or change the action ``original``: check the whole plan, store a
-    new version, write the audit row. Nothing is stored when anything is wrong."""
+    new version, write the audit row. Nothing is stored when anything is wrong. When another
+    edit stored a version in between, the change is applied to that version instead (so neither
+    edit is lost)."""
+    for attempt in range(ATTEMPTS):
+        try:
+            return _save_action(engine, stored, user, original, form)
+        except PlanChanged:
+            if attempt == ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _save_action(engine: Engine, stored: StoredPlan, user: User, original: str | None, form: ActionForm) -> ActionCheck:
     stored = load_stored_plan(engine, stored.key)  # the latest version: another change may have come first
     old = _find(stored.plan, original) if original is not None else None
     if old is not None:
@@ -196,11 +212,21 @@ def save_action(engine: Engine, stored: StoredPlan, user: User, original: str | 
     plan = Plan.model_validate(data)
     new = plan.actions[index]
     require_action(user, plan, [new])
-    return ActionCheck(form, {}, _store(engine, user, plan, old, new))
+    return ActionCheck(form, {}, _store(engine, user, plan, old, new, stored.version))
 
 
 def remove_action(engine: Engine, stored: StoredPlan, user: User, action_id: str) -> int | None:
     """Remove an action: a new plan version without it, and the audit row. Returns the version."""
+    for attempt in range(ATTEMPTS):
+        try:
+            return _remove_action(engine, stored, user, action_id)
+        except PlanChanged:
+            if attempt == ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _remove_action(engine: Engine, stored: StoredPlan, user: User, action_id: str) -> int | None:
     stored = load_stored_plan(engine, stored.key)
     old = _find(stored.plan, action_id)
     require_action(user, stored.plan, [old])
@@ -209,7 +235,7 @@ def remove_action(engine: Engine, stored: StoredPlan, user: User, action_id: str
     problems = _check(data, -1)
     if problems:  # nothing points at an action, so this means koers itself is wrong
         raise ValueError(f"removing {action_id} breaks the plan: {problems}")
-    return _store(engine, user, Plan.model_validate(data), old, None)
+    return _store(engine, user, Plan.model_validate(data), old, None, stored.version)
 
 
 class UnknownAction(LookupError):
@@ -223,9 +249,11 @@ def _find(plan: Plan, action_id: str) -> Action:
     return action
 
 
-def _store(engine: Engine, user: User, plan: Plan, old: Action | None, new: Action | None) -> int | None:
-    """A new plan version and its audit row; nothing when the plan did not change."""
-    outcome = save_plan(engine, plan, source=SOURCE, user=user.username)
+def _store(engine: Engine, user: User, plan: Plan, old: Action | None, new: Action | None, based_on: int) -> int | None:
+    """A new plan version and its audit row; nothing when the plan did not change. Raises
+    PlanChanged when another version came in after ``based_on`` (the callers apply the change
+    again to the latest version)."""
+    outcome = save_plan(engine, plan, source=SOURCE, user=user.username, based_on=based_on)
     if not outcome.changed:
         return None
     kind = audit.ACTION_ADD if old is None else audit.ACTION_REMOVE if new is None else audit.ACTION_CHANGE
