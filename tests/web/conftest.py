@@ -17,16 +17,20 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 import uvicorn
+from fastapi import FastAPI
 
 from koers.cli.serve import prepare_demo
+from koers.store.accounts import create_user
 from koers.web.app import create_app
+from tests.web.editor_helpers import PASSWORD, USERS
+from tests.web.editor_helpers import Browser as EditorBrowser
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -97,3 +101,27 @@ def dashboard_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         server.should_exit = True
         thread.join(timeout=10)
         sock.close()
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> FastAPI:
+    """The dashboard and editor on a demo database of their own (the editor tests change it)."""
+    url = f"sqlite:///{tmp_path / 'koers.db'}"
+    prepare_demo(url, seed=2024, today=TODAY)
+    return create_app(url, today=TODAY)
+
+
+@pytest.fixture
+def login(app: FastAPI) -> Callable[[str], EditorBrowser]:
+    """A browser logged in as one of USERS (the account is made on first use)."""
+
+    def signed_in(username: str) -> EditorBrowser:
+        role, challenges = USERS[username]
+        create_user(
+            app.state.engine, username, PASSWORD, role=role, challenges=challenges, display_name=username.title()
+        )
+        browser = EditorBrowser(app)
+        assert browser.login(username).status_code == 303
+        return browser
+
+    return signed_in

@@ -13,7 +13,6 @@ import io
 import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
@@ -21,13 +20,11 @@ from openpyxl import Workbook
 from sqlalchemy import update
 from sqlalchemy.exc import DBAPIError
 
-from koers.cli.serve import prepare_demo
 from koers.store import audit
 from koers.store.accounts import create_user
 from koers.store.tables import audit_log, sessions
-from koers.web.app import create_app
 from koers.web.auth import AuthSettings
-from tests.web.editor_helpers import PASSWORD, USERS, Browser, audit_rows, count, csrf_of, unlabelled_fields
+from tests.web.editor_helpers import PASSWORD, Browser, audit_rows, count, csrf_of, unlabelled_fields
 
 TODAY = date(2026, 11, 23)
 PAGES = [
@@ -58,29 +55,6 @@ MEASUREMENT = {
     "note": "",
 }
 UPLOAD = ("metingen.csv", b"goal,period,area,value\n", "text/csv")
-
-
-@pytest.fixture
-def app(tmp_path: Path) -> FastAPI:
-    url = f"sqlite:///{tmp_path / 'koers.db'}"
-    prepare_demo(url, seed=2024, today=TODAY)
-    return create_app(url, today=TODAY)
-
-
-@pytest.fixture
-def login(app: FastAPI) -> Callable[[str], Browser]:
-    """A browser logged in as one of USERS (the account is made on first use)."""
-
-    def signed_in(username: str) -> Browser:
-        role, challenges = USERS[username]
-        create_user(
-            app.state.engine, username, PASSWORD, role=role, challenges=challenges, display_name=username.title()
-        )
-        browser = Browser(app)
-        assert browser.login(username).status_code == 303
-        return browser
-
-    return signed_in
 
 
 def files_for(path: str) -> dict[str, tuple[str, bytes, str]] | None:

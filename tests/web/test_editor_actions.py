@@ -10,18 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
 
-from koers.cli.serve import prepare_demo
 from koers.store import audit
-from koers.store.accounts import create_user
 from koers.store.plans import load_stored_plan, plan_history
 from koers.store.tables import audit_log, plan_versions
-from koers.web.app import create_app
-from tests.web.editor_helpers import PASSWORD, USERS, Browser, audit_rows, count, unlabelled_fields
+from tests.web.editor_helpers import Browser, audit_rows, count, unlabelled_fields
 
 TODAY = date(2026, 11, 23)
 PAGES = ["/beheer/acties", "/beheer/acties?doel=FF-01", "/beheer/acties/nieuw", "/beheer/acties/FF-A1"]
@@ -43,27 +39,6 @@ FF_A1 = {
     "note": "",
 }
 NEW = {**FF_A1, "id": "FF-A9", "name": "Vroegsignalering in de wijk", "goals": "FF-03", "status": "gepland"}
-
-
-@pytest.fixture
-def app(tmp_path: Path) -> FastAPI:
-    url = f"sqlite:///{tmp_path / 'koers.db'}"
-    prepare_demo(url, seed=2024, today=TODAY)
-    return create_app(url, today=TODAY)
-
-
-@pytest.fixture
-def login(app: FastAPI) -> Callable[[str], Browser]:
-    def signed_in(username: str) -> Browser:
-        role, challenges = USERS[username]
-        create_user(
-            app.state.engine, username, PASSWORD, role=role, challenges=challenges, display_name=username.title()
-        )
-        browser = Browser(app)
-        assert browser.login(username).status_code == 303
-        return browser
-
-    return signed_in
 
 
 def versions(app: FastAPI) -> int:
