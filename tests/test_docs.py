@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 from koers.domain.lint import RULES
+from koers.domain.raking import RAKING_PROBLEMS
+from koers.domain.survey_estimates import EstimateMethod
 from koers.importers.messages import IMPORT_MESSAGES
 from koers.planfile.messages import MESSAGES
 from koers.planfile.schema import plan_json_schema_text
@@ -29,6 +31,13 @@ def test_every_problem_code_is_documented() -> None:
     text = (DOCS / "plan-format.md").read_text(encoding="utf-8")
     for code in MESSAGES:
         assert f"`{code}`" in text, code
+
+
+def test_every_survey_code_is_documented() -> None:
+    """Raking's problem codes and the estimates' methods, in methodology.md under "Surveys"."""
+    text = (DOCS / "methodology.md").read_text(encoding="utf-8").split("## Surveys", 1)[1]
+    for code in [*RAKING_PROBLEMS, *EstimateMethod]:
+        assert f"| `{code}` |" in text, code
 
 
 def test_every_import_problem_code_is_documented() -> None:

@@ -20,6 +20,8 @@ koers below it is fine):
   CSV or Excel) and ``koers.demo`` (illustrative figures, over domain and the importer's batch):
   no store, web, reports or cli. ``koers.i18n_update`` (the catalogue tool): nothing of koers
   but ``koers.i18n``. ``koers.locale`` holds the catalogues as package data: nothing of koers.
+  ``koers.examples`` (the reference plans and survey as package data, for ``koers demo``):
+  nothing of koers, so that every layer may find them.
 * ``koers.store``: no web, reports or cli.
 * ``koers.reports``: no web or cli.
 * ``koers.web``: no cli.
@@ -45,6 +47,7 @@ ONLY: dict[str, tuple[str, ...]] = {
     "koers.settings": ("koers.i18n",),
     "koers.i18n_update": ("koers.i18n",),
     "koers.locale": (),
+    "koers.examples": (),
     "koers.catalogues": ("koers.domain", "koers.i18n"),
 }
 ABOVE_FILES = ("koers.store", "koers.web", "koers.reports", "koers.cli")

@@ -21,9 +21,11 @@ import random
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from itertools import takewhile
+from typing import Any
 
+from koers.domain.advice import Advice, AdviceKind, InputKind, Verdict
 from koers.domain.areas import AreaIds
 from koers.domain.assessment import Status, assess_goal
 from koers.domain.baselines import BaselineStatus
@@ -445,3 +447,125 @@ def _append_bbv(
 def _bbv_level(unit: str) -> float:
     """A level for a BBV indicator koers has none for: 10 for a percentage, else 100."""
     return 10.0 if unit_shape(unit).percentage else 100.0
+
+
+# -- illustrative advice ----------------------------------------------------------------------
+
+#: Where every illustrative advice says that it is made up (``Advice.document``): the mark the
+#: pages and the report look for (koers.reports.advice.illustrative).
+ILLUSTRATIVE_ADVICE_DOCUMENT = (
+    "Illustratief advies, gemaakt door koers demo-data (seed {seed}): geen echt advies van een participatieraad."
+)
+#: Points a participation council might make about a challenge ({challenge}: its name in lower
+#: case; {action}: one of its actions), in the order the illustrative advice uses them.
+ADVICE_POINTS = (
+    "Maak de informatie over {challenge} begrijpelijk voor inwoners die moeilijk lezen of de taal nog leren.",
+    "Betrek inwoners en de participatieraad bij de uitvoering van '{action}'.",
+    "Zoek actief naar inwoners die nog geen gebruik maken van de hulp waar ze recht op hebben.",
+)
+#: The responses the illustrative points get, in turn, so that every verdict shows whatever the
+#: seed; the last point of the newest advice waits for its response.
+ADVICE_VERDICTS = (Verdict.ADOPTED, Verdict.PARTLY, Verdict.NOT_ADOPTED)
+ADVICE_REASONS = {
+    Verdict.ADOPTED: None,
+    Verdict.PARTLY: "Een deel past in het plan; voor de rest is nu geen geld.",
+    Verdict.NOT_ADOPTED: "Dit kan de gemeente niet alleen; zij bespreekt het met de partners in de regio.",
+}
+#: How many challenges get an advice of their own, and how long a response takes (days).
+ADVICE_CHALLENGES = 2
+RESPONSE_DAYS = (21, 60)
+
+
+def illustrative_advice(plan: Plan, *, seed: int, as_of: date) -> list[Advice]:
+    """An illustrative advice register for ``plan`` up to ``as_of``: the themes residents named
+    before the plan (one per challenge, all taken up in the plan), and a few advice of the
+    participation council on challenges of the plan, with responses of every kind. Every advice
+    says 'illustratief' in its document."""
+    rng = random.Random(f"{seed}:advice")
+    document = ILLUSTRATIVE_ADVICE_DOCUMENT.format(seed=seed)
+    found: list[Advice] = []
+    survey_day = date(plan.start_year - 1, 3, 1 + rng.randrange(20))
+    if survey_day <= as_of and plan.challenges:
+        found.append(_survey_advice(plan, survey_day, document, rng, as_of))
+    first = date(plan.start_year, 2, 1)
+    span = (as_of - first).days - RESPONSE_DAYS[1]
+    acted = [c for c in plan.challenges if plan.actions_for_challenge(c.id)]  # advice can name what is done
+    pool = acted if len(acted) >= ADVICE_CHALLENGES else plan.challenges
+    chosen = rng.sample(pool, min(ADVICE_CHALLENGES, len(pool))) if span > 0 else []
+    days = sorted(first + timedelta(days=rng.randrange(span)) for _ in chosen)
+    for number, (challenge, day) in enumerate(zip(chosen, days, strict=True), start=1):
+        last = number == len(chosen)
+        found.append(_council_advice(plan, challenge.id, day, document, rng, as_of, awaiting=last, number=number))
+    return found
+
+
+def _survey_advice(plan: Plan, day: date, document: str, rng: random.Random, as_of: date) -> Advice:
+    answered = min(day + timedelta(days=rng.randint(*RESPONSE_DAYS)), as_of)
+    items = [
+        {
+            "kind": InputKind.SURVEY_THEME,
+            "text": c.name,
+            "challenges": [c.id],
+            "response": {
+                "verdict": Verdict.ADOPTED,
+                "date": answered,
+                "actions": [a.id for a in plan.actions_for_challenge(c.id)[:1]],
+                "follow_up": f"Dit thema is een opgave van het plan: {c.name}.",
+            },
+        }
+        for c in plan.challenges[:5]
+    ]
+    return Advice.model_validate(
+        {
+            "id": f"PR-{day.year}-0",
+            "kind": AdviceKind.SOLICITED,
+            "date": day,
+            "subject": "Welke thema's moeten voorrang krijgen in het nieuwe plan? (enquête onder inwoners)",
+            "document": document,
+            "items": items,
+        }
+    )
+
+
+def _council_advice(
+    plan: Plan,
+    challenge: str,
+    day: date,
+    document: str,
+    rng: random.Random,
+    as_of: date,
+    *,
+    awaiting: bool,
+    number: int,
+) -> Advice:
+    found = plan.challenge(challenge)
+    name = found.name if found is not None else challenge
+    actions = plan.actions_for_challenge(challenge)
+    action = actions[0] if actions else None
+    answered = min(day + timedelta(days=rng.randint(*RESPONSE_DAYS)), as_of)
+    items = []
+    for index, text in enumerate(ADVICE_POINTS):
+        if "{action}" in text and action is None:
+            continue
+        item: dict[str, Any] = {"text": text.format(challenge=name.lower(), action=action.name if action else "")}
+        verdict = ADVICE_VERDICTS[(index + number) % len(ADVICE_VERDICTS)]
+        if not (awaiting and index == len(ADVICE_POINTS) - 1):
+            item["response"] = {
+                "verdict": verdict,
+                "reason": ADVICE_REASONS[verdict],
+                "date": answered,
+                "actions": [action.id] if action is not None and verdict is not Verdict.NOT_ADOPTED else [],
+            }
+        items.append(item)
+    return Advice.model_validate(
+        {
+            "id": f"PR-{day.year}-{number}",
+            "kind": rng.choice(list(AdviceKind)),
+            "date": day,
+            "subject": f"Advies over {name.lower()}",
+            "document": document,
+            "challenges": [challenge],
+            "goals": [g.id for g in plan.goals_of(challenge)[:2]],
+            "items": items,
+        }
+    )

@@ -11,17 +11,21 @@ from __future__ import annotations
 from typing import Any
 
 from koers import __version__
+from koers.domain.advice import Advice, InputEntry, Response
 from koers.domain.assessment import Assessment, Rollup
 from koers.domain.goals import Goal
 from koers.domain.judging import Point
 from koers.domain.lint import Finding, Severity
-from koers.domain.plan import Plan
+from koers.domain.money import AmountKind, ChallengeMoney, PlanMoney, YearMoney
+from koers.domain.plan import Challenge, Plan
 from koers.domain.target_words import target_words
 from koers.domain.targets import Target
 from koers.domain.units import Unit
 from koers.problems import Problem
 
-SHAPE_VERSION = 3  # 2: targets as words (phrase, words, band, targets); final and forecast_note. 3: actions
+#: 2: targets as words (phrase, words, band, targets); final and forecast_note. 3: actions. 4: money
+#: (the plan's money section in ``koers plan show --json``, money per challenge and year in the API).
+SHAPE_VERSION = 4
 
 
 def plan_json(plan: Plan, findings: list[Finding], lang: str = "nl") -> dict[str, Any]:
@@ -56,7 +60,49 @@ def plan_json(plan: Plan, findings: list[Finding], lang: str = "nl") -> dict[str
         "goals": [goal_json(g, lang) for g in plan.goals],
         "bbv_indicators": [b.model_dump(mode="json", exclude_none=True) for b in plan.bbv_indicators],
         "actions": [a.model_dump(mode="json") for a in plan.actions],
+        "money": plan_money_json(plan.money),
         "smart_check": findings_summary(findings),
+    }
+
+
+def plan_money_json(money: PlanMoney | None) -> dict[str, Any]:
+    """The plan's money section: the total it states, the tolerance, and which taakveld serves
+    which challenge; the same keys, empty, for a plan without one."""
+    money = money or PlanMoney()
+    return {
+        "total": money.total.model_dump(mode="json") if money.total else None,
+        "tolerance": float(money.tolerance),
+        "taakvelden": [{"taakveld": code, "challenge": challenge} for code, challenge in money.taakvelden.items()],
+    }
+
+
+#: The keys of a year's amounts, per kind: English, as every key of a shape.
+AMOUNT_KEYS = {AmountKind.BUDGET: "budget", AmountKind.REVISED: "revised_budget", AmountKind.ACTUAL: "actual"}
+
+
+def challenge_money_json(challenge: Challenge, money: ChallengeMoney | None, lang: str = "nl") -> dict[str, Any]:
+    """One challenge's money per year (the API's /api/money), with the sentence the report says."""
+    years = money.years if money is not None else ()
+    latest = money.latest if money is not None else None
+    return {
+        "id": challenge.id,
+        "name": challenge.name,
+        "latest_year": latest.year if latest is not None else None,
+        "summary": money.sentence(lang) if money is not None and years else None,
+        "years": [year_money_json(y) for y in years],
+    }
+
+
+def year_money_json(year: YearMoney) -> dict[str, Any]:
+    share = year.spent_share
+    return {
+        "year": year.year,
+        "budget": year.budget,
+        "revised_budget": year.revised,
+        "actual": year.actual,
+        "current_budget": year.current_budget,
+        "spent_share": round(share, 4) if share is not None else None,
+        "sources": {key: year.source(kind) for kind, key in AMOUNT_KEYS.items()},
     }
 
 
@@ -186,3 +232,57 @@ def assessment_json(a: Assessment, challenge: str, lang: str = "nl") -> dict[str
 
 def rollup_json(r: Rollup, lang: str = "nl") -> dict[str, Any]:
     return {"counts": {s.value: c for s, c in r.counts.items()}, "total": r.total, "summary": r.summary(lang)}
+
+
+def advice_json(advice: Advice, lang: str = "nl") -> dict[str, Any]:
+    """An advice of the register (``koers advice list --json``, ``/api/advice``): its own facts
+    and its items, each with the response (null when there is none yet)."""
+    return {
+        "id": advice.id,
+        "kind": advice.kind.value,
+        "kind_label": advice.kind.label(lang),
+        "date": advice.date.isoformat(),
+        "subject": advice.subject,
+        "document": advice.document,
+        "goals": list(advice.goals),
+        "challenges": list(advice.challenges),
+        "items": [input_item_json(entry, lang) for entry in advice.entries()],
+    }
+
+
+def input_item_json(entry: InputEntry, lang: str = "nl") -> dict[str, Any]:
+    """One point or survey theme: ``goals`` and ``challenges`` are what it concerns (its own, or
+    its advice's when it names none)."""
+    item = entry.item
+    return {
+        "key": entry.key,
+        "number": entry.number,
+        "kind": item.kind.value,
+        "kind_label": item.kind.label(lang),
+        "text": item.text,
+        "goals": list(entry.goals),
+        "challenges": list(entry.challenges),
+        "response": response_json(item.response, lang),
+    }
+
+
+def input_entry_json(entry: InputEntry, lang: str = "nl") -> dict[str, Any]:
+    """An item with its advice, where it is listed apart from it (``/api/goals/{id}``)."""
+    a = entry.advice
+    return {
+        **input_item_json(entry, lang),
+        "advice": {"id": a.id, "kind": a.kind.value, "date": a.date.isoformat(), "subject": a.subject},
+    }
+
+
+def response_json(response: Response | None, lang: str = "nl") -> dict[str, Any] | None:
+    if response is None:
+        return None
+    return {
+        "verdict": response.verdict.value,
+        "verdict_label": response.verdict.label(lang),
+        "reason": response.reason,
+        "date": response.date.isoformat(),
+        "actions": list(response.actions),
+        "follow_up": response.follow_up,
+    }

@@ -20,7 +20,7 @@ from tests.conftest import ROOT
 
 CLI_DOC = ROOT / "docs" / "cli.md"
 OPTIONS_SECTION = "## Options, per command"
-SECTION_HEADING = re.compile(r"^### `(koers(?: [a-z][a-z-]*)*)`\s*$", re.M)
+SECTION_HEADING = re.compile(r"^### `(koers(?: [a-z][a-z0-9-]*)*)`\s*$", re.M)
 FIRST_CELL = re.compile(r"^\| `([^`\s]+)[^`]*` \|", re.M)
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from typer.testing import CliRunner
 
 from koers.cli.app import app
-from tests.conftest import HEEMSKERK_2024
+from tests.conftest import HEEMSKERK_2024, ROOT
 
 runner = CliRunner()
 
@@ -60,8 +60,18 @@ def goal(data: dict[str, Any], goal_id: str) -> dict[str, Any]:
 
 def test_plan_show_top_level_shape() -> None:
     data = show_json()
-    assert set(data) == {"koers", "shape", "plan", "challenges", "goals", "bbv_indicators", "actions", "smart_check"}
-    assert data["shape"] == 3
+    assert set(data) == {
+        "koers",
+        "shape",
+        "plan",
+        "challenges",
+        "goals",
+        "bbv_indicators",
+        "actions",
+        "money",
+        "smart_check",
+    }
+    assert data["shape"] == 4
     assert data["plan"]["municipality"] == {"cbs_code": "GM0396", "name": "Heemskerk"}
     assert data["plan"]["total_budget"] == 45128079
     assert set(data["smart_check"]) == {"error", "warning", "info"}
@@ -109,6 +119,25 @@ def test_actions_with_every_key_and_their_challenge() -> None:
     }
     challenges = {c["id"]: c for c in data["challenges"]}
     assert challenges["financieel-fit"]["actions"] == ["FF-A1", "FF-A2", "FF-A3", "FF-A4"]
+
+
+def test_the_money_section_with_its_total_tolerance_and_taakvelden() -> None:
+    """Every key always there; taakvelden as a list of {taakveld, challenge}, in the plan's order."""
+    assert show_json()["money"] == {
+        "total": {"amount": 45128079.0, "year": 2024, "basis": "begroting 2024", "note": None},
+        "tolerance": 0.0,
+        "taakvelden": [],
+    }
+    result = runner.invoke(app, ["plan", "show", str(ROOT / "tests/data/plans/money-waterlinde.yaml"), "--json"])
+    assert result.exit_code == 0, result.output
+    money = json.loads(result.stdout)["money"]
+    assert money["total"] == {"amount": 17000500.0, "year": 2025, "basis": "begroting 2025", "note": None}
+    assert money["taakvelden"] == [
+        {"taakveld": "6.1", "challenge": "meedoen"},
+        {"taakveld": "6.71", "challenge": "zorg-dichtbij"},
+        {"taakveld": "6.81", "challenge": "zorg-dichtbij"},
+        {"taakveld": "6.72", "challenge": "jong-in-waterlinde"},
+    ]
 
 
 def test_relative_target_is_resolved_and_kept_as_written() -> None:

@@ -51,6 +51,8 @@ from koers.importers.measurements import (
     parse_number,
 )
 from koers.importers.messages import IMPORT_MESSAGES
+from koers.planfile.limits import CATALOGUE as FILE_CATALOGUE
+from koers.planfile.limits import MAX_FIELD_CHARS
 from koers.problems import Problem
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -105,7 +107,7 @@ def check_csv(plan: Plan, tmp_path: Path, header: list[str], rows: list[list[Any
     progress = kw.pop("progress", None)
     file_calls: list[int] = []
     result = check_file(write_csv(tmp_path / "metingen.csv", header, rows), plan, progress=file_calls.append, **kw)
-    readable = all(p.code != "unreadable-file" for p in result.problems)  # a CSV limit, not a rule
+    readable = all(p.code != "unreadable-file" and p.catalogue != FILE_CATALOGUE for p in result.problems)
     if readable and len(set(header)) == len(header):  # a mapping cannot hold one column twice
         row_calls: list[int] = []
         mappings = [dict(zip(header, [_as_csv_cell(cell) for cell in row], strict=False)) for row in rows]
@@ -515,11 +517,20 @@ def test_export_only_columns_are_ignored(heemskerk_2024: Plan, tmp_path: Path) -
 # -- unreadable files -----------------------------------------------------------------------
 
 
-def test_a_file_not_saved_as_utf8_is_unreadable(heemskerk_2024: Plan, tmp_path: Path) -> None:
+def test_a_file_saved_as_windows_1252_is_read_as_it_was_typed(heemskerk_2024: Plan, tmp_path: Path) -> None:
+    """Dutch Excel's "CSV (gescheiden door lijstscheidingsteken)" is Windows-1252, not UTF-8."""
     path = tmp_path / "ansi.csv"
     path.write_bytes("goal,period,area,value,note\nFF-01,2024,GM0396,5500,één cijfer\n".encode("cp1252"))
     result = check_file(path, heemskerk_2024)
-    assert spots(result) == [(None, None, "unreadable-file")]
+    assert spots(result) == [] and result.batch is not None
+    assert result.batch.get("note", 0) == "één cijfer"
+
+
+def test_a_file_that_is_no_text_is_unreadable(heemskerk_2024: Plan, tmp_path: Path) -> None:
+    path = tmp_path / "binary.csv"
+    path.write_bytes(b"goal,period,area,value\nFF-01,2024,GM0396,\x81\x8d\n")  # no Windows-1252 either
+    result = check_file(path, heemskerk_2024)
+    assert spots(result) == [(None, None, "not-text")]
     assert "UTF-8" in result.problems[0].hint("nl")
 
 
@@ -540,16 +551,23 @@ def test_a_utf8_bom_is_not_part_of_the_first_header(heemskerk_2024: Plan, tmp_pa
     assert only_row(check_file(path, heemskerk_2024))[5] == 1250.5
 
 
-def test_a_csv_error_after_the_header_is_an_unreadable_file(heemskerk_2024: Plan, tmp_path: Path) -> None:
-    long_note = "x" * 140_000
+def test_a_cell_beyond_the_field_limit_after_the_header_is_refused(heemskerk_2024: Plan, tmp_path: Path) -> None:
+    long_note = "x" * (MAX_FIELD_CHARS + 1)
     result = check_csv(heemskerk_2024, tmp_path, [*HEADER, "note"], [["FF-01", "2024", "GM0396", "5500", long_note]])
-    assert spots(result) == [(None, None, "unreadable-file")]
+    assert spots(result) == [(2, None, "field-too-large")]
 
 
 def test_data_under_an_empty_header_is_not_dropped(heemskerk_2024: Plan, tmp_path: Path) -> None:
-    result = check_csv(heemskerk_2024, tmp_path, [*HEADER, ""], [["FF-01", "2024", "GM0396", "5500", "belangrijk"]])
+    path = write_csv(tmp_path / "metingen.csv", [*HEADER, ""], [["FF-01", "2024", "GM0396", "5500", "belangrijk"]])
+    result = check_file(path, heemskerk_2024)
     assert not result.ok
-    assert [(p.location.row, p.location.column, p.code) for p in result.problems] == [(2, "5", "unnamed-column")]
+    assert [(p.location.row, p.location.column, p.code) for p in result.problems] == [(2, "E", "value-without-column")]
+
+
+def test_data_under_an_empty_header_between_names_is_not_dropped(heemskerk_2024: Plan, tmp_path: Path) -> None:
+    header = ["goal", "period", "", "area", "value"]
+    result = check_csv(heemskerk_2024, tmp_path, header, [["FF-01", "2024", "belangrijk", "GM0396", "5500"]])
+    assert [(p.location.row, p.location.column, p.code) for p in result.problems] == [(2, "3", "unnamed-column")]
 
 
 # -- cells: what is accepted ---------------------------------------------------------------

@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PLAN_FILES = [
     *(ROOT / "examples" / name / "plan.yaml" for name in ("heemskerk-2024", "heemskerk-2020")),
     ROOT / "tests" / "data" / "plans" / "fictional-plan.yaml",
+    ROOT / "tests" / "data" / "plans" / "money-waterlinde.yaml",  # money: total, taakvelden
 ]
 
 RICH: dict[str, Any] = {
@@ -216,6 +217,7 @@ RICH: dict[str, Any] = {
         "totals_tolerance": 0.5,
         "note": "Bedragen x 1.000 euro.",
     },
+    "money": {"tolerance": 1, "taakvelden": {"6.1": "VW", "6.72": "JO", "0.10": "VW"}},
     "lint": {"stale_baseline_years": 5},
 }
 
@@ -278,7 +280,7 @@ def test_minimal_plan_round_trips(tmp_path: Path) -> None:
     assert roundtrip(plan, tmp_path) == plan
 
 
-@pytest.mark.parametrize("plan_file", PLAN_FILES, ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("plan_file", PLAN_FILES, ids=lambda p: p.parent.name if p.name == "plan.yaml" else p.stem)
 def test_plan_files_round_trip(plan_file: Path, tmp_path: Path) -> None:
     if not plan_file.is_file():
         pytest.skip(f"{plan_file.relative_to(ROOT)} does not exist yet")
@@ -382,6 +384,58 @@ def test_long_format_sheets(tmp_path: Path) -> None:
         -10,
     ]
     assert [None, None, None, None, None, 2020, 150, -10] in budget
+
+
+def test_the_taakvelden_have_a_sheet_of_their_own(tmp_path: Path) -> None:
+    """money.taakvelden, a mapping in YAML, is a row per taakveld: its code as text (0.10 is not
+    0.1), its challenge beside it; the total and tolerance are fields of the plan sheet."""
+    workbook = load_workbook(written(tmp_path))
+    ws = workbook["money_taakvelden"]
+    assert [[c.value for c in row] for row in ws.iter_rows()] == [
+        ["taakveld", "challenge"],
+        ["6.1", "VW"],
+        ["6.72", "JO"],
+        ["0.10", "VW"],
+    ]
+    assert all(ws.cell(row, 1).number_format == "@" and ws.cell(row, 1).data_type == "s" for row in (2, 3, 4))
+    fields = {row[0].value: row[1].value for row in workbook["plan"].iter_rows(min_row=2)}
+    assert fields["money_tolerance"] == 1
+
+
+def test_a_workbook_without_the_taakvelden_sheet_reads_as_a_plan_without_them(tmp_path: Path) -> None:
+    path = written(tmp_path)
+    workbook = load_workbook(path)
+    del workbook["money_taakvelden"]
+    workbook.save(path)
+    result = load_excel_plan(path)
+    assert result.problems == [] and result.plan is not None and result.plan.money is not None
+    assert (result.plan.money.tolerance, result.plan.money.taakvelden) == (1, {})
+
+
+def test_taakveld_problems_name_their_sheet_row_and_column(tmp_path: Path) -> None:
+    path = written(tmp_path)
+    workbook = load_workbook(path)
+    ws = workbook["money_taakvelden"]
+    ws["A2"] = "6x"  # no taakveld code
+    ws["B3"] = "jeugd"  # no challenge of the plan
+    ws.append(["0.10", "JO"])  # 0.10 again, to another challenge
+    ws.append(["6.1", "VW"])  # a row repeated as it stands: harmless
+    ws.append(["6.81", None])
+    ws.append([None, "JO"])
+    workbook.save(path)
+    result = load_excel_plan(path)
+    assert [(p.location.sheet, p.location.row, p.location.column, p.code) for p in result.problems] == [
+        ("money_taakvelden", 2, "taakveld", "invalid-taakveld"),
+        ("money_taakvelden", 3, "challenge", "unknown-challenge"),
+        ("money_taakvelden", 5, "taakveld", "invalid-value"),
+        ("money_taakvelden", 7, "challenge", "missing-field"),
+        ("money_taakvelden", 8, "taakveld", "missing-field"),
+    ]
+    described = [p.describe() for p in result.problems]
+    assert described[0].startswith(f"{path}, tabblad 'money_taakvelden', rij 2, kolom taakveld: ")
+    assert "'6x' is geen code van een taakveld" in described[0]
+    assert "Er is geen opgave met code 'jeugd'" in described[1]
+    assert "rij 4 vult dit al in" in described[2]
 
 
 # -- what advisers type ---------------------------------------------------------------------

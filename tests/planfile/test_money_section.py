@@ -24,7 +24,8 @@ def test_a_taakveld_mapped_to_an_unknown_challenge_is_found_at_its_line() -> Non
 def test_a_total_that_does_not_add_up_is_found_once_the_section_reads(tmp_path: Path) -> None:
     result = load_plan(BROKEN / "plan-total-disagrees.yaml")
     assert result.plan is None
-    assert [p.code for p in result.problems] == ["invalid-taakveld"]  # the total waits for a readable section
+    # the total waits for a readable section; the wrong code is found at its own line, not the mapping's
+    assert [(p.code, p.location.line) for p in result.problems] == [("invalid-taakveld", 18)]
     fixed = (BROKEN / "plan-total-disagrees.yaml").read_text(encoding="utf-8").replace('"6x"', '"6.1"')
     path = tmp_path / "money-total.yaml"
     path.write_text(fixed, encoding="utf-8")

@@ -21,7 +21,7 @@ from koers.domain.changes import Trend
 from koers.domain.formatting import format_date
 from koers.domain.status import Status
 from koers.reports.model import Report
-from koers.reports.pptx import CHANGED_FIRST, QUESTIONS, changed_most, write_pptx
+from koers.reports.pptx import BODY_BOTTOM, CHANGED_FIRST, QUESTIONS, _money_height, changed_most, write_pptx
 from tests.conftest import HEEMSKERK_2024
 from tests.reports import test_report
 from tests.store.conftest import koers
@@ -94,6 +94,59 @@ def test_one_slide_per_challenge_with_every_goal(deck: Any, report: Report) -> N
         assert [r[0].split()[0] for r in rows[1:]] == [g.goal.id for g in section.goals]
         assert [r[1] for r in rows[1:]] == [g.assessment.status.label() for g in section.goals]
     assert not any("(vervolg)" in t for t in titles)  # Heemskerk's tables each fit on one slide
+
+
+def _body(slide: Any) -> list[Any]:
+    return [s for s in slide.shapes if s.has_text_frame and s != slide.shapes.title and LABEL not in s.text_frame.text]
+
+
+def test_after_the_overview_besteed_against_begroot_per_challenge(deck: Any, report: Report) -> None:
+    """Per challenge its name and, as the report says it (ChallengeMoney.sentence), what was
+    spent of what was budgeted in its latest year; inside the body, in the notes too."""
+    money = deck.slides[2]
+    assert _title(money) == "Besteed en begroot"
+    (box,) = _body(money)
+    paragraphs = [p.text for p in box.text_frame.paragraphs]
+    expected = []
+    for section in report.challenges:
+        assert section.money is not None and section.money.years
+        expected += [section.challenge.name, section.money.sentence()]
+    assert paragraphs == expected
+    assert all(p.runs[0].font.bold for p in box.text_frame.paragraphs[::2])
+    assert box.top + box.height <= BODY_BOTTOM
+    assert _money_height_on(box) <= box.height  # nothing runs off the box
+    notes = money.notes_slide.notes_text_frame.text
+    assert all(f"{s.challenge.name}: {s.money.sentence()}" in notes for s in report.challenges if s.money)
+
+
+def _money_height_on(box: Any) -> int:
+    """The height the module reckons the box's text needs, with its margins."""
+    texts = [p.text for p in box.text_frame.paragraphs]
+    items = list(zip(texts[::2], texts[1::2], strict=True))
+    return sum(_money_height(item) for item in items) + box.text_frame.margin_top + box.text_frame.margin_bottom
+
+
+def test_many_challenges_run_on_over_money_slides_that_each_fit(report: Report, tmp_path: Path) -> None:
+    many = [
+        replace(c, challenge=c.challenge.model_copy(update={"name": f"{c.challenge.name} {n}"}))
+        for n in range(4)
+        for c in report.challenges
+    ]
+    deck = _deck(replace(report, challenges=many), tmp_path / "many.pptx")
+    slides = [s for s in deck.slides if _title(s).startswith("Besteed en begroot")]
+    assert len(slides) >= 2 and _title(slides[0]) == f"Besteed en begroot (1/{len(slides)})"
+    names = []
+    for slide in slides:
+        (box,) = _body(slide)
+        assert _money_height_on(box) <= box.height and box.top + box.height <= BODY_BOTTOM
+        names += [p.text for p in box.text_frame.paragraphs][::2]
+    assert names == [c.challenge.name for c in many]
+
+
+def test_no_money_slide_without_amounts(report: Report, tmp_path: Path) -> None:
+    bare = [replace(c, money=None) for c in report.challenges]
+    deck = _deck(replace(report, challenges=bare), tmp_path / "bare.pptx")
+    assert not any(_title(s).startswith("Besteed en begroot") for s in deck.slides)
 
 
 def test_each_challenge_shows_the_charts_of_the_goals_that_changed_most(deck: Any, report: Report) -> None:

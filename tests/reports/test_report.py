@@ -25,7 +25,7 @@ from koers.reports.docx import write_docx
 from koers.reports.html import render_html
 from koers.reports.model import Report, build_report
 from koers.reports.pdf import write_pdf
-from koers.reports.xlsx import write_xlsx
+from koers.reports.xlsx import EURO_FORMAT, write_xlsx
 from koers.store.database import open_engine
 from koers.store.explanations import write_explanation
 from koers.store.plans import StoredPlan, load_stored_plan
@@ -207,7 +207,7 @@ def test_the_workbook_in_english(english: Report, tmp_path: Path) -> None:
     path = tmp_path / "report.xlsx"
     write_xlsx(english, path)
     workbook = load_workbook(path)
-    assert workbook.sheetnames == ["Goals", "Measurements", "BBV", "Summary", "Measurability"]
+    assert workbook.sheetnames == ["Goals", "Measurements", "BBV", "Money", "Summary", "Measurability"]
     rows = list(workbook["Goals"].iter_rows(values_only=True))
     assert rows[0][0] == "ILLUSTRATIVE FIGURES: not real measurements."
     assert rows[1][:6] == ("goal", "challenge", "statement", "unit", "status", "reason")
@@ -302,7 +302,7 @@ def workbook(report: Report, tmp_path_factory: pytest.TempPathFactory) -> Workbo
 
 
 def test_the_workbook_speaks_dutch_with_its_header_frozen_and_filtered(workbook: Workbook) -> None:
-    assert workbook.sheetnames == ["Doelen", "Metingen", "BBV", "Samenvatting", "Meetbaarheid"]
+    assert workbook.sheetnames == ["Doelen", "Metingen", "BBV", "Geld", "Samenvatting", "Meetbaarheid"]
     headers = {sheet.title: [c.value for c in sheet[2]] for sheet in workbook}
     assert headers["Doelen"][:6] == ["doel", "opgave", "doelstelling", "eenheid", "status", "toelichting status"]
     assert headers["Metingen"] == [
@@ -354,7 +354,19 @@ def test_numbers_are_rounded_as_published_and_formatted_by_unit(workbook: Workbo
     }
     assert formats["VW-01"] == '0.0"%"'  # 60.1%: the decimals of the source
     assert formats["VW-02"] == "#,##0"  # a count of children
-    assert {f for f in formats.values()} <= {'0"%"', '0.0"%"', '0.00"%"', "#,##0", "#,##0.0", "#,##0.00", '"€ "#,##0'}
+    assert {f for f in formats.values()} <= {'0"%"', '0.0"%"', '0.00"%"', "#,##0", "#,##0.0", "#,##0.00", EURO_FORMAT}
+
+
+def test_the_money_sheet_has_every_challenge_per_year_in_euro(workbook: Workbook, report: Report) -> None:
+    """The demo's illustrative amounts are whole euros: shown without cents, in Excel's currency format."""
+    geld = workbook["Geld"]
+    rows = list(geld.iter_rows(min_row=3))
+    expected = [(c.challenge.name, y.year) for c in report.challenges if c.money for y in c.money.years]
+    assert [(r[0].value, r[1].value) for r in rows] == expected and len(expected) >= len(report.challenges)
+    amounts = [c for r in rows for c in r[2:5] if c.value is not None]
+    assert amounts and {(c.data_type, c.number_format) for c in amounts} == {("n", EURO_FORMAT)}
+    shares = [r[5] for r in rows if r[5].value is not None]
+    assert shares and all(c.number_format == "0%" and 0 < c.value < 2 for c in shares)
 
 
 SLY = ('=HYPERLINK("http://example.invalid","klik")', "+1+1", "-2+3", "@SUM(A1)", "\tX", "\rX")

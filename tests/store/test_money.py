@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from koers.domain.money import AmountKind
 from koers.store.database import open_engine
@@ -16,6 +16,7 @@ from koers.store.money import current_amounts
 from koers.store.plans import load_stored_plan
 from koers.store.tables import amounts, imports
 from tests.conftest import ROOT
+from tests.importers.cbs.recorded import RecordedCBS
 from tests.store.conftest import count, koers
 
 MONEY = ROOT / "tests" / "data" / "money"
@@ -156,3 +157,41 @@ def test_the_word_report_has_the_table_and_the_sentence(waterlinde: str, tmp_pat
     assert "Besteed en begroot: Zorg dichtbij" in text
     assert "In 2025 is € 8,0 mln uitgegeven van € 8,1 mln begroot (99%)." in text
     assert "€ 8.120.500" in cells and "99%" in cells
+
+
+@pytest.fixture
+def iv3_table(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> RecordedCBS:
+    """CBS answering with the made Iv3 table 99998NED (tests/data/cbs/README.md)."""
+    from koers.cli import fetch
+
+    monkeypatch.setenv("KOERS_CBS_CACHE", str(tmp_path / "cache"))
+    monkeypatch.delenv("KOERS_CBS_BASE_URL", raising=False)
+    answers = RecordedCBS(ignore_filter=True)
+    monkeypatch.setattr(fetch, "TRANSPORT", answers.transport)
+    return answers
+
+
+def test_iv3_figures_from_cbs_are_stored_per_challenge_with_their_provenance(
+    waterlinde: str, iv3_table: RecordedCBS
+) -> None:
+    code, out = koers(waterlinde, "fetch", "iv3", "99998NED", "--kind", "realisatie", "--user", "controller")
+    assert code == 0, out
+    assert (out["rows"], out["amounts"], out["added"]) == (6, 5, 5)  # zorg-dichtbij 2024 lacks 6.81: left out
+    engine = _engine(waterlinde)
+    stored = {(a.challenge, a.year): a for a in current_amounts(engine, load_stored_plan(engine).id)}
+    assert stored[("zorg-dichtbij", 2023)].amount == 7_840_000
+    assert stored[("meedoen", 2024)].source == "CBS 99998NED, voorlopig"
+    assert ("zorg-dichtbij", 2024) not in stored
+    with engine.connect() as conn:
+        log = conn.execute(select(imports.c.kind, imports.c.file_name, imports.c.imported_by)).one()
+    assert tuple(log) == ("cbs-iv3", "CBS 99998NED", "controller")
+    again = koers(waterlinde, "fetch", "iv3", "99998NED", "--kind", "realisatie")[1]
+    assert (again["added"], again["unchanged"]) == (0, 5)
+
+
+def test_an_iv3_fetch_without_a_mapping_in_the_plan_says_where_to_put_it(db_url: str, iv3_table: RecordedCBS) -> None:
+    assert koers(db_url, "db", "upgrade")[0] == 0
+    assert koers(db_url, "plan", "load", str(ROOT / "tests" / "data" / "plans" / "fictional-plan.yaml"))[0] == 0
+    code, out = koers(db_url, "fetch", "iv3", "99998NED", "--kind", "realisatie")
+    assert code != 0 and "money: taakvelden" in out
+    assert iv3_table.requests == []  # nothing asked of CBS

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """A real dashboard server for tests that need one (the browser tests): the demo database,
-served by uvicorn on 127.0.0.1 in a background thread, once per session.
+served by uvicorn on 127.0.0.1 in a background thread, once per session. ``serving`` serves any
+app that way, for a module that needs a server of its own (the editor's browser tests).
 
 A browser cannot talk to FastAPI's in-process TestClient, so these tests get the same app on a
 real socket. The port is chosen by the operating system (bound before uvicorn starts, so no
@@ -18,6 +19,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -78,22 +80,20 @@ def axe() -> Any:
     return Axe()
 
 
-@pytest.fixture(scope="session")
-def dashboard_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The address of a running dashboard on the demo plan with its illustrative figures."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('dashboard') / 'koers.db'}"
-    prepare_demo(url, seed=2024, today=TODAY)
+@contextmanager
+def serving(app: FastAPI, name: str = "koers-dashboard") -> Iterator[str]:
+    """``app`` served by uvicorn on a free port of 127.0.0.1 in a background thread, until the block ends."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(url, today=TODAY), log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="koers-dashboard", daemon=True)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name=name, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
     while not server.started:
         if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the dashboard server did not start")
+            raise RuntimeError(f"the server {name} did not start")
         time.sleep(0.05)
     try:
         yield f"http://127.0.0.1:{port}"
@@ -101,6 +101,15 @@ def dashboard_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         server.should_exit = True
         thread.join(timeout=10)
         sock.close()
+
+
+@pytest.fixture(scope="session")
+def dashboard_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The address of a running dashboard on the demo plan with its illustrative figures."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('dashboard') / 'koers.db'}"
+    prepare_demo(url, seed=2024, today=TODAY)
+    with serving(create_app(url, today=TODAY)) as address:
+        yield address
 
 
 @pytest.fixture

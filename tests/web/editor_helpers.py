@@ -26,6 +26,7 @@ USERS: dict[str, tuple[str, list[str]]] = {
     "erik": ("editor", []),
     "fleur": ("editor", ["financieel-fit"]),
     "victor": ("viewer", []),
+    "petra": ("participation", []),  # keeps the advice register, changes no figures
 }
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 

@@ -22,14 +22,20 @@ import pytest
 
 from koers.planfile import read_plan
 from tests.conftest import HEEMSKERK_2024
+from tests.web.browser_helpers import (
+    DESKTOP,
+    assert_axe_finds_nothing,
+    assert_no_sideways_scrolling,
+    new_page,
+    scan,
+    visit,
+)
 from tests.web.conftest import TODAY
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 SCREENS = Path("/tmp/koers-screens")
-DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 320, "height": 640}
 
 PLAN = read_plan(HEEMSKERK_2024)
@@ -46,12 +52,6 @@ PAGES = [
 NOT_FOUND = "/deze-pagina-bestaat-niet"
 GOAL = "/doelen/FF-01"  # a goal with a baseline, figures, a path to the target and a target
 PER_WIJK_GOAL = "/doelen/OO-02"  # a goal measured per wijk: the widest tables
-
-
-def new_page(browser: Browser, viewport: dict[str, int] = DESKTOP, **options: Any) -> Page:
-    page = browser.new_context(viewport=viewport, locale="nl-NL", **options).new_page()
-    page.set_default_timeout(15_000)
-    return page
 
 
 @pytest.fixture(scope="module")
@@ -76,25 +76,7 @@ def fresh(browser: Browser) -> Iterator[Page]:
     page.context.close()
 
 
-def visit(page: Page, url: str, status: int = 200) -> Page:
-    response = page.goto(url)
-    assert response is not None and response.status == status, f"{url}: HTTP {response and response.status}"
-    return page
-
-
 # ---- axe-core ---------------------------------------------------------------------------------
-
-
-def scan(axe: Any, page: Page) -> list[dict[str, Any]]:
-    return axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}}).response["violations"]
-
-
-def describe(violations: list[dict[str, Any]]) -> str:
-    lines = []
-    for v in violations:
-        lines.append(f"- {v['id']} ({v['impact']}): {v['help']} <{v['helpUrl']}>")
-        lines += [f"    {' '.join(map(str, node['target']))}" for node in v["nodes"]]
-    return "\n".join(lines)
 
 
 def test_the_page_list_covers_the_whole_plan() -> None:
@@ -105,16 +87,12 @@ def test_the_page_list_covers_the_whole_plan() -> None:
 @pytest.mark.parametrize("path", [*PAGES, NOT_FOUND])
 def test_axe_finds_no_violations(dashboard_url: str, desktop: Page, axe: Any, path: str) -> None:
     visit(desktop, dashboard_url + path, 404 if path == NOT_FOUND else 200)
-    violations = scan(axe, desktop)
-    if violations:
-        pytest.fail(f"axe-core on {path}:\n{describe(violations)}", pytrace=False)
+    assert_axe_finds_nothing(axe, desktop, path)
 
 
 @pytest.mark.parametrize("path", ["/", PER_WIJK_GOAL, "/kerngetallen"])
 def test_axe_finds_no_violations_on_a_phone(dashboard_url: str, mobile: Page, axe: Any, path: str) -> None:
-    violations = scan(axe, visit(mobile, dashboard_url + path))
-    if violations:
-        pytest.fail(f"axe-core on {path} at 320 px:\n{describe(violations)}", pytrace=False)
+    assert_axe_finds_nothing(axe, visit(mobile, dashboard_url + path), f"{path} at 320 px")
 
 
 def test_axe_does_find_a_broken_page(desktop: Page, axe: Any) -> None:
@@ -152,7 +130,7 @@ def test_the_keyboard_reaches_every_nav_link_with_a_visible_focus(dashboard_url:
     visit(fresh, dashboard_url + "/")
     links = fresh.locator("nav[aria-label='Hoofdmenu'] a")
     wanted = links.evaluate_all("as => as.map(a => a.getAttribute('href'))")
-    assert wanted == ["/", "/bbv", "/vergelijking", "/kerngetallen", "/methode", "/downloads"]
+    assert wanted == ["/", "/bbv", "/vergelijking", "/kerngetallen", "/adviezen", "/methode", "/downloads"]
     unfocused = {href: links.nth(i).evaluate(STYLE) for i, href in enumerate(wanted)}
     reached: dict[str, dict[str, Any]] = {}
     for _ in range(12):
@@ -210,17 +188,6 @@ def test_a_goal_page_works_without_javascript(dashboard_url: str, no_js: Page) -
 
 
 # ---- reflow and text size --------------------------------------------------------------------
-
-OVERFLOW = """() => { const root = document.documentElement, width = root.clientWidth;
-  const out = [...document.body.querySelectorAll('*')].filter(e => !e.closest('.scroll'))
-    .filter(e => e.getBoundingClientRect().right > width + 1)
-    .map(e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className : ''));
-  return {scrollWidth: root.scrollWidth, clientWidth: width, offenders: out.slice(0, 8)}; }"""
-
-
-def assert_no_sideways_scrolling(page: Page, what: str) -> None:
-    found = page.evaluate(OVERFLOW)
-    assert found["scrollWidth"] <= found["clientWidth"], f"{what} scrolls sideways: {found}"
 
 
 @pytest.mark.parametrize("path", [*PAGES, NOT_FOUND])

@@ -26,7 +26,8 @@ with warnings.catch_warnings():
 from koers.cli.serve import prepare_demo
 from koers.web.app import create_app
 from tests.store.conftest import koers
-from tests.web.test_browser import SCREENS, assert_no_sideways_scrolling, describe, new_page, png_width, scan, visit
+from tests.web.browser_helpers import assert_no_sideways_scrolling, describe, new_page, scan, visit
+from tests.web.test_browser import SCREENS, png_width
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Route

@@ -326,7 +326,7 @@ def test_an_upload_with_problems_shows_them_and_stores_nothing(app: FastAPI, log
     assert response.status_code == 422
     html = response.text
     assert "Het bestand is niet opgeslagen" in html and "koers vond 2 problemen" in html
-    assert "<td>2</td><td>value</td><td>&#39;veel&#39; is geen getal.</td>" in html
+    assert re.search(r"<td[^>]*>2</td><td[^>]*>value</td><td[^>]*>&#39;veel&#39; is geen getal.</td>", html)
     assert "Het plan heeft geen doel of BBV-indicator &#39;XX-9&#39;." in html
     assert 'name="upload"' not in html
     assert audit_rows(engine, audit.MEASUREMENTS_IMPORT) == []
@@ -458,8 +458,8 @@ def test_the_audit_log_page_shows_who_what_when_and_old_to_new(app: FastAPI, log
     erik.post("/beheer/meting/opslaan", {**MEASUREMENT, "actie": "opslaan"})
     html = login("victor").get("/beheer/logboek").text
     row = re.search(
-        r"<tr><td>[^<]*2026, \d\d:\d\d</td>\s*<td>Erik <span class=\"sub\">\(erik\)</span></td>"
-        r"\s*<td>meting ingevoerd.*?</tr>",
+        r"<tr><td[^>]*>[^<]*2026, \d\d:\d\d</td>\s*<td[^>]*>Erik <span class=\"sub\">\(erik\)</span></td>"
+        r"\s*<td[^>]*>meting ingevoerd.*?</tr>",
         html,
         re.S,
     )

@@ -20,7 +20,7 @@ with warnings.catch_warnings():
 from koers.reports.charts import TEXT_SIZE
 from koers.web.app import create_app
 from tests.geodata import voorbeeldstad
-from tests.web.test_browser import assert_no_sideways_scrolling, describe, new_page, scan
+from tests.web.browser_helpers import assert_no_sideways_scrolling, describe, new_page, scan
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Route

@@ -119,8 +119,17 @@ def test_the_openapi_document_describes_every_api_route_and_no_cdn_page(client: 
         "/api/goals/{goal_id}",
         "/api/measurements",
         "/api/keyfigures",
+        "/api/money",
+        "/api/advice",
     }
     assert client.get("/docs").status_code == 404  # the Swagger page would load scripts from a CDN
+
+
+def test_docs_list_every_api_route(client: TestClient) -> None:
+    """docs/cli.md's table of the JSON API names exactly the routes the OpenAPI document has."""
+    text = (HEEMSKERK_2024.parents[2] / "docs" / "cli.md").read_text(encoding="utf-8")
+    documented = {re.sub(r"\[.*\]", "", route) for route in re.findall(r"^\| `GET (/api/[^`]+)` \|", text, re.M)}
+    assert documented == set(client.get("/api/openapi.json").json()["paths"])
 
 
 def test_a_database_without_a_plan_says_what_to_do(tmp_path: Path) -> None:
@@ -147,6 +156,31 @@ def test_challenge_page_shows_its_actions_and_developments(client: TestClient) -
     assert [f"actie-FF-A{n}" in html for n in range(1, 5)] == [True] * 4
     assert "OO-A1" not in html  # another challenge's action
     assert "Participatiewet in balans (landelijk)" in html
+
+
+def test_the_api_gives_the_money_the_pages_show(client: TestClient) -> None:
+    """Per challenge and year the three amounts, the share spent and where they came from; the
+    years up to the report's, as the challenge pages show them."""
+    data = client.get("/api/money").json()
+    assert (data["period"], data["currency"], data["illustrative"]) == ("2026-H1", "EUR", True)
+    assert [c["id"] for c in data["challenges"]] == [c.id for c in read_plan(HEEMSKERK_2024).challenges]
+    for challenge in data["challenges"]:
+        assert [y["year"] for y in challenge["years"]] == [2024, 2025, 2026]
+        first = challenge["years"][0]
+        assert set(first) == {
+            "year",
+            "budget",
+            "revised_budget",
+            "actual",
+            "current_budget",
+            "spent_share",
+            "sources",
+        }
+        assert set(first["sources"]) == {"budget", "revised_budget", "actual"}
+        assert first["spent_share"] == round(first["actual"] / first["current_budget"], 4)
+        assert challenge["latest_year"] == 2025 and challenge["summary"].startswith("In 2025 is € ")
+        assert challenge["summary"] in client.get(f"/opgaven/{challenge['id']}").text
+    assert client.get("/api/plan").json()["money"]["total"]["amount"] == 45128079
 
 
 def test_the_api_plan_carries_the_actions(client: TestClient) -> None:

@@ -45,6 +45,8 @@ CODES = frozenset(
         *("final", "provisional", "concept", "decimal"),
         *("id", "name", "description", "challenge", "goals", "owner", "partners", "start", "end", "reason", "budget"),
         *("f-", "-hint ", "-error"),
+        *("kind", "date", "subject", "document", "challenges", "items-", "text", "verdict", "actions", "follow_up"),
+        *("totaal", "radio", "checkbox", "/enquete/pagina/"),  # the resident survey's field ids, input types, links
     }
 )
 #: Filters that show their arguments; the options of other filters (join, sort) are not shown.

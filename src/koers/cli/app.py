@@ -104,6 +104,17 @@ COMMANDS = (
         "koers.cli.money:app",
         "Money per challenge: import the begroting, gewijzigde begroting and realisatie, or list them.",
     ),
+    LazyCommand(
+        "advice",
+        "koers.cli.advice:app",
+        "The advice register: import the participation council's advice and the responses, or list them.",
+    ),
+    LazyCommand(
+        "survey",
+        "koers.cli.survey:app",
+        "Resident surveys: load a survey, make invitation codes, import LimeSurvey responses, list them, "
+        "estimate the results.",
+    ),
     LazyCommand("db", "koers.cli.db:app", "Set up and migrate the database."),
     LazyCommand("user", "koers.cli.users:app", "Accounts for the editor (/beheer)."),
 )

@@ -19,16 +19,23 @@ from sqlalchemy import Engine, select
 
 from koers.cli.common import console, fail, open_plan, parse_date, print_json, settings
 from koers.cli.storage import current_user, engine_for
-from koers.demo import ILLUSTRATIVE, illustrative_amounts, illustrative_batch
+from koers.demo import (
+    ILLUSTRATIVE,
+    ILLUSTRATIVE_ADVICE_DOCUMENT,
+    illustrative_advice,
+    illustrative_amounts,
+    illustrative_batch,
+)
 from koers.domain.plan import Plan
+from koers.examples import DEMO_PLAN
 from koers.i18n import _, ngettext
+from koers.store.advice import Actor, store_register
 from koers.store.imports import ImportOutcome, Provenance, store_batch
 from koers.store.migrate import upgrade
 from koers.store.money import store_amounts
 from koers.store.plans import LoadOutcome, save_plan
-from koers.store.tables import amounts, measurements
+from koers.store.tables import advice, amounts, measurements
 
-DEMO_PLAN = Path(__file__).resolve().parents[3] / "examples" / "heemskerk-2024" / "plan.yaml"
 NEXT_COMMANDS = ("koers status", "koers measurements")
 
 
@@ -127,7 +134,20 @@ def load_illustrative(
     if not _holds_real_amounts(engine, saved.plan_id):  # never make illustrative money the current amount
         money = illustrative_amounts(plan, seed=seed, as_of=as_of)
         store_amounts(engine, saved.plan_id, money, Provenance("demo", None, None, by))
+    if not _holds_real_advice(engine, saved.plan_id):  # never mix made-up advice into a real register
+        register = illustrative_advice(plan, seed=seed, as_of=as_of)
+        store_register(engine, saved.plan_id, register, Actor.demo(by), source=by)
     return saved, outcome
+
+
+def _holds_real_advice(engine: Engine, plan_id: int) -> bool:
+    """Whether any stored advice of the plan lacks the illustrative mark in its document."""
+    unmarked = advice.c.document.is_(None) | ~advice.c.document.startswith(
+        ILLUSTRATIVE_ADVICE_DOCUMENT.partition(",")[0]
+    )
+    query = select(advice.c.id).where(advice.c.plan_id == plan_id, unmarked)
+    with engine.connect() as conn:
+        return conn.execute(query.limit(1)).first() is not None
 
 
 def _holds_real_amounts(engine: Engine, plan_id: int) -> bool:

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""``koers fetch cbs TABLE``: a CBS StatLine table as a tidy CSV file, or a summary of it.
+"""``koers fetch cbs TABLE``: a CBS StatLine table as a tidy CSV file, or a summary of it;
+``koers fetch iv3 TABLE``: a municipality's money per taakveld, imported per challenge.
 
 The command is thin: it chooses the client (:func:`new_client`), finds the table (by id, or by
 words of its title in the catalogue), reads its structure and figures
@@ -23,13 +24,16 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from koers import settings as koers_settings
 from koers.cli.common import EXIT_UNREADABLE, console, err_console, fail, print_json, settings, show_problems
 from koers.cli.measurements import bring_in
+from koers.cli.money import bring_in_money
 from koers.cli.storage import PLAN_OPTION, USER_OPTION, engine_for, stored_plan
 from koers.domain.formatting import format_number
+from koers.domain.money import AmountKind
 from koers.domain.regions import clean_region_code, is_region_code
 from koers.i18n import _, ngettext, pgettext
 from koers.importers.cbs.client import V3_BASE, V4_BASE, StatLineClient, default_cache_dir
 from koers.importers.cbs.errors import CbsError
 from koers.importers.cbs.indicators import Outcome, indicator_source
+from koers.importers.cbs.iv3 import DEFAULT_MEASURE, Iv3Error, Iv3Outcome, iv3_source
 from koers.importers.cbs.observations import Observation, ObservationReader
 from koers.importers.cbs.statline import TableStructure, find_tables, load_structure
 from koers.importers.cbs.tidy import write_csv
@@ -76,6 +80,21 @@ class Summary:
             yield o
 
 
+#: How every fetch reaches CBS: the same options for a table, the indicators and the Iv3 money.
+BASE_URL_OPTION = typer.Option(
+    "--base-url",
+    metavar="URL",
+    help=f"Ask this mirror or proxy instead of CBS itself (default: {koers_settings.CBS_BASE_URL.name}, else CBS).",
+)
+OFFLINE_OPTION = typer.Option("--offline", help="Use only answers kept from earlier fetches; ask CBS nothing.")
+CACHE_DIR_OPTION = typer.Option(
+    "--cache-dir",
+    metavar="DIR",
+    help=f"Keep CBS's answers in this folder (default: {koers_settings.CBS_CACHE.name}, else your user cache folder).",
+)
+V4_OPTION = typer.Option("--v4", help="Use CBS's OData v4 service instead of v3.")
+
+
 @app.command("cbs")
 def cbs(
     ctx: typer.Context,
@@ -100,28 +119,10 @@ def cbs(
         typer.Option("--out", metavar="FILE", help="Write the figures to this CSV file (default: only a summary)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite --out if it exists.")] = False,
-    base_url: Annotated[
-        str | None,
-        typer.Option(
-            "--base-url",
-            metavar="URL",
-            help=f"Ask this mirror or proxy instead of CBS itself (default: {koers_settings.CBS_BASE_URL.name}, "
-            "else CBS).",
-        ),
-    ] = None,
-    offline: Annotated[
-        bool, typer.Option("--offline", help="Use only answers kept from earlier fetches; ask CBS nothing.")
-    ] = False,
-    cache_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--cache-dir",
-            metavar="DIR",
-            help=f"Keep CBS's answers in this folder (default: {koers_settings.CBS_CACHE.name}, else your user "
-            "cache folder).",
-        ),
-    ] = None,
-    v4: Annotated[bool, typer.Option("--v4", help="Use CBS's OData v4 service instead of v3.")] = False,
+    base_url: Annotated[str | None, BASE_URL_OPTION] = None,
+    offline: Annotated[bool, OFFLINE_OPTION] = False,
+    cache_dir: Annotated[Path | None, CACHE_DIR_OPTION] = None,
+    v4: Annotated[bool, V4_OPTION] = False,
     indicators: Annotated[
         bool,
         typer.Option(
@@ -360,3 +361,87 @@ def _progress() -> Progress:
         transient=True,
         disable=not sys.stderr.isatty(),
     )
+
+
+@app.command("iv3")
+def iv3(
+    ctx: typer.Context,
+    table: Annotated[str, typer.Argument(metavar="TABLE", help="A CBS table of Iv3 baten and lasten per taakveld.")],
+    kind: Annotated[
+        AmountKind,
+        typer.Option(
+            "--kind", help="Which amounts the table holds: begrotingen (begroting) or jaarrekeningen (realisatie)."
+        ),
+    ],
+    measure: Annotated[
+        str | None,
+        typer.Option(
+            "--measure", metavar="NAME", help=f"The measure to read, by key or title (default: {DEFAULT_MEASURE})."
+        ),
+    ] = None,
+    base_url: Annotated[str | None, BASE_URL_OPTION] = None,
+    offline: Annotated[bool, OFFLINE_OPTION] = False,
+    cache_dir: Annotated[Path | None, CACHE_DIR_OPTION] = None,
+    v4: Annotated[bool, V4_OPTION] = False,
+    plan_key: Annotated[str | None, PLAN_OPTION] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Check and count what would change; store nothing.")
+    ] = False,
+    user: Annotated[str | None, USER_OPTION] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the outcome (or the problems) as JSON.")] = False,
+) -> None:
+    """Fetch the municipality's money per Iv3 taakveld from CBS and import it per challenge, through
+    the plan's mapping of taakvelden to challenges (money: taakvelden); checked and stored like
+    koers money import."""
+    lang = settings(ctx).lang
+    stored = stored_plan(ctx, engine_for(ctx), plan_key)
+    if stored.plan.money is None or not stored.plan.money.taakvelden:
+        fail(
+            _(
+                "Het plan zegt niet bij welke opgave elk taakveld hoort. "
+                "Zet dat in het plan onder 'money: taakvelden'.",
+                lang,
+            )
+        )
+    try:
+        with _client(base_url, v4, cache_dir, offline) as client:
+            outcome = iv3_source(client, stored.plan, table, kind, measure=measure, v4=v4)
+    except (CbsError, Iv3Error) as err:
+        fail(err.message(lang))
+    if not outcome.source.rows:
+        fail(
+            _(
+                "Tabel {table} heeft geen bedragen voor {municipality} bij de taakvelden van het plan.",
+                lang,
+                table=table,
+                municipality=stored.plan.municipality.name,
+            )
+        )
+    if not as_json:
+        _say_iv3_left_out(outcome, lang)
+    bring_in_money(ctx, outcome.source, plan_key, user, dry_run=dry_run, as_json=as_json)
+
+
+def _say_iv3_left_out(outcome: Iv3Outcome, lang: str) -> None:
+    """The challenge-years left out because a taakveld has no figure, and the taakvelden the plan
+    does not map (which may be worth mapping)."""
+    out = err_console()
+    for left in outcome.incomplete:
+        out.print(
+            _(
+                "Opgave {challenge}, {year} overgeslagen: het CBS heeft geen bedrag voor taakveld {codes}.",
+                lang,
+                challenge=left.challenge,
+                year=left.year,
+                codes=", ".join(left.missing),
+            ),
+            style="yellow",
+        )
+    if outcome.unmapped:
+        out.print(
+            _(
+                "Niet gebruikt (het plan koppelt ze aan geen opgave): taakveld {codes}.",
+                lang,
+                codes=", ".join(sorted(outcome.unmapped)),
+            )
+        )

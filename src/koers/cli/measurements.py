@@ -55,10 +55,18 @@ def import_file(
 
 
 def bring_in(
-    ctx: typer.Context, source: Source, plan_key: str | None, user: str | None, *, dry_run: bool, as_json: bool
-) -> None:
+    ctx: typer.Context,
+    source: Source,
+    plan_key: str | None,
+    user: str | None,
+    *,
+    dry_run: bool,
+    as_json: bool,
+    report: bool = True,
+) -> ImportOutcome:
     """Check every row of ``source`` and store all of them or none: the one way in for a file
-    and a CBS table alike, with the same messages, progress and outcome."""
+    and a CBS table alike, with the same messages, progress and outcome. ``report`` False leaves
+    the outcome to the caller (``koers survey results`` shows it in its own JSON)."""
     lang = settings(ctx).lang
     engine = engine_for(ctx)
     stored = stored_plan(ctx, engine, plan_key)
@@ -82,7 +90,9 @@ def bring_in(
             dry_run=dry_run,
             progress=lambda n: progress.update(task, completed=n),
         )
-    _report(outcome, lang, as_json, warnings=checked.warnings)
+    if report:
+        _report(outcome, lang, as_json, warnings=checked.warnings)
+    return outcome
 
 
 def measurements(
@@ -253,17 +263,22 @@ def _say_writing(lang: str, as_json: bool, rows: int) -> None:
         err_console().print(ngettext("De rij is goed; opslaan...", "Alle {n} rijen zijn goed; opslaan...", rows, lang))
 
 
+def outcome_json(outcome: ImportOutcome) -> dict[str, Any]:
+    """What an import did, as ``--json`` shows it."""
+    return {
+        "rows": outcome.rows,
+        "added": outcome.added,
+        "new": outcome.new,
+        "revised": outcome.revised,
+        "unchanged": outcome.unchanged,
+        "dry_run": outcome.dry_run,
+        "import_id": outcome.import_id,
+    }
+
+
 def _report(outcome: ImportOutcome, lang: str, as_json: bool, *, warnings: list[Problem] | None = None) -> None:
     if as_json:
-        shown: dict[str, Any] = {
-            "rows": outcome.rows,
-            "added": outcome.added,
-            "new": outcome.new,
-            "revised": outcome.revised,
-            "unchanged": outcome.unchanged,
-            "dry_run": outcome.dry_run,
-            "import_id": outcome.import_id,
-        }
+        shown = outcome_json(outcome)
         if warnings is not None:  # an import (a derivation checks no rows)
             shown["warnings"] = [w.as_json(lang) for w in warnings]
         print_json(shown)

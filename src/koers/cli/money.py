@@ -15,8 +15,7 @@ from koers.cli.storage import PLAN_OPTION, USER_OPTION, current_user, engine_for
 from koers.domain.formatting import format_euro
 from koers.domain.money import Amount
 from koers.i18n import _, ngettext
-from koers.importers.files import sha256_of
-from koers.importers.money import read_money
+from koers.importers.money import MoneyFileSource, MoneySource
 from koers.store.imports import Provenance
 from koers.store.money import MoneyOutcome, current_amounts, store_amounts
 
@@ -38,13 +37,21 @@ def import_money(
     as_json: Annotated[bool, typer.Option("--json", help="Print the outcome (or the problems) as JSON.")] = False,
 ) -> None:
     """Import amounts per challenge or taakveld: every row is checked first; all are stored, or none."""
+    bring_in_money(ctx, MoneyFileSource(file), plan_key, user, dry_run=dry_run, as_json=as_json)
+
+
+def bring_in_money(
+    ctx: typer.Context, source: MoneySource, plan_key: str | None, user: str | None, *, dry_run: bool, as_json: bool
+) -> None:
+    """Check every row of ``source`` and store the amounts with its provenance, or show every
+    problem and store nothing: one path for a file and for CBS's Iv3 figures (koers fetch iv3)."""
     lang = settings(ctx).lang
     engine = engine_for(ctx)
     stored = stored_plan(ctx, engine, plan_key)
-    read = read_money(file, stored.plan)
+    read = source.check(stored.plan)
     if not read.ok:
         refuse_file(read.problems, len(read.problems), lang, as_json)
-    provenance = Provenance("money-file", file.name, sha256_of(file), current_user(user))
+    provenance = Provenance.of(source.origin, current_user(user))
     outcome = store_amounts(engine, stored.id, read.amounts, provenance, dry_run=dry_run)
     _say(outcome, read.rows, lang, as_json)
 

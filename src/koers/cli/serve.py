@@ -20,8 +20,9 @@ from fastapi import FastAPI
 from platformdirs import user_data_dir
 
 from koers.cli.common import console, settings
-from koers.cli.demo import DEMO_PLAN, load_illustrative
+from koers.cli.demo import load_illustrative
 from koers.cli.storage import engine_for
+from koers.examples import DEMO_PLAN
 from koers.i18n import _, ngettext
 from koers.planfile import read_plan
 from koers.store.database import open_engine, resolve_url

@@ -27,7 +27,7 @@ app = typer.Typer(no_args_is_help=True, help="Accounts for the editor (/beheer).
 #: shortest password allowed).
 MESSAGES = {
     "invalid-username": N_("Een gebruikersnaam heeft 2 tot 100 tekens: kleine letters, cijfers en . _ @ -."),
-    "invalid-role": N_("Kies als rol admin, editor of viewer."),
+    "invalid-role": N_("Kies als rol admin, editor, participation of viewer."),
     "invalid-challenge": N_("Een opgave schrijft u met haar code, zoals financieel-fit."),
     "challenges-for-editors-only": N_("Alleen een editor kan tot opgaven worden beperkt."),
     "password-too-short": N_("Het wachtwoord is te kort: kies er een van minstens {min_length} tekens."),
@@ -41,7 +41,13 @@ MESSAGES = {
 def add(
     ctx: typer.Context,
     username: Annotated[str, typer.Argument(metavar="USERNAME", help="The name to log in with (lower case).")],
-    role: Annotated[Role, typer.Option("--role", help="admin (everything), editor (change data) or viewer (read).")],
+    role: Annotated[
+        Role,
+        typer.Option(
+            "--role",
+            help="admin (everything), editor (change data), participation (the advice register) or viewer (read).",
+        ),
+    ],
     challenges: Annotated[
         str, typer.Option("--challenges", help="For an editor: only these challenges (comma-separated ids).")
     ] = "",

@@ -54,6 +54,7 @@ from koers.domain.judging import (
     judge_trend,
     knots_before,
 )
+from koers.domain.measurement_columns import oversized
 from koers.domain.measurements import Measurement
 from koers.domain.periods import Period
 from koers.domain.plan import Plan
@@ -123,6 +124,8 @@ class Assessment:
         """Why there is no forecast, when there is none but there could be one later."""
         if self.forecast is not None or self.baseline is None or self.target is None or self.final:
             return None
+        if self.reason.code == UNUSABLE:
+            return _("Geen prognose: met deze cijfers kan koers niet rekenen.", lang)
         return _(
             "Geen prognose: daarvoor zijn minstens {needed} metingen na de nulmeting nodig (nu {count}).",
             lang,
@@ -300,6 +303,9 @@ def _assess_area(
     # After the baseline means: ending after the baseline period ends (2023-H2 is part of 2023).
     start = baseline_period.end if baseline_period is not None else None
     ordered = [m for _key, m in sorted(((m.period.sort_key, m) for m in points), key=lambda pair: pair[0])]
+    unusable = _unusable(ordered)
+    if unusable is not None:
+        return AreaAssessment(area, Status.NO_DATA, unusable)
     later = [m for m in ordered if start is None or m.period.end > start]
     after = [m for m in later if m.value is not None]
     notes = _notes(ordered, later, after, baseline_period)
@@ -341,6 +347,22 @@ def _assess_area(
         stale=stale,
         measured=len(after),
     )
+
+
+#: The reason of a goal with a figure koers cannot compute with.
+UNUSABLE = "unusable-figure"
+
+
+def _unusable(figures: Sequence[Measurement]) -> Reason | None:
+    """Why the figures cannot be judged: one holds a number too large to compute with
+    (koers.domain.measurement_columns.oversized). One such figure once made the forecast
+    overflow and took every page down; now the goal says which figure it is, and is not judged
+    until that figure is put right."""
+    for m in figures:
+        size = oversized(m)
+        if size is not None:
+            return Reason("unusable-figure", {"period": m.period, "limit": float(size)})
+    return None
 
 
 def _value(m: Measurement) -> float:

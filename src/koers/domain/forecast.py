@@ -51,7 +51,9 @@ class Significance:
         return self.p_value < 0.05
 
 
-#: Two-sided 97.5% quantiles of Student's t for 1 to 30 degrees of freedom (then 1.96).
+#: The normal distribution's 97.5% quantile: the multiplier of a two-sided 95% interval.
+Z_975: Final = 1.96
+#: Two-sided 97.5% quantiles of Student's t for 1 to 30 degrees of freedom (then :data:`Z_975`).
 T_975 = (
     12.706,
     4.303,
@@ -86,16 +88,46 @@ T_975 = (
 )
 
 
+def t_975(df: int) -> float:
+    """The multiplier of a two-sided 95% interval with ``df`` degrees of freedom: Student's t
+    up to 30, the normal quantile beyond (where the two differ by less than 4%)."""
+    if df < 1:
+        raise ValueError(f"a t quantile needs at least 1 degree of freedom, not {df}")
+    return T_975[df - 1] if df <= len(T_975) else Z_975
+
+
 def forecast(
     base_value: float, base_period: Period, after: Sequence[Measurement], at: Period, bounds: Bounds | None = None
 ) -> Forecast | None:
     """Least squares through the baseline and the (at least three) measurements ``after`` it,
-    extended to ``at``, with a 95% prediction interval, inside ``bounds``."""
+    extended to ``at``, with a 95% prediction interval, inside ``bounds``.
+
+    None when there are too few figures, or when they make no line a float can hold: the line
+    is fitted to the figures divided by the largest of them (so no square of a huge figure
+    overflows), and a forecast that does not fit in a float again is no forecast."""
     figures = [m for m in after if m.value is not None]
     if len(figures) < MIN_FORECAST_POINTS:
         return None
     xs = [0.0] + [base_period.years_until(m.period) for m in figures]
-    ys = [base_value] + [float(m.value) for m in figures if m.value is not None]
+    ys = [float(base_value)] + [float(m.value) for m in figures if m.value is not None]
+    if not all(math.isfinite(y) for y in ys):
+        return None
+    size = max(abs(y) for y in ys) or 1.0
+    fitted = _line(xs, [y / size for y in ys], base_period.years_until(at))
+    if fitted is None:
+        return None
+    value, half = fitted[0] * size, fitted[1] * size
+    edges = (value, value - half, value + half)
+    if not all(math.isfinite(v) for v in edges):
+        return None
+    limits = bounds or Bounds(None, None)
+    value, low, high = (round(limits.clamp(v), 9) for v in edges)
+    return Forecast(value, low, high, len(xs))
+
+
+def _line(xs: Sequence[float], ys: Sequence[float], x0: float) -> tuple[float, float] | None:
+    """The least-squares line's value at ``x0`` and the half width of its 95% prediction
+    interval there; None when the points lie in one period (no line through them)."""
     n = len(xs)
     mean_x, mean_y = sum(xs) / n, sum(ys) / n
     sxx = sum((x - mean_x) ** 2 for x in xs)
@@ -103,22 +135,13 @@ def forecast(
         return None
     slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / sxx
     intercept = mean_y - slope * mean_x
-    x0 = base_period.years_until(at)
     value = intercept + slope * x0
     residual = sum((y - (intercept + slope * x)) ** 2 for x, y in zip(xs, ys, strict=True))
     df = n - 2
     spread = math.sqrt(residual / df) if df > 0 else 0.0
-    t = T_975[df - 1] if 0 < df <= len(T_975) else 1.96
+    t = t_975(df) if df > 0 else Z_975
     half = t * spread * math.sqrt(1 + 1 / n + (x0 - mean_x) ** 2 / sxx)
-    if not all(math.isfinite(v) for v in (value, half)):
-        return None
-    limits = bounds or Bounds(None, None)
-    return Forecast(
-        round(limits.clamp(value), 9),
-        round(limits.clamp(value - half), 9),
-        round(limits.clamp(value + half), 9),
-        n,
-    )
+    return (value, half) if math.isfinite(value) and math.isfinite(half) else None
 
 
 def significance(first: Measurement, latest: Measurement, unit: Unit | None) -> Significance | None:
@@ -129,17 +152,19 @@ def significance(first: Measurement, latest: Measurement, unit: Unit | None) -> 
     se_first, se_latest = _standard_error(first, unit), _standard_error(latest, unit)
     if se_first is None or se_latest is None:
         return None
-    spread = math.sqrt(se_first**2 + se_latest**2)
+    spread = math.hypot(se_first, se_latest)  # no square of a huge interval overflows
     if spread == 0:
         return None
     z = (latest.value - first.value) / spread
+    if not math.isfinite(z):  # figures beyond what a float holds: no test
+        return None
     method = "ci-z-test" if first.ci_low is not None and latest.ci_low is not None else "two-proportion-z-test"
     return Significance(method, round(z, 6), round(math.erfc(abs(z) / math.sqrt(2)), 6))
 
 
 def _standard_error(m: Measurement, unit: Unit | None) -> float | None:
     if m.ci_low is not None and m.ci_high is not None:
-        return (m.ci_high - m.ci_low) / (2 * 1.96)
+        return (m.ci_high - m.ci_low) / (2 * Z_975)
     if m.value is not None and m.sample_size and unit is not None and unit.kind == UnitKind.PERCENTAGE:
         p = min(max(m.value / 100, 0.0), 1.0)
         return 100 * math.sqrt(p * (1 - p) / m.sample_size)

@@ -20,6 +20,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
+from koers.domain.measurements import Measurement
+from koers.domain.units import ANY_SIZE, LARGEST, Bounds
+
 
 class ColumnType(StrEnum):
     """What a cell holds, which says how the importer reads it."""
@@ -63,6 +66,9 @@ class MeasurementColumn:
     is checked by dictionary look-ups for every row it has seen the like of; a file with any
     other column takes the thorough path for every row. So a new import column that leaves
     ``fast`` off is a visible choice here, not a forgotten entry in a set elsewhere.
+
+    ``limit``: the values an import accepts in this column (the value's own limit depends on
+    its unit: koers.domain.units.PLAUSIBLE); docs/import-format.md lists both.
     """
 
     name: str
@@ -74,6 +80,7 @@ class MeasurementColumn:
     in_export: bool = False
     stored: bool = False
     fast: bool = False
+    limit: Bounds | None = None
 
 
 def _column(
@@ -88,6 +95,7 @@ def _column(
     in_export: bool | None = None,
     stored: bool = False,
     fast: bool = False,
+    limit: Bounds | None = None,
 ) -> MeasurementColumn:
     """A column; ``file`` is short for a column both imported and exported."""
     return MeasurementColumn(
@@ -100,6 +108,7 @@ def _column(
         file if in_export is None else in_export,
         stored,
         fast,
+        limit,
     )
 
 
@@ -109,6 +118,10 @@ _FRACTION = (
 )
 _INTERVAL = "The confidence interval; the value must lie within it."
 _SUBJECT = Required.GOAL_OR_SERIES
+#: The counts behind a figure (a numerator, a denominator): not negative, and at most LARGEST.
+_COUNTS = Bounds(0.0, LARGEST)
+#: The most respondents a survey figure rests on: more than the Netherlands has people.
+MOST_RESPONDENTS: Final = 100_000_000
 T, P = ColumnType, Part
 
 #: Every column, in the order of a file.
@@ -206,8 +219,8 @@ COLUMNS: Final[tuple[MeasurementColumn, ...]] = (
         in_export=True,
         stored=True,
     ),
-    _column("numerator", T.NUMBER, P.CONTENT, _FRACTION, file=True, stored=True),
-    _column("denominator", T.NUMBER, P.CONTENT, _FRACTION, file=True, stored=True),
+    _column("numerator", T.NUMBER, P.CONTENT, _FRACTION, file=True, stored=True, limit=_COUNTS),
+    _column("denominator", T.NUMBER, P.CONTENT, _FRACTION, file=True, stored=True, limit=_COUNTS),
     _column(
         "sample_size",
         T.WHOLE_NUMBER,
@@ -215,9 +228,10 @@ COLUMNS: Final[tuple[MeasurementColumn, ...]] = (
         "For survey figures (GGD monitor): the number of respondents.",
         file=True,
         stored=True,
+        limit=Bounds(1.0, MOST_RESPONDENTS),
     ),
-    _column("ci_low", T.NUMBER, P.CONTENT, _INTERVAL, file=True, stored=True),
-    _column("ci_high", T.NUMBER, P.CONTENT, _INTERVAL, file=True, stored=True),
+    _column("ci_low", T.NUMBER, P.CONTENT, _INTERVAL, file=True, stored=True, limit=ANY_SIZE),
+    _column("ci_high", T.NUMBER, P.CONTENT, _INTERVAL, file=True, stored=True, limit=ANY_SIZE),
     _column(
         "source",
         T.TEXT,
@@ -300,6 +314,23 @@ READ_COLUMNS: Final = tuple(c.name for c in COLUMNS if c.stored and c.part != Pa
 CONTENT_COLUMNS: Final = tuple(c.name for c in COLUMNS if c.stored and c.part == Part.CONTENT)
 #: The import columns the importer's fast path reads, in this order.
 FAST_COLUMNS: Final = tuple(c.name for c in COLUMNS if c.fast)
+#: The import columns with a limit of their own, and that limit (the value's depends on its unit).
+LIMITS: Final = {c.name: c.limit for c in COLUMNS if c.in_import and c.limit is not None}
+#: How large each number that koers computes with may be (the value: as large as any value).
+COMPUTED_SIZES: Final = {"value": ANY_SIZE.high, **{n: LIMITS[n].high for n in ("ci_low", "ci_high", "sample_size")}}
+
+
+def oversized(m: Measurement) -> float | None:
+    """The size the first number of ``m`` that koers computes with goes beyond, if one does.
+
+    The importer refuses such a number, but a database may hold one from before its limits, or
+    written around it (a derived rate); a forecast, a test or a chart axis of it would overflow.
+    So the assessment does not judge a figure with such a number, and a chart leaves it out."""
+    for name, size in COMPUTED_SIZES.items():
+        number = getattr(m, name)
+        if number is not None and not abs(number) <= size:  # 'not <=': NaN is beyond too
+            return size
+    return None
 
 
 def import_columns_of(kind: ColumnType, *, required: bool | None = None) -> tuple[str, ...]:

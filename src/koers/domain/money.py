@@ -20,9 +20,9 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Final
+from typing import Annotated, Any, Final
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from koers.domain.budgets import Budget
@@ -79,6 +79,19 @@ def taakveld_code(text: str) -> str | None:
     return found.group(1) if found else None
 
 
+def _checked_code(code: str) -> str:
+    if not re.match(TAAKVELD_PATTERN, code):
+        raise PydanticCustomError(
+            "invalid-taakveld", "'{value}' is not an Iv3 taakveld code such as 6.1", {"value": code}
+        )
+    return code
+
+
+#: A taakveld code as a key of ``money.taakvelden``: a wrong one is found at its own key (the
+#: line in YAML, the row in the plan workbook), not at the mapping as a whole.
+TaakveldCode = Annotated[str, AfterValidator(_checked_code)]
+
+
 class PlanMoney(BaseModel):
     """The plan's money section: the total it states, and where each taakveld's money goes."""
 
@@ -90,21 +103,11 @@ class PlanMoney(BaseModel):
         "challenges' budgets of that year must add up to it.",
     )
     tolerance: float = Field(default=0, ge=0, description="Euros the total may differ (rounding in the plan).")
-    taakvelden: dict[str, str] = Field(
+    taakvelden: dict[TaakveldCode, str] = Field(
         default_factory=dict,
         description="Iv3 taakveld code to challenge id ({'6.1': 'ontmoeten-en-omzien'}): amounts per "
         "taakveld are added up per challenge.",
     )
-
-    @field_validator("taakvelden")
-    @classmethod
-    def _codes(cls, taakvelden: dict[str, str]) -> dict[str, str]:
-        for code in taakvelden:
-            if not re.match(TAAKVELD_PATTERN, code):
-                raise PydanticCustomError(
-                    "invalid-taakveld", "'{value}' is not an Iv3 taakveld code such as 6.1", {"value": code}
-                )
-        return taakvelden
 
 
 Finding = tuple[tuple[str | int, ...], str, dict[str, Any]]
@@ -154,6 +157,12 @@ class YearMoney:
     budget: float | None = None
     revised: float | None = None
     actual: float | None = None
+    #: Where each amount comes from ('Jaarstukken 2025'), for the kinds that name a source.
+    sources: tuple[tuple[AmountKind, str], ...] = ()
+
+    def source(self, kind: AmountKind) -> str | None:
+        """Where the amount of ``kind`` comes from, or None."""
+        return next((text for k, text in self.sources if k is kind), None)
 
     @property
     def current_budget(self) -> float | None:
@@ -228,18 +237,23 @@ class ChallengeMoney:
 
 def per_challenge(amounts: Iterable[Amount], challenge_ids: Iterable[str]) -> dict[str, ChallengeMoney]:
     """The amounts arranged per challenge and year, for every challenge named (empty if none)."""
-    arranged: dict[str, dict[int, dict[AmountKind, float]]] = {c: {} for c in challenge_ids}
+    arranged: dict[str, dict[int, dict[AmountKind, Amount]]] = {c: {} for c in challenge_ids}
     for a in summed(amounts):
         if a.challenge in arranged:
-            arranged[a.challenge].setdefault(a.year, {})[a.kind] = a.amount
+            arranged[a.challenge].setdefault(a.year, {})[a.kind] = a
     return {
         c: ChallengeMoney(c, tuple(_year(y, kinds) for y, kinds in sorted(years.items())))
         for c, years in arranged.items()
     }
 
 
-def _year(year: int, kinds: dict[AmountKind, float]) -> YearMoney:
-    return YearMoney(year, kinds.get(AmountKind.BUDGET), kinds.get(AmountKind.REVISED), kinds.get(AmountKind.ACTUAL))
+def _year(year: int, kinds: dict[AmountKind, Amount]) -> YearMoney:
+    def amount(kind: AmountKind) -> float | None:
+        found = kinds.get(kind)
+        return found.amount if found is not None else None
+
+    sources = tuple((k, kinds[k].source or "") for k in AmountKind if k in kinds and kinds[k].source)
+    return YearMoney(year, amount(AmountKind.BUDGET), amount(AmountKind.REVISED), amount(AmountKind.ACTUAL), sources)
 
 
 def total(amounts: Iterable[Amount], kind: AmountKind, year: int) -> float:

@@ -205,6 +205,10 @@ REASONS: dict[str, str] = {
         "volgende meting gaat over {next}."
     ),
     "not-available": N_("Over {period} is geen cijfer: {code}, {why}."),
+    "unusable-figure": N_(
+        "In de meting over {period} staat een getal groter dan {limit}. Daarmee kan koers niet rekenen, dus is "
+        "het doel niet te beoordelen. Verbeter de meting in de editor of met een nieuwe import."
+    ),
     "inside-baseline": N_(
         "De meting over {period} valt binnen de periode van de nulmeting ({baseline_period}) en telt niet mee als "
         "voortgang."

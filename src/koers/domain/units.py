@@ -128,6 +128,37 @@ BOUNDS: Final = every(
 )
 
 
+#: The largest size of any number koers takes in (a value, the counts behind it, an interval, an
+#: amount in euro): a thousand billion. No municipal figure comes near it, and every sum, square
+#: and product koers makes of numbers this size stays far from what a float can hold; a value of
+#: 1e155 once made the forecast overflow and took every page down.
+LARGEST: Final = 1e12
+#: What a value of a unit without a natural scale may be: at most :data:`LARGEST` either way.
+ANY_SIZE: Final = Bounds(-LARGEST, LARGEST)
+_COUNTED = Bounds(0.0, 1e10)
+
+#: The plausible range of a value of each kind of unit: an imported figure outside it is refused,
+#: at its row and column (docs/import-format.md lists it). Unlike :data:`BOUNDS` both ends are
+#: finite. A count, a rate or a duration is not negative and at most ten billion (more than any
+#: count of people, homes or nights in the Netherlands); an amount in euro may be negative (a
+#: deficit); a score keeps the plan's own scale (a grade, an index, -100 to 100), so it is only
+#: held to :data:`LARGEST`.
+PLAUSIBLE: Final = every(
+    UnitKind,
+    {
+        UnitKind.PERCENTAGE: Bounds(0.0, 100.0),
+        UnitKind.COUNT: _COUNTED,
+        UnitKind.EURO: ANY_SIZE,
+        UnitKind.RATE: _COUNTED,
+        UnitKind.NIGHTS: _COUNTED,
+        UnitKind.DAYS: _COUNTED,
+        UnitKind.WEEKS: _COUNTED,
+        UnitKind.SCORE: ANY_SIZE,
+        UnitKind.OTHER: ANY_SIZE,
+    },
+)
+
+
 #: Units whose values are whole things: a count, whole euros, nights, days, weeks. An estimate in
 #: them (a forecast) is written whole: not "273,4 kinderen".
 WHOLE_UNITS: Final = frozenset({UnitKind.COUNT, UnitKind.EURO, UnitKind.NIGHTS, UnitKind.DAYS, UnitKind.WEEKS})
@@ -237,6 +268,11 @@ class Unit(BaseModel):
     def bounds(self) -> Bounds:
         """The values this unit can take at all."""
         return BOUNDS[self.kind]
+
+    @property
+    def plausible(self) -> Bounds:
+        """The values a figure in this unit can plausibly have: what an import accepts."""
+        return PLAUSIBLE[self.kind]
 
     @property
     def minimal_change(self) -> MinimalChange:

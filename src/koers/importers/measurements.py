@@ -24,6 +24,7 @@ docs/import-format.md.
 from __future__ import annotations
 
 import csv
+import math
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -33,10 +34,12 @@ from typing import Any, NamedTuple, overload
 
 from koers.catalogues import BbvCatalogue, bbv_catalogue
 from koers.domain.bbv import base_conversion
+from koers.domain.formatting import format_number
 from koers.domain.measurement_columns import EXPORT_ONLY as EXPORT_ONLY  # ignored by name, for callers
 from koers.domain.measurement_columns import (
     FAST_COLUMNS,
     IMPORT_COLUMNS,
+    LIMITS,
     REQUIRED_COLUMNS,
     SUBJECT_COLUMNS,
     ColumnType,
@@ -46,12 +49,12 @@ from koers.domain.measurements import MeasurementStatus, SubjectKind, Unavailabl
 from koers.domain.periods import Period, PeriodError
 from koers.domain.plan import Plan
 from koers.domain.regions import clean_region_code, is_region_code
-from koers.domain.units import Unit, UnitKind, parse_unit_text, unit_code
+from koers.domain.units import Bounds, Unit, UnitKind, parse_unit_text, unit_code
 from koers.domain.wording import Wording
 from koers.exports import CSV_GUARD, unguard
 from koers.i18n import N_
 from koers.importers.batch import OPTIONAL, Batch
-from koers.importers.files import UnreadableFile, open_rows
+from koers.importers.files import Refused, RowSource, UnreadableFile, open_rows
 from koers.importers.messages import IMPORT_MESSAGES
 from koers.problems import Location, Problem
 
@@ -87,6 +90,9 @@ DIVIDE = N_("deel de waarde door {factor}")
 #: Why a value is out of range, as the out-of-range message words it.
 PERCENTAGE_RANGE = N_("een percentage ligt tussen 0 en 100")
 NOT_NEGATIVE = N_("dit getal kan niet negatief zijn")
+BEYOND_LIMITS = N_("hier past een getal van {low} tot en met {high}")
+#: From this size on a number in a problem is written short (1e+308), not in 309 digits.
+SHORT_FROM = 1e15
 
 
 @dataclass(frozen=True)
@@ -131,10 +137,22 @@ def check_file(
     file = str(path)
     try:
         source = open_rows(path)
+    except Refused as err:
+        return _failed(err.problem(file))
     except UnreadableFile as err:
         return _failed(_located("unreadable-file", "-", Location(file), detail=str(err)))
     rows = _Rows(file, path.name, source.header, source.header_row, source.rows())
-    return _check(plan, rows, mapping or {}, progress, catalogue)
+    return _with_strays(_check(plan, rows, mapping or {}, progress, catalogue), source, file)
+
+
+def _with_strays(result: CheckResult, source: RowSource, file: str) -> CheckResult:
+    """``result`` with the values right of the file's last column name, which its rows leave
+    out: each is a problem, so that no value is dropped without a word."""
+    if not source.stray_count:
+        return result
+    problems = source.merged(file, result.problems)
+    count = result.problem_count + source.stray_count
+    return CheckResult(None, problems[:MAX_PROBLEMS], count, result.rows, result.warnings)
 
 
 def check_rows(
@@ -209,6 +227,8 @@ def _check(
             checker.check(number, cells)
             if progress is not None and checker.rows % PROGRESS_EVERY == 0:
                 progress(checker.rows)
+    except Refused as err:  # a limit reached halfway: nothing of the file is kept
+        return _failed(err.problem(file))
     except (UnicodeDecodeError, ValueError, csv.Error) as err:
         return _failed(_located("unreadable-file", "-", Location(file), detail=str(err)))
     if progress is not None:
@@ -385,6 +405,7 @@ class _RowChecker:
         extra: dict[str, Any] = {name: self._number(number, cells, name) for name in OPTIONAL_NUMBERS}
         for name in WHOLE_NUMBERS:
             extra[name] = self._whole(number, cells, name)
+        self._within_limits(number, extra)
         for name in DATES:
             extra[name] = self._date(number, cells, name)
         texts = {name: self._text(cells, name) for name in OPTIONAL_TEXTS}
@@ -417,6 +438,18 @@ class _RowChecker:
         )
         self.row_of.append(number)
 
+    def _within_limits(self, number: int, extra: dict[str, Any]) -> None:
+        """Refuse a count, sample size or interval beyond its column's limit (LIMITS), and
+        leave it out, so that the checks of the fraction and the interval do not repeat it."""
+        for name, limit in LIMITS.items():
+            value = extra.get(name)
+            if value is not None and not limit.contains(value):
+                self._out_of_range(number, name, value, Wording(BEYOND_LIMITS, _limits(limit)))
+                extra[name] = None
+
+    def _out_of_range(self, number: int, column: str, value: float, detail: Wording) -> None:
+        self._problem("out-of-range", number, column, value=_shown(value), detail=detail)
+
     def _unnamed_values(self, number: int, cells: list[Any]) -> None:
         for index in self.unnamed:
             if index < len(cells) and cells[index] is not None and str(cells[index]).strip():
@@ -429,10 +462,9 @@ class _RowChecker:
         if self.fast is None:
             return
         ig, ip, ia, ist = self.fast.goal, self.fast.period, self.fast.area, self.fast.status
-        kind = unit[1].kind
-        low = float("-inf") if kind in (UnitKind.SCORE, UnitKind.OTHER, UnitKind.EURO) else 0.0
-        high = 100.0 if kind == UnitKind.PERCENTAGE else float("inf")
-        known = _Known(subject[0], subject[1], unit[0], subject[2], self._number_of(subject[0]), low, high)
+        limit = unit[1].plausible
+        assert limit.low is not None and limit.high is not None  # every plausible range is finite
+        known = _Known(subject[0], subject[1], unit[0], subject[2], self._number_of(subject[0]), limit.low, limit.high)
         self.fast_goals.setdefault(cells[ig], known)
         self.fast_periods.setdefault(cells[ip], period)
         self.fast_areas.setdefault(cells[ia], area)
@@ -652,24 +684,9 @@ class _RowChecker:
         return parse_unit_text(known)
 
     def _plausible(self, number: int, value: float, unit: tuple[str, Unit], extra: dict[str, float | None]) -> bool:
-        kind = unit[1].kind
-        if kind == UnitKind.PERCENTAGE and not 0 <= value <= 100:
-            self._problem(
-                "out-of-range",
-                number,
-                "value",
-                value=value,
-                detail=Wording(PERCENTAGE_RANGE),
-            )
-            return False
-        if kind not in (UnitKind.SCORE, UnitKind.OTHER, UnitKind.EURO) and value < 0:
-            self._problem(
-                "out-of-range",
-                number,
-                "value",
-                value=value,
-                detail=Wording(NOT_NEGATIVE),
-            )
+        limit = unit[1].plausible
+        if not limit.contains(value):
+            self._out_of_range(number, "value", value, _why_beyond(value, unit[1], limit))
             return False
         low, high = extra["ci_low"], extra["ci_high"]
         if low is not None and high is not None and not low <= value <= high:
@@ -686,6 +703,9 @@ class _RowChecker:
             return False
         factor = 100 if unit.kind == UnitKind.PERCENTAGE else (unit.per or 1)
         expected = top / bottom * factor
+        if not math.isfinite(expected):  # a denominator so small that the fraction has no size
+            self._problem("invalid-fraction", number, "denominator", value=value, numerator=top, denominator=bottom)
+            return False
         if abs(expected - value) <= 0.01 * max(abs(expected), 1):
             return True
         self._problem("invalid-fraction", number, "value", value=value, numerator=top, denominator=bottom)
@@ -763,6 +783,36 @@ class _UnitName:
 
     def worded(self, lang: str) -> str:
         return self.unit.label_text(lang)
+
+
+def _why_beyond(value: float, unit: Unit, limit: Bounds) -> Wording:
+    """Why a value lies outside its unit's plausible range, in the words the reader knows best:
+    a percentage lies in 0-100, a count is not negative, else the range itself."""
+    if unit.kind == UnitKind.PERCENTAGE:
+        return Wording(PERCENTAGE_RANGE)
+    if limit.low == 0 and value < 0:
+        return Wording(NOT_NEGATIVE)
+    return Wording(BEYOND_LIMITS, _limits(limit))
+
+
+def _limits(limit: Bounds) -> dict[str, Any]:
+    assert limit.low is not None and limit.high is not None  # every limit of an import is finite
+    return {"low": Grouped(limit.low), "high": Grouped(limit.high)}
+
+
+def _shown(value: float) -> float | str:
+    """A number for a problem: as typed, but a huge one short (1e+308, not 309 digits)."""
+    return f"{value:.3g}" if abs(value) >= SHORT_FROM else value
+
+
+@dataclass(frozen=True, slots=True)
+class Grouped:
+    """A limit in a problem, grouped the reader's way (1.000.000.000.000; 1,000,000,000,000)."""
+
+    value: float
+
+    def worded(self, lang: str) -> str:
+        return format_number(self.value, lang)
 
 
 def parse_number(text: str) -> float | None:

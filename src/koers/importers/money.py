@@ -13,13 +13,15 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
 from koers.domain.money import KIND_WORDS, Amount, AmountKind, parse_kind, summed, taakveld_code
 from koers.domain.plan import Plan
-from koers.importers.files import UnreadableFile, open_rows
-from koers.importers.measurements import parse_number
+from koers.domain.units import PLAUSIBLE, UnitKind
+from koers.importers.files import Refused, UnreadableFile, open_rows, sha256_of
+from koers.importers.measurements import Grouped, parse_number
 from koers.importers.money_messages import CATALOGUE
+from koers.importers.sources import Origin
 from koers.problems import Location, Problem
 
 #: koers's column and the headers it is also known by (lower case).
@@ -32,6 +34,10 @@ HEADERS: Final = {
     "source": ("source", "bron"),
 }
 REQUIRED: Final = ("year", "kind", "amount")
+#: The amounts a file may hold: those of a value in euro (koers.domain.units.PLAUSIBLE).
+AMOUNTS: Final = PLAUSIBLE[UnitKind.EURO]
+#: The import log's kind of a money file (koers.store.imports.Provenance).
+FILE_ORIGIN: Final = "money-file"
 
 
 @dataclass(frozen=True)
@@ -52,19 +58,40 @@ def read_money(path: Path, plan: Plan) -> MoneyFile:
     try:
         source = open_rows(path)
         rows = list(source.rows())
+    except Refused as err:
+        return MoneyFile(problems=[err.problem(path.name)])
     except UnreadableFile as err:
         return MoneyFile(problems=[_problem("unreadable-file", "-", Location(path.name), detail=str(err))])
-    columns = _columns(source.header)
+    checked = _check(path.name, plan, source.header, source.header_row, rows)
+    if source.stray_count:  # a value right of the last column name is no amount to drop unread
+        return MoneyFile(problems=source.merged(path.name, checked.problems), rows=checked.rows)
+    return checked
+
+
+def check_money_rows(plan: Plan, rows: Sequence[Mapping[str, Any]], *, source_name: str) -> MoneyFile:
+    """Rows made by a program (CBS's Iv3 figures), keyed by koers's column names, checked by the
+    same rules and with the same messages as a file's; ``source_name`` stands where a file's name
+    would, and row 1 is the first row."""
+    header = [name for name in HEADERS if any(name in row for row in rows)]
+    numbered = [(number, [row.get(name) for name in header]) for number, row in enumerate(rows, start=1)]
+    return _check(source_name, plan, header, None, numbered)
+
+
+def _check(
+    file: str, plan: Plan, header: Sequence[str], header_row: int | None, rows: Sequence[tuple[int, Sequence[Any]]]
+) -> MoneyFile:
+    """The one check of every money row, wherever the rows come from."""
+    columns = _columns(header)
     missing = [name for name in REQUIRED if name not in columns]
     if "challenge" not in columns and "taakveld" not in columns:
         missing.insert(0, "challenge")
     if missing:
         expected = "challenge (of taakveld), year, kind, amount, source"
-        where = Location(path.name, row=source.header_row)
+        where = Location(file, row=header_row)
         return MoneyFile(problems=[_problem("missing-column", n, where, name=n, expected=expected) for n in missing])
     if not rows:
-        return MoneyFile(problems=[_problem("empty-file", "-", Location(path.name))])
-    checker = _RowChecker(path.name, plan, source.header, columns)
+        return MoneyFile(problems=[_problem("empty-file", "-", Location(file))])
+    checker = _RowChecker(file, plan, header, columns)
     found = [checker.check(number, cells) for number, cells in rows]
     if checker.problems:
         return MoneyFile(problems=checker.problems, rows=len(rows))
@@ -151,12 +178,24 @@ class _RowChecker:
 
     def _amount(self, row: int, cell: Any) -> float | None:
         if isinstance(cell, int | float) and not isinstance(cell, bool):
-            return float(cell)
+            return self._plausible(row, float(cell), str(cell))
         text = "" if cell is None else str(cell).strip().removeprefix("€").strip()
         value = parse_amount(text) if text else None
         if value is None:
             self._add("invalid-amount", "amount", row, value=text)
-        return value
+            return None
+        return self._plausible(row, value, text)
+
+    def _plausible(self, row: int, value: float, written: str) -> float | None:
+        """The amount, if it lies within :data:`AMOUNTS` (a typing slip of a few digits, or
+        cents read as euros, makes an amount no budget has)."""
+        if AMOUNTS.contains(value):
+            return value
+        assert AMOUNTS.low is not None and AMOUNTS.high is not None  # a plausible range is finite
+        self._add(
+            "amount-out-of-range", "amount", row, value=written, low=Grouped(AMOUNTS.low), high=Grouped(AMOUNTS.high)
+        )
+        return None
 
 
 _DUTCH_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
@@ -176,3 +215,40 @@ def _text(cells: Sequence[Any], position: int) -> str:
     if position >= len(cells) or cells[position] is None:
         return ""
     return str(cells[position]).strip()
+
+
+class MoneySource(Protocol):
+    """A source of amounts: its origin, and its rows checked against a plan (a file, CBS's Iv3
+    figures); every source is checked by :func:`_check` and stored by
+    :func:`koers.store.money.store_amounts`."""
+
+    @property
+    def origin(self) -> Origin: ...
+
+    def check(self, plan: Plan) -> MoneyFile: ...
+
+
+@dataclass(frozen=True)
+class MoneyFileSource:
+    """A CSV or Excel file of amounts per challenge or taakveld."""
+
+    path: Path
+
+    @property
+    def origin(self) -> Origin:
+        return Origin(FILE_ORIGIN, self.path.name, sha256_of(self.path) if self.path.is_file() else None)
+
+    def check(self, plan: Plan) -> MoneyFile:
+        return read_money(self.path, plan)
+
+
+@dataclass(frozen=True)
+class MoneyRowsSource:
+    """Amounts made by a program, in koers's columns (``taakveld``, ``year``, ``kind``,
+    ``amount``, ``source``); ``origin.name`` stands where a file's name would."""
+
+    origin: Origin
+    rows: Sequence[Mapping[str, Any]]
+
+    def check(self, plan: Plan) -> MoneyFile:
+        return check_money_rows(plan, self.rows, source_name=self.origin.name or self.origin.kind)

@@ -50,6 +50,10 @@ MONEY_MESSAGES: Catalogue = {
         N_("'{value}' is geen bedrag."),
         N_("Schrijf het bedrag in euro zonder €-teken, bijvoorbeeld 1.234.567,89 of 1234567.89."),
     ),
+    "amount-out-of-range": (
+        N_("Het bedrag {value} kan niet: een bedrag ligt tussen {low} en {high} euro."),
+        N_("Controleer het bedrag: staat het in euro (niet in centen of duizenden), zonder cijfers te veel?"),
+    ),
     "duplicate-row": (
         N_("Dit bedrag staat al op rij {other}."),
         N_("Laat één van de twee rijen weg, of tel ze op."),

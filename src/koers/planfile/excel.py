@@ -29,7 +29,18 @@ from koers.domain.periods import parse_period
 from koers.domain.plan import Plan
 from koers.domain.wording import Wording
 from koers.i18n import N_
-from koers.planfile.excel_columns import SHEETS, Column, ItemSheet, Kind, LongSheet, PlanSheet, Series, Sheet
+from koers.planfile.excel_columns import (
+    SHEETS,
+    Column,
+    ItemSheet,
+    Kind,
+    LongSheet,
+    MapSheet,
+    PlanSheet,
+    Series,
+    Sheet,
+)
+from koers.planfile.limits import PLAN, Refused, check_workbook
 from koers.planfile.validation import LoadResult, Loc, validate_raw
 from koers.planfile.yamlfile import path_of, plan_to_data
 from koers.problems import Location, Problem
@@ -65,6 +76,8 @@ def _rows(sheet: Sheet, data: dict[str, Any]) -> list[Row]:
         return [[(name_column, f.header), (f, _get(data, f.path))] for f in sheet.fields]
     if isinstance(sheet, ItemSheet):
         return [[(c, _get(item, c.path)) for c in sheet.columns] for item in _get(data, sheet.key) or []]
+    if isinstance(sheet, MapSheet):
+        return [[(sheet.key, key), (sheet.value, value)] for key, value in (_get(data, sheet.path) or {}).items()]
     return [[(c, row.get(c.header)) for c in sheet.columns] for row in _long_rows(sheet, data)]
 
 
@@ -217,13 +230,16 @@ def load_excel_plan(path: Path) -> LoadResult:
     """Read a plan workbook: the plan, or every problem with its sheet, row and column."""
     reader = Reader(str(path))
     try:
+        check_workbook(path, PLAN)  # before openpyxl reads every cell into memory
         workbook = load_workbook(path, data_only=True)
+    except Refused as err:
+        return LoadResult(None, [err.problem(reader.file)])
     except Exception as err:  # openpyxl raises many kinds of error on a damaged or foreign file
         reader.not_a_plan(reader.at(), Wording(N_("het is niet te openen ({error})"), {"error": type(err).__name__}))
         return LoadResult(None, reader.structural)
     grids = [_grid(reader, workbook[s.name], s) for s in SHEETS if s.name in workbook]
     for sheet in SHEETS:
-        if sheet.name not in workbook and not (isinstance(sheet, ItemSheet) and sheet.optional):
+        if sheet.name not in workbook and not (isinstance(sheet, ItemSheet | MapSheet) and sheet.optional):
             reader.not_a_plan(
                 reader.at(sheet.name), Wording(N_("het tabblad '{sheet}' ontbreekt"), {"sheet": sheet.name})
             )
@@ -300,6 +316,9 @@ def _raw(reader: Reader, grids: list[Grid]) -> dict[str, Any]:
         elif isinstance(sheet, ItemSheet):
             _put(raw, sheet.key, _read_items(reader, grid, sheet) or None)
             reader.mark(sheet.key, sheet.name)
+        elif isinstance(sheet, MapSheet):
+            _put(raw, sheet.path, _read_map(reader, grid, sheet) or None)
+            reader.mark(sheet.path, sheet.name)
         else:
             tables = _read_long(reader, grid, sheet)
             raw[sheet.name] = tables if sheet.many else next(iter(tables), None)
@@ -340,6 +359,32 @@ def _read_items(reader: Reader, grid: Grid, sheet: ItemSheet) -> list[dict[str, 
             _put(item, column.path, _read(column.kind, cells.get(column.header)))
         items.append(item)
     return items
+
+
+def _read_map(reader: Reader, grid: Grid, sheet: MapSheet) -> dict[str, Any]:
+    """One entry per row; a problem with an entry's value points at its value's cell, one with
+    its key (a taakveld code that is none) at the key's cell."""
+    found: dict[str, Any] = {}
+    rows: dict[str, int] = {}
+    for row, cells in grid.rows:
+        key = _read(sheet.key.kind, cells.get(sheet.key.header))
+        value = _read(sheet.value.kind, cells.get(sheet.value.header))
+        if key is None:
+            _missing(reader, sheet.path, sheet, sheet.key, row)
+            continue
+        loc: Loc = (*sheet.path, key)
+        if value is None:
+            _missing(reader, loc, sheet, sheet.value, row)
+            continue
+        if key in rows:
+            if found[key] != value:
+                _twice(reader, loc, reader.at(sheet.name, row, sheet.key.header), key, rows[key])
+            continue
+        rows[key] = row
+        reader.mark(loc, sheet.name, row, sheet.value.header)
+        reader.mark((*loc, "[key]"), sheet.name, row, sheet.key.header)
+        found[key] = value
+    return found
 
 
 @dataclass

@@ -105,6 +105,25 @@ class ItemSheet:
 
 
 @dataclass(frozen=True, slots=True)
+class MapSheet:
+    """A sheet with one row per entry of a mapping in the plan: ``key`` names the entry (a
+    taakveld code), ``value`` is what it maps to (a challenge). ``path`` is where the mapping
+    sits in the plan (``money_taakvelden`` is ``money.taakvelden``). An ``optional`` sheet was
+    added after workbooks were first made: a workbook without it reads as a plan without it.
+    """
+
+    name: str
+    key: Column
+    value: Column
+    path: tuple[str, ...]
+    optional: bool = False
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return (self.key, self.value)
+
+
+@dataclass(frozen=True, slots=True)
 class Series:
     """A per-year series of a long-format sheet, with where its stated totals go in the table."""
 
@@ -136,7 +155,7 @@ class LongSheet:
         return (*self.table_columns, *self.item_columns, self.year, *(s.column for s in self.series))
 
 
-Sheet = PlanSheet | ItemSheet | LongSheet
+Sheet = PlanSheet | ItemSheet | MapSheet | LongSheet
 
 TEXT, CODE, NUMBER, INTEGER, VALUE = Kind.TEXT, Kind.CODE, Kind.NUMBER, Kind.INTEGER, Kind.VALUE
 TEXT_LIST, YEAR_LIST, TARGET_LIST = Kind.TEXT_LIST, Kind.YEAR_LIST, Kind.TARGET_LIST
@@ -520,6 +539,25 @@ BUDGET_TABLE = LongSheet(
     ),
 )
 
+MONEY_TAAKVELDEN = MapSheet(
+    "money_taakvelden",
+    key=col(
+        "taakveld",
+        CODE,
+        "Code van een Iv3-taakveld, bijvoorbeeld 6.1 of 6.71 (alleen de code, zonder naam). "
+        "De bedragen van dit taakveld tellen op bij de opgave ernaast.",
+        required=True,
+    ),
+    value=col(
+        "challenge",
+        CODE,
+        "Code van de opgave (tabblad challenges) waar het geld van dit taakveld heen gaat.",
+        required=True,
+    ),
+    path=("money", "taakvelden"),
+    optional=True,
+)
+
 SHEETS: tuple[Sheet, ...] = (
     PLAN,
     PRINCIPLES,
@@ -533,4 +571,5 @@ SHEETS: tuple[Sheet, ...] = (
     AREAS,
     KEY_FIGURES,
     BUDGET_TABLE,
+    MONEY_TAAKVELDEN,
 )

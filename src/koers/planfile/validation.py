@@ -72,11 +72,17 @@ def validate_raw(raw: Any, file: str, locate: Locator, path_of: Callable[[Loc], 
     try:
         plan = Plan.model_validate(raw)
     except ValidationError as err:
-        problems += [_problem(e, locate, path_of) for e in err.errors(include_url=False)]
+        problems += model_problems(err, locate, path_of)
     for loc, code, context in reference_problems(raw) + total_problems(raw):
         problems.append(Problem(code, path_of(loc), locate(loc), context))
     problems.sort(key=_order)
     return LoadResult(None if problems else plan, problems, locate)
+
+
+def model_problems(err: ValidationError, locate: Locator, path_of: Callable[[Loc], str]) -> list[Problem]:
+    """pydantic's errors as koers's problems, each located and in koers's codes: one translation
+    for every file whose model is checked here (plans, surveys)."""
+    return [_problem(e, locate, path_of) for e in err.errors(include_url=False)]
 
 
 def total_problems(raw: Mapping[str, Any]) -> list[tuple[Loc, str, dict[str, Any]]]:

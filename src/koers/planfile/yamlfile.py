@@ -26,23 +26,32 @@ from koers.problems import Location, Problem
 
 
 def load_yaml_plan(path: Path) -> LoadResult:
+    raw, problem = read_yaml(path)
+    if problem is not None:
+        return LoadResult(None, [problem])
+    file = str(path)
+    return validate_raw(raw, file, lambda loc: Location(file, line=line_of(raw, loc)), lambda loc: path_of(raw, loc))
+
+
+def read_yaml(path: Path) -> tuple[Any, Problem | None]:
+    """The YAML in ``path`` with the line of every key kept, or the problem that stops it being
+    read (not UTF-8, not YAML), located; for every YAML file koers reads (plans, surveys)."""
     file = str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as err:
         first_bad = path.read_bytes()[: err.start].count(b"\n") + 1
-        return LoadResult(None, [Problem("not-utf8", "-", Location(file, line=first_bad))])
+        return None, Problem("not-utf8", "-", Location(file, line=first_bad))
     try:
-        raw = YAML(typ="rt").load(text)
+        return YAML(typ="rt").load(text), None
     except ValueError as err:  # ruamel builds dates itself and refuses 2025-02-30
         line = _line_of_value_error(text, err)
-        return LoadResult(None, [Problem("yaml-syntax", "-", Location(file, line=line), {"detail": str(err)})])
+        return None, Problem("yaml-syntax", "-", Location(file, line=line), {"detail": str(err)})
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else None
         detail = (err.problem or err.context or "").strip()
-        return LoadResult(None, [Problem("yaml-syntax", "-", Location(file, line=line), {"detail": detail})])
-    return validate_raw(raw, file, lambda loc: Location(file, line=line_of(raw, loc)), lambda loc: path_of(raw, loc))
+        return None, Problem("yaml-syntax", "-", Location(file, line=line), {"detail": detail})
 
 
 def _line_of_value_error(text: str, err: ValueError) -> int | None:

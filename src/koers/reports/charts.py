@@ -46,6 +46,7 @@ from koers.domain.forecast import Forecast
 from koers.domain.formatting import estimate, format_figure, format_number, format_value, rounded
 from koers.domain.goals import Goal
 from koers.domain.judging import Point, expected_value
+from koers.domain.measurement_columns import oversized
 from koers.domain.measurements import Measurement, MeasurementStatus, current_version
 from koers.domain.periods import Period
 from koers.domain.target_words import target_words
@@ -197,8 +198,10 @@ def goal_chart(
 ) -> dict[str, Any] | None:
     """The Vega-Lite spec of ``goal``'s chart; None when there is no figure at all to draw.
 
-    ``names`` gives the names of the areas (wijken) the measurements are stored under.
+    ``names`` gives the names of the areas (wijken) the measurements are stored under. A figure
+    too large to compute with is left out (the assessment says which it is): its axis would not fit.
     """
+    measurements = [m for m in measurements if oversized(m) is None]
     series = _series(goal, assessment, measurements)
     if not _drawable(assessment, series):
         return None

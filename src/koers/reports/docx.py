@@ -31,10 +31,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 from docx.styles.style import ParagraphStyle
-from docx.table import _Row
+from docx.table import Table, _Row
 from docx.text.paragraph import Paragraph
 
 from koers import __version__
+from koers.domain.advice import tally
 from koers.domain.comparison import Comparison
 from koers.domain.formatting import (
     estimate,
@@ -45,8 +46,10 @@ from koers.domain.formatting import (
     format_value,
     rounded,
 )
-from koers.i18n import _, ngettext, pgettext
+from koers.i18n import N_, _, ngettext, pgettext
 from koers.reports.actions import action_facts
+from koers.reports.advice import Answered, answered, by_advice
+from koers.reports.advice import illustrative as advice_illustrative
 from koers.reports.comparison import TITLE, table_rows
 from koers.reports.markdown import to_html
 from koers.reports.model import ChallengeSection, GoalSection, Report
@@ -86,6 +89,8 @@ def write_docx(report: Report, path: Path) -> None:
     _method(doc, report)
     _sources(doc, report)
     _findings(doc, report)
+    if report.advice:
+        _advice(doc, report)
     _colophon(doc, report)
     doc.save(str(path))
 
@@ -201,6 +206,7 @@ def _contents(doc: DocxDocument, report: Report) -> None:
         *(c.challenge.name for c in report.challenges),
         *([_(TITLE, lang)] if _comparisons(report) else []),
         *_annexes(lang),
+        *([_(ADVICE_ANNEX, lang)] if report.advice else []),
     ]
     first = doc.add_paragraph()
     _field_start(first, TOC_FIELD, dirty=True)
@@ -670,6 +676,61 @@ def _findings(doc: DocxDocument, report: Report) -> None:
     )
 
 
+#: The annex with the advice register, as report.html.j2 (its _advice.html.j2) names it.
+ADVICE_ANNEX: Final = N_("Bijlage: adviezen en inbreng van inwoners")
+
+
+def _advice(doc: DocxDocument, report: Report) -> None:
+    """The advice register, as the HTML's annex: per advice its points, the response, why and what
+    is done; a point's row is never split over two pages."""
+    lang = report.lang
+    doc.add_heading(_(ADVICE_ANNEX, lang), level=1)
+    intro = _(
+        "De participatieraad geeft de gemeente gevraagd en ongevraagd advies, en vraagt inwoners wat zij "
+        "belangrijk vinden. Hier staat elk advies met de reactie van de gemeente per punt.",
+        lang,
+    )
+    count = ngettext(
+        "%(num)s advies, met samen %(summary)s.", "%(num)s adviezen, met samen %(summary)s.", len(report.advice), lang
+    )
+    summary = tally(report.advice_entries).summary(lang)
+    doc.add_paragraph(f"{intro} {fill(count, num=len(report.advice), summary=summary)}")
+    if advice_illustrative(report.advice):
+        note = doc.add_paragraph()
+        note.add_run(_("Illustratief advies.", lang) + " ").bold = True
+        note.add_run(
+            _(
+                "Deze adviezen zijn verzonnen om te laten zien hoe de bijlage eruitziet. Het zijn geen echte adviezen.",
+                lang,
+            )
+        )
+    for advice, items in by_advice(answered(report, report.advice_entries)):
+        doc.add_heading(advice.subject, level=2)
+        facts = [
+            advice.kind.label(lang),
+            format_date(advice.date, lang),
+            fill(_("code %(code)s", lang), code=advice.id),
+        ]
+        doc.add_paragraph(" · ".join([*facts, *([advice.document] if advice.document else [])]))
+        caption = fill(_("Punten van advies %(advice)s en de reactie van de gemeente", lang), advice=advice.id)
+        header = [_("Punt", lang), _("Reactie", lang), _("Waarom en wat de gemeente doet", lang)]
+        rows = [_advice_row(one, lang) for one in items]
+        table = add_table(doc, caption, header, rows)
+        for row in table.rows:
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def _advice_row(one: Answered, lang: str) -> list[str]:
+    entry, response = one.entry, one.entry.response
+    about = ", ".join([entry.item.kind.label(lang).lower(), *entry.goals])
+    point = f"{entry.number}. {entry.item.text} ({about})"
+    if response is None:
+        return [point, _("Nog geen reactie", lang), "–"]
+    done = [text for text in (response.reason, response.follow_up) if text]
+    done += [f"{_('Actie', lang)} {a.id}: {a.name} ({action_facts(a, lang)})" for a in one.actions]
+    return [point, f"{response.verdict.label(lang)}, {format_date(response.date, lang)}", "\n".join(done) or "–"]
+
+
 def _colophon(doc: DocxDocument, report: Report) -> None:
     lang = report.lang
     parts = [fill(_("Gemaakt met koers %(version)s", lang), version=__version__), format_date(report.made_on, lang)]
@@ -690,7 +751,7 @@ def add_fact(doc: DocxDocument, label: str, text: str) -> None:
 
 def add_table(
     doc: DocxDocument, caption: str, header: list[str], rows: list[list[str]], numeric: Sequence[int] = ()
-) -> None:
+) -> Table:
     """A table with its caption above it; the header row repeats on every page it runs onto,
     and the numbers are aligned right."""
     doc.add_paragraph(caption, style="Caption").paragraph_format.keep_with_next = True
@@ -710,6 +771,7 @@ def add_table(
     for row in table.rows:
         for index in numeric:
             row.cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    return cast(Table, table)
 
 
 def _repeat(row: _Row) -> None:

@@ -16,6 +16,7 @@ from importlib.resources import files
 from jinja2 import Environment
 
 from koers import __version__, i18n
+from koers.domain.advice import tally
 from koers.domain.comparison import Comparison
 from koers.domain.formatting import (
     estimate,
@@ -30,10 +31,12 @@ from koers.domain.goals import Goal
 from koers.domain.measurements import Measurement
 from koers.domain.units import Unit
 from koers.reports.actions import action_facts
+from koers.reports.advice import answered, by_advice
+from koers.reports.advice import illustrative as advice_illustrative
 from koers.reports.comparison import table_rows
 from koers.reports.markdown import to_html
 from koers.reports.model import GoalSection, Report
-from koers.reports.status_styles import STATUS_CSS
+from koers.reports.status_styles import STATUS_CSS, verdict_class
 
 
 @cache
@@ -95,6 +98,7 @@ def figure_helpers(lang: str) -> dict[str, Callable[..., str]]:
         "number": lambda n: format_number(n, lang),
         "euro": lambda n: format_euro(n, lang),
         "action_facts": lambda a: action_facts(a, lang),
+        "verdict_class": verdict_class,
     }
 
 
@@ -109,6 +113,9 @@ def render_html(report: Report) -> str:
     template = environment(lang).get_template("report.html.j2")
     return template.render(
         r=report,
+        advice_groups=by_advice(answered(report, report.advice_entries)),
+        advice_summary=tally(report.advice_entries).summary(lang),
+        advice_illustrative=advice_illustrative(report.advice),
         css=files("koers.reports").joinpath("templates/report.css").read_text(encoding="utf-8") + STATUS_CSS,
         version=__version__,
         markdown=to_html,

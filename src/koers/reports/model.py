@@ -18,6 +18,8 @@ from sqlalchemy import Engine
 
 from koers.catalogues import bbv_catalogue
 from koers.domain.actions import Action
+from koers.domain.advice import Advice, InputEntry
+from koers.domain.advice import entries as advice_entries
 from koers.domain.assessment import Assessment, Rollup, assess_plan, rollup
 from koers.domain.boundaries import Boundary
 from koers.domain.changes import Changes, Trend, changes_since
@@ -32,6 +34,7 @@ from koers.domain.reporting import ReportStatus
 from koers.domain.target_words import TargetLine, target_lines, target_words
 from koers.i18n import DEFAULT_LANG, _
 from koers.reports.comparison import ComparisonSection, comparison_section
+from koers.store.advice import load_register
 from koers.store.boundaries import load_boundaries
 from koers.store.explanations import latest_explanations
 from koers.store.measurements import current
@@ -121,6 +124,14 @@ class Report:
     boundaries: Mapping[str, Boundary] = field(default_factory=dict)
     #: The comparison with other municipalities (koers.reports.comparison).
     comparison: ComparisonSection | None = None
+    #: The advice register: the participation council's advice and resident input, with the
+    #: municipality's responses (koers.store.advice), newest first.
+    advice: list[Advice] = field(default_factory=list)
+
+    @property
+    def advice_entries(self) -> list[InputEntry]:
+        """Every point and survey theme of the register, newest advice first."""
+        return advice_entries(self.advice)
 
     @property
     def title(self) -> str:
@@ -234,6 +245,7 @@ def build_report(
         lang=lang,
         boundaries=load_boundaries(engine, stored.id),
         comparison=comparison_section(plan, figures, as_of),
+        advice=[stored_advice.advice for stored_advice in load_register(engine, stored.id)],
     )
 
 

@@ -5,6 +5,8 @@ Made from the same report model as the other formats, in the same words:
 
 1. the title slide: the plan, the municipality, the period, Concept or Vastgesteld, the date;
 2. the overall picture: a bar per status with its number of goals, and the one-line summary;
+   then, where there are amounts, what was spent against what was budgeted: per challenge its
+   latest year with the amounts, in the report's words (:meth:`ChallengeMoney.sentence`);
 3. per challenge (*maatschappelijke opgave*) a slide with every goal: its id, short name,
    status, latest figure and target; then a slide with the charts of the (at most)
    :data:`CHARTS_PER_CHALLENGE` goals that changed most since the previous report
@@ -20,13 +22,15 @@ and in the speaker notes. Text is at least :data:`BODY` (18 pt) and marked as Du
 with ``--lang en``). With illustrative figures, every slide says so at its foot.
 
 The charts sit on a slide of their own, right after the challenge's table: beside a table of
-six goals in 18 pt there is no room for a chart that can be read from the back of the room.
+six goals in 18 pt there is no room for a chart that can be read from the back of the room. The
+money has a slide of its own for the same reason: below a table of six goals there is no room
+left for another line in 18 pt, and one slide of all challenges lets the council compare them.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
@@ -74,6 +78,9 @@ TITLE_LAYOUT, TITLE_ONLY_LAYOUT = 0, 5
 #: The columns of a challenge's table of goals: goal, status, latest figure, target.
 TABLE_COLUMNS: Final = (Inches(5.0), Inches(1.75), Inches(2.75), Inches(2.83))
 
+#: The space below each challenge on the money slide.
+MONEY_SPACE: Final = Pt(12)
+
 CHARTS_PER_CHALLENGE: Final = 2
 #: Which goals' charts come first: a status that changed since the previous report, worse first.
 CHANGED_FIRST: Final = (Trend.WORSE, Trend.BETTER, Trend.NEW, Trend.SAME)
@@ -108,6 +115,7 @@ def write_pptx(report: Report, path: Path) -> None:
     slides = _Slides(deck, report)
     _title_slide(slides, report)
     _overview(slides, report)
+    _money(slides, report)
     for section in report.challenges:
         _challenge(slides, section, report)
         _charts(slides, section, report)
@@ -217,6 +225,34 @@ def _overview(slides: _Slides, report: Report) -> None:
     slides.notes(slide, [report.rollup.summary(lang)])
 
 
+def _money(slides: _Slides, report: Report) -> None:
+    """Besteed against begroot per challenge, in its latest year with the amounts, as the report
+    says it: the challenge's name in bold, its sentence below. On as many slides as the text
+    needs (measured as a table's rows are), none without amounts."""
+    lang = report.lang
+    said = [(c.challenge.name, c.money.sentence(lang)) for c in report.challenges if c.money and c.money.years]
+    if not said:
+        return
+    title = _("Besteed en begroot", lang)
+    pages = list(_fitting(said, Emu(BODY_BOTTOM - BODY_TOP - 2 * CELL_MARGIN_Y), _money_height))
+    for page, items in enumerate(pages, start=1):
+        slide = slides.add(title if len(pages) == 1 else f"{title} ({page}/{len(pages)})")
+        box = _text_box(slide, MARGIN, BODY_TOP, CONTENT_WIDTH, Emu(BODY_BOTTOM - BODY_TOP))
+        frame = box.text_frame  # a cell's margins, so that _lines measures it as it is
+        frame.margin_left = frame.margin_right = CELL_MARGIN_X
+        frame.margin_top = frame.margin_bottom = CELL_MARGIN_Y
+        _paragraphs(frame, [[(text, index == 0)] for item in items for index, text in enumerate(item)], BODY, lang)
+        for index, paragraph in enumerate(frame.paragraphs):
+            paragraph.space_after = MONEY_SPACE if index % 2 else Pt(0)
+        slides.notes(slide, [f"{name}: {sentence}" for name, sentence in items])
+
+
+def _money_height(item: tuple[str, str]) -> int:
+    """How high a challenge's name and sentence are on the money slide, with the space after."""
+    lines = sum(_lines(text, CONTENT_WIDTH) for text in item)
+    return int(lines * BODY * LINE_HEIGHT + MONEY_SPACE)
+
+
 def _challenge(slides: _Slides, section: ChallengeSection, report: Report) -> None:
     """Every goal of the challenge: id, short name, status, latest figure, target; on one slide,
     unless the table would run off it (then it goes on, on the next)."""
@@ -236,7 +272,7 @@ def _challenge(slides: _Slides, section: ChallengeSection, report: Report) -> No
         for g in section.goals
     ]
     room = Emu(BODY_BOTTOM - BODY_TOP - _row_height(header))
-    for page, shown in enumerate(_fitting(rows, room)):
+    for page, shown in enumerate(_fitting(rows, room, lambda row: _row_height(row[1]))):
         slide = slides.add(name if page == 0 else _("{challenge} (vervolg)", lang, challenge=name))
         table = _table(slide, BODY_TOP, header, [cells for _goal, cells in shown], lang)
         for row, (goal, _cells) in enumerate(shown, start=1):
@@ -429,12 +465,12 @@ def _lines(text: str, width: Length) -> int:
     return lines
 
 
-def _fitting(rows: Sequence[tuple[GoalSection, list[Runs]]], room: Length) -> Iterator[list[Any]]:
+def _fitting(rows: Sequence[T], room: Length, height_of: Callable[[T], int]) -> Iterator[list[T]]:
     """The rows in slices whose height fits in ``room`` (each slice has at least one row)."""
-    page: list[Any] = []
+    page: list[T] = []
     used = 0
     for row in rows:
-        height = _row_height(row[1])
+        height = height_of(row)
         if page and used + height > room:
             yield page
             page, used = [], 0

@@ -8,7 +8,8 @@ least 4.5:1 on its background, the border at least 3:1 against it and the white 
 checks every pair).
 
 The dashboard serves :data:`STATUS_CSS` as ``/static/status.css``; the report includes it in
-its inline styles. The shape of a badge (padding, border width) is each page's own.
+its inline styles. The shape of a badge (padding, border width) is each page's own. The
+municipality's response to an advice point gets a badge in the same colours (:data:`VERDICT_COLOURS`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from koers.domain.advice import Verdict
 from koers.domain.status import Status
 from koers.domain.vocabulary import every
 
@@ -50,6 +52,24 @@ BADGE_COLOURS: Final = every(
 )
 
 
+#: The municipality's response to an advice point or survey theme, in the same colours: adopted as
+#: achieved, partly as at risk, not adopted as off track; no response yet as 'cannot say' (dashed).
+VERDICT_COLOURS: Final = every(
+    Verdict,
+    {
+        Verdict.ADOPTED: BADGE_COLOURS[Status.ACHIEVED],
+        Verdict.PARTLY: BADGE_COLOURS[Status.AT_RISK],
+        Verdict.NOT_ADOPTED: BADGE_COLOURS[Status.OFF_TRACK],
+    },
+)
+#: The class of a response's badge, besides ``badge``: ``verdict-overgenomen``; no response: ``verdict-none``.
+AWAITING_CLASS: Final = "verdict-none"
+
+
+def verdict_class(verdict: Verdict | None) -> str:
+    return f"verdict-{verdict.value}" if verdict is not None else AWAITING_CLASS
+
+
 def status_stylesheet() -> str:
     """One CSS rule per look, for the statuses that share it (``.badge.<status>``)."""
     looks: dict[str, list[Status]] = {}
@@ -60,11 +80,18 @@ def status_stylesheet() -> str:
             look += " border-style: dashed;"
         looks.setdefault(look, []).append(status)
     rules = [f"{', '.join(f'.badge.{s.value}' for s in statuses)} {{ {look} }}" for look, statuses in looks.items()]
+    for verdict, colours in VERDICT_COLOURS.items():
+        rules.append(f".badge.{verdict_class(verdict)} {{ {_look(colours)} }}")
+    rules.append(f".badge.{AWAITING_CLASS} {{ {_look(_CANNOT_SAY)} border-style: dashed; }}")
     header = (
         "/* SPDX-License-Identifier: EUPL-1.2 */\n"
         "/* The status badge colours, made by koers.reports.status_styles: change them there. */\n"
     )
     return header + "\n".join(rules) + "\n"
+
+
+def _look(colours: BadgeColours) -> str:
+    return f"color: {colours.text}; border-color: {colours.border}; background: {colours.background};"
 
 
 #: The stylesheet, made once.

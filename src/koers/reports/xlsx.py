@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The report's tables as an Excel workbook: every goal with its numbers and status, every
-measurement shown, the BBV indicators, the summary and the SMART findings. Each goal says which
-way its status went since the previous report, as the report's "what changed" section does.
+measurement shown, the BBV indicators, the money per challenge and year, the summary and the
+SMART findings. Each goal says which way its status went since the previous report, as the
+report's "what changed" section does.
 
 Written for people who go on working in Excel: Dutch column names (English with ``--lang
 en``), numbers as numbers with the format of their unit (``58,3%``, ``1.250``, ``€ 2.864``) and
@@ -25,6 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from koers.domain.formatting import decimals_of, estimate, format_unavailable
 from koers.domain.judging import Point
 from koers.domain.measurements import Measurement, Unavailable
+from koers.domain.money import AmountKind
 from koers.domain.units import WHOLE_UNITS, Unit, UnitKind, parse_unit_text
 from koers.exports import keep_text
 from koers.i18n import pgettext, translator
@@ -35,8 +37,13 @@ Translate = Callable[..., str]
 
 #: Column widths, in characters: at least the narrowest, at most the widest (longer text wraps).
 MIN_WIDTH, MAX_WIDTH = 8, 60
-#: The format of a share (the part of the distance covered): a real Excel percentage.
+#: The format of a share (the part of the distance covered, the part of a budget spent): a real
+#: Excel percentage.
 SHARE_FORMAT: Final = "0%"
+#: The format of an amount in euro: Excel's own currency format for the euro (Dutch), so Excel
+#: counts the cell as currency; whole euros, or with cents where amounts have them.
+EURO_FORMAT: Final = "[$€-413] #,##0"
+EURO_CENTS_FORMAT: Final = "[$€-413] #,##0.00"
 WRAP: Final = Alignment(wrap_text=True, vertical="top")
 
 
@@ -64,7 +71,7 @@ def write_xlsx(report: Report, path: Path) -> None:
     workbook = Workbook()
     workbook.remove(workbook.active)
     note = _("ILLUSTRATIEVE CIJFERS: geen echte metingen.") if report.illustrative else None
-    sheets = (_goals, _measurements, _bbv, _summary, _findings)
+    sheets = (_goals, _measurements, _bbv, _money, _summary, _findings)
     for sheet in sheets:
         _add(workbook, sheet(report, _), note)
     workbook.save(path)
@@ -75,9 +82,9 @@ def write_xlsx(report: Report, path: Path) -> None:
 
 def number_format(unit: Unit | None, decimals: int) -> str:
     """The Excel format of a value in ``unit`` with ``decimals``: ``0.0"%"`` (the value is the
-    percentage itself, 58.3), ``#,##0`` for counts, ``"€ "#,##0`` for euros."""
+    percentage itself, 58.3), ``#,##0`` for counts, :data:`EURO_FORMAT` for euros."""
     if unit is not None and unit.kind == UnitKind.EURO:
-        return '"€ "#,##0'
+        return EURO_FORMAT
     whole = (unit is not None and unit.kind in WHOLE_UNITS) or decimals <= 0
     body = "#,##0" if whole else "#,##0." + "0" * decimals
     if unit is not None and unit.kind == UnitKind.PERCENTAGE:
@@ -118,6 +125,15 @@ def _estimate(value: float | None, unit: Unit | None) -> Number | None:
 def _share(value: float | None) -> Number | None:
     """The part of the distance covered (0.87), shown as a whole percentage (87%)."""
     return None if value is None else Number(round(value, 2), SHARE_FORMAT, f"{value * 100:.0f}%")
+
+
+def euro(value: float | None, cents: bool) -> Number | None:
+    """An amount in euro as a currency cell: whole euros, or with ``cents``."""
+    if value is None:
+        return None
+    rounded = round(value, 2) if cents else round(value)
+    shown = f"€ {rounded:,.2f}" if cents else f"€ {rounded:,.0f}"
+    return Number(rounded, EURO_CENTS_FORMAT if cents else EURO_FORMAT, shown)
 
 
 def _section_decimals(section: GoalSection) -> int:
@@ -238,6 +254,36 @@ def _bbv(report: Report, _: Translate) -> _Sheet:
             figure = _figure(m, unit, precision(unit, [m.value])) if m else None
             rows.append([b.name, b.unit, b.source, b.taakveld, figure, m.period.label(lang) if m else None])
     return _Sheet("BBV", header, rows)
+
+
+def _money(report: Report, _: Translate) -> _Sheet:
+    """Per challenge and year the three amounts, in euro, and the share spent, as the report's
+    table *Besteed en begroot*; with the sources the amounts came from."""
+    header = [
+        _("opgave"),
+        _("jaar"),
+        _("begroot"),
+        _("gewijzigde begroting"),
+        _("gerealiseerd"),
+        _("besteed"),
+        _("bron"),
+    ]
+    years = [(c, y) for c in report.challenges if c.money is not None for y in c.money.years]
+    amounts = [a for _c, y in years for a in (y.budget, y.revised, y.actual) if a is not None]
+    cents = any(round(a, 2) != round(a) for a in amounts)
+    rows: list[list[Any]] = [
+        [
+            c.challenge.name,
+            y.year,
+            euro(y.budget, cents),
+            euro(y.revised, cents),
+            euro(y.actual, cents),
+            _share(y.spent_share),
+            "; ".join(dict.fromkeys(s for kind in AmountKind if (s := y.source(kind)))) or None,
+        ]
+        for c, y in years
+    ]
+    return _Sheet(_("Geld"), header, rows)
 
 
 def _summary(report: Report, _: Translate) -> _Sheet:

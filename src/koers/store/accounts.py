@@ -10,8 +10,11 @@
   minutes, for guessing across names); past either limit no password is checked until the
   oldest failure leaves the window, and the caller learns how long that is.
 
-Roles: a viewer reads the editor's pages; an editor also changes data, optionally only for
-some challenges; an admin does everything, including adopting a reporting period.
+Roles: a viewer reads the editor's pages; an editor also changes data (measurements,
+explanations, actions), optionally only for some challenges; a participation account keeps the
+advice register (the participation council's advice and the municipality's responses) and
+changes no figures; an admin does everything, including adopting a reporting period. What each
+role may do is declared once, in :data:`GRANTS`.
 """
 
 from __future__ import annotations
@@ -23,13 +26,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from functools import cache
-from typing import Any
+from typing import Any, Final
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import ColumnElement, Connection, Engine, Row, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from koers.domain.vocabulary import every
 from koers.store import audit
 from koers.store.tables import inserted_id, login_attempts, sessions, users
 
@@ -43,14 +47,37 @@ USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@-]{1,99}$")
 CHALLENGE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
+class Permission(StrEnum):
+    """What an account may do in the editor."""
+
+    READ = "read"  # the editor's pages and the audit log
+    DATA = "data"  # measurements, explanations and the plan's actions
+    ADVICE = "advice"  # the advice register and the municipality's responses
+    ADOPT = "adopt"  # a reporting period's status
+
+
 class Role(StrEnum):
     VIEWER = "viewer"
     EDITOR = "editor"
     ADMIN = "admin"
+    PARTICIPATION = "participation"
 
     def allows(self, needed: Role) -> bool:
-        order = list(Role)
-        return order.index(self) >= order.index(needed)
+        """Whether this role may do all that ``needed`` may: viewer < editor < admin, and
+        participation beside editor (the advice register, no figures), above viewer, below admin."""
+        return GRANTS[needed] <= GRANTS[self]
+
+
+#: What each role may do: the one declaration the editor's role checks follow.
+GRANTS: Final = every(
+    Role,
+    {
+        Role.VIEWER: frozenset({Permission.READ}),
+        Role.EDITOR: frozenset({Permission.READ, Permission.DATA}),
+        Role.PARTICIPATION: frozenset({Permission.READ, Permission.ADVICE}),
+        Role.ADMIN: frozenset(Permission),
+    },
+)
 
 
 class AccountError(ValueError):
@@ -77,6 +104,11 @@ class User:
     display_name: str
     role: Role
     challenges: tuple[str, ...]  # an editor's limit; empty: every challenge
+
+    @property
+    def keeps_advice(self) -> bool:
+        """May this user enter advice and the municipality's responses (participation, admin)?"""
+        return self.role.allows(Role.PARTICIPATION)
 
     def may_edit(self, challenge: str | None) -> bool:
         """May this user change data of ``challenge`` (None: data of no challenge, such as a series)?"""

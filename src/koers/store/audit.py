@@ -30,6 +30,9 @@ PERIOD_STATUS = "period.status"
 ACTION_ADD = "action.add"
 ACTION_CHANGE = "action.change"
 ACTION_REMOVE = "action.remove"
+ADVICE_ADD = "advice.add"
+ADVICE_CHANGE = "advice.change"
+ADVICE_RESPONSE = "advice.response"
 
 
 class SecretInAudit(ValueError):

@@ -175,7 +175,9 @@ users = Table(
     Column("id", Integer, primary_key=True),
     Column("username", String(100), nullable=False, unique=True),
     Column("display_name", String(200), nullable=False),
-    Column("role", String(10), nullable=False),
+    # 20 since migration 0009 ('participation'); SQLite, which does not hold a VARCHAR to its
+    # length, keeps the 10 it was made with (rebuilding the table is not worth the risk)
+    Column("role", String(20).with_variant(String(10), "sqlite"), nullable=False),
     Column("challenges", Text, nullable=False),
     Column("password_hash", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
@@ -245,6 +247,141 @@ amounts = Table(
     Column("imported_by", String(200)),
     Column("import_id", Integer, ForeignKey("imports.id"), nullable=False),
     UniqueConstraint("plan_id", "challenge", "year", "kind", "version", name="uq_amounts_point_version"),
+)
+
+
+# -- resident surveys (migration 0008, koers.store.surveys and koers.store.survey_responses) --
+# ``surveys``: one row per survey (its file's id), for the plan it measures; ``survey_versions``:
+# every loaded version, the whole survey as JSON, so that an answer is always read with the
+# questions it answered. ``survey_invitations``: one row per invitation code, only the code's
+# SHA-256 (the codes themselves are written once, to the file koers survey invite makes).
+# ``survey_responses``: one per invitation (or per imported LimeSurvey response): the page the
+# resident reached, whether it was sent, and dates (days, never times). Nothing about the
+# resident's computer or connection (no IP address, no browser) is kept anywhere.
+# ``survey_answers``: one row per question answered, the typed answer as JSON.
+surveys = Table(
+    "surveys",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(200), nullable=False, unique=True),
+    Column("plan_id", Integer, ForeignKey("plans.id"), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+survey_versions = Table(
+    "survey_versions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("survey_id", Integer, ForeignKey("surveys.id"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("content", Text, nullable=False),
+    Column("source", Text),
+    Column("loaded_at", DateTime(timezone=True), nullable=False),
+    Column("loaded_by", String(200)),
+    UniqueConstraint("survey_id", "version", name="uq_survey_versions_survey_version"),
+)
+
+survey_invitations = Table(
+    "survey_invitations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("survey_id", Integer, ForeignKey("surveys.id"), nullable=False),
+    Column("code_hash", String(64), nullable=False, unique=True),
+    Column("created_on", Date, nullable=False),
+)
+
+survey_responses = Table(
+    "survey_responses",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("survey_id", Integer, ForeignKey("surveys.id"), nullable=False),
+    Column("survey_version_id", Integer, ForeignKey("survey_versions.id"), nullable=False),
+    Column("invitation_id", Integer, ForeignKey("survey_invitations.id"), unique=True),
+    Column("origin", String(20), nullable=False),
+    Column("external_id", String(100)),
+    Column("import_id", Integer, ForeignKey("imports.id")),
+    Column("page_reached", Integer, nullable=False),
+    Column("submitted", Boolean, nullable=False),
+    Column("started_on", Date, nullable=False),
+    Column("updated_on", Date, nullable=False),
+    Column("submitted_on", Date),
+    UniqueConstraint("survey_id", "external_id", name="uq_survey_responses_survey_external"),
+    CheckConstraint("submitted = (submitted_on IS NOT NULL)", name="ck_survey_responses_submitted_on"),
+)
+
+survey_answers = Table(
+    "survey_answers",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True),
+    Column("response_id", Integer, ForeignKey("survey_responses.id"), nullable=False),
+    Column("question", String(100), nullable=False),
+    Column("value", Text, nullable=False),
+    UniqueConstraint("response_id", "question", name="uq_survey_answers_response_question"),
+)
+
+
+# -- the advice register (migration 0009) ------------------------------------------------------
+# ``advice``: every version of an advice of the participation council (koers.domain.advice),
+# keyed by its id (``key``) per plan; an edit adds the next version, the latest counts. Its
+# goals and challenges are comma-separated ids. ``advice_items``: the points and survey themes
+# of one version, numbered from 1. ``advice_responses``: the municipality's response to an item
+# (``advice_key``, ``item``), apart from the advice: a new response is a row, the latest counts.
+advice = Table(
+    "advice",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("plan_id", Integer, ForeignKey("plans.id"), nullable=False),
+    Column("key", String(100), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("date", Date, nullable=False),
+    Column("subject", Text, nullable=False),
+    Column("document", Text),
+    Column("goals", Text, nullable=False),
+    Column("challenges", Text, nullable=False),
+    Column("saved_at", DateTime(timezone=True), nullable=False),
+    Column("saved_by", String(200)),
+    Column("source", Text),
+    UniqueConstraint("plan_id", "key", "version", name="uq_advice_key_version"),
+)
+
+advice_items = Table(
+    "advice_items",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("advice_id", Integer, ForeignKey("advice.id"), nullable=False),
+    Column("number", Integer, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("goals", Text, nullable=False),
+    Column("challenges", Text, nullable=False),
+    UniqueConstraint("advice_id", "number", name="uq_advice_items_number"),
+)
+
+advice_responses = Table(
+    "advice_responses",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("plan_id", Integer, ForeignKey("plans.id"), nullable=False),
+    Column("advice_key", String(100), nullable=False),
+    Column("item", Integer, nullable=False),
+    Column("verdict", String(20), nullable=False),
+    Column("reason", Text),
+    Column("date", Date, nullable=False),
+    Column("actions", Text, nullable=False),
+    Column("follow_up", Text),
+    Column("saved_at", DateTime(timezone=True), nullable=False),
+    Column("saved_by", String(200)),
+    Column("source", Text),
+)
+
+Index(
+    "ix_advice_responses_plan_key_item",
+    advice_responses.c.plan_id,
+    advice_responses.c.advice_key,
+    advice_responses.c.item,
 )
 
 

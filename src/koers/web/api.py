@@ -14,8 +14,17 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 
+from koers.domain.advice import for_goal
 from koers.i18n import _
-from koers.shapes import assessment_json, goal_json, plan_json, rollup_json
+from koers.shapes import (
+    advice_json,
+    assessment_json,
+    challenge_money_json,
+    goal_json,
+    input_entry_json,
+    plan_json,
+    rollup_json,
+)
 from koers.store.measurements import as_record
 from koers.web import LANG
 from koers.web.snapshot import Snapshot
@@ -60,7 +69,23 @@ def status(request: Request) -> dict[str, Any]:
     }
 
 
-@router.get("/goals/{goal_id}", summary="One goal: definition, assessment, measurements, explanation and actions")
+@router.get(
+    "/money",
+    summary="Money per challenge and year: begroting, gewijzigde begroting, realisatie, the share spent, the sources",
+)
+def money(request: Request) -> dict[str, Any]:
+    snap = _snap(request)
+    return {
+        **_meta(snap),
+        "currency": "EUR",
+        "challenges": [challenge_money_json(c.challenge, c.money, LANG) for c in snap.report.challenges],
+    }
+
+
+@router.get(
+    "/goals/{goal_id}",
+    summary="One goal: definition, assessment, measurements, explanation, actions and the advice about it",
+)
 def goal(request: Request, goal_id: str) -> dict[str, Any]:
     snap = _snap(request)
     section = snap.goal_section(goal_id)
@@ -79,7 +104,17 @@ def goal(request: Request, goal_id: str) -> dict[str, Any]:
             "written_at": section.written_at.isoformat() if section.written_at else None,
         },
         "actions": [a.model_dump(mode="json") for a in snap.plan.actions_for_goal(goal_id)],
+        "advice": [input_entry_json(e, LANG) for e in for_goal(snap.report.advice, goal_id)],
     }
+
+
+@router.get(
+    "/advice",
+    summary="The advice register: the participation council's advice and resident input, with the responses",
+)
+def advice(request: Request) -> dict[str, Any]:
+    snap = _snap(request)
+    return {**_meta(snap), "advice": [advice_json(a, LANG) for a in snap.report.advice]}
 
 
 @router.get("/measurements", summary="The current measurements of every goal (or of one)")

@@ -19,8 +19,9 @@ from koers import __version__
 from koers.reports.status_styles import STATUS_CSS
 from koers.store.database import open_engine
 from koers.store.plans import PlanNotFound
-from koers.web import api, auth, public
+from koers.web import api, auth, public, survey
 from koers.web.editor import action_routes as editor_actions
+from koers.web.editor import advice_routes as editor_advice
 from koers.web.editor import routes as editor
 from koers.web.render import render
 from koers.web.snapshot import Snapshots
@@ -45,10 +46,12 @@ def create_app(url: str, *, plan_key: str | None = None, today: date | None = No
     app.add_api_route("/static/status.css", _status_css, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=str(files("koers.web").joinpath("static"))), name="static")
     app.include_router(public.router)
+    app.include_router(survey.router)  # the resident survey at /enquete: no plan needed
     app.include_router(api.router)
     app.include_router(auth.router)
     app.include_router(editor.router)
     app.include_router(editor_actions.router)
+    app.include_router(editor_advice.router)
     auth.install(app)  # the editor's settings, and its answers to 'not logged in' (login) and 'not allowed' (403)
 
     @app.exception_handler(PlanNotFound)

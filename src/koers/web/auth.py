@@ -10,8 +10,9 @@ tokens and role checks, as FastAPI dependencies.
 * Every form carries a hidden CSRF token bound to the session; every POST is refused with
   403 unless it sends that token. The login form, before there is a session, uses a token
   that must match a short-lived cookie of its own (double submit).
-* Without a session a page redirects to the login page (a POST gets 401); a role too low
-  for a page or a change gets 403, with a plain reason in the dashboard's language.
+* Without a session a page redirects to the login page (a POST gets 401); a role that may not
+  make a change (koers.store.accounts.GRANTS) gets 403, with a plain reason in the dashboard's
+  language.
 * Editor pages are never cached and never shown in a frame of another site.
 """
 
@@ -33,6 +34,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import Engine
 
 from koers.domain.formatting import format_date
+from koers.domain.vocabulary import every
 from koers.i18n import N_, _, ngettext
 from koers.settings import SECURE_COOKIES
 from koers.store.accounts import (
@@ -58,7 +60,15 @@ LOGIN_FORM_LIFETIME = timedelta(hours=1)
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 HOME = "/beheer"
 SAFE_NEXT = re.compile(r"^/beheer(/[\w\-./]*)?(\?[\w\-.=&%]*)?$")
-ROLE_NAMES = {Role.VIEWER: N_("lezer"), Role.EDITOR: N_("redacteur"), Role.ADMIN: N_("beheerder")}
+ROLE_NAMES = every(
+    Role,
+    {
+        Role.VIEWER: N_("lezer"),
+        Role.EDITOR: N_("redacteur"),
+        Role.ADMIN: N_("beheerder"),
+        Role.PARTICIPATION: N_("participatie"),
+    },
+)
 NO_STORE = {
     "Cache-Control": "no-store",
     "X-Frame-Options": "DENY",
@@ -153,6 +163,8 @@ Viewer = Annotated[Session, Depends(signed_in)]
 Poster = Annotated[Session, Depends(checked_form)]
 EditorPost = Annotated[Session, Depends(_role(Role.EDITOR, checked_form))]
 AdminPost = Annotated[Session, Depends(_role(Role.ADMIN, checked_form))]
+#: A change to the advice register: the role participation (or admin), not editor.
+AdvicePost = Annotated[Session, Depends(_role(Role.PARTICIPATION, checked_form))]
 
 
 def _live_session(request: Request) -> Session | None:

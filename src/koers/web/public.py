@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The public pages: overview, challenges, goals, BBV indicators, key figures, method and
-downloads. Stable, shareable URLs; every page readable without JavaScript."""
+"""The public pages: overview, challenges, goals, BBV indicators, key figures, method,
+downloads, the advice register and, per challenge, "U vroeg, wij deden". Stable, shareable
+URLs; every page readable without JavaScript."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 
+from koers.domain.advice import for_challenge, for_goal, tally
 from koers.domain.comparison import Comparison
 from koers.exports import write_csv
+from koers.reports.advice import answered, by_advice, illustrative
 from koers.reports.comparison import Row, table_rows
 from koers.reports.html import Figure, chart_figure, comparison_chart, map_figure
 from koers.reports.html import compared as figure_text
@@ -74,9 +77,52 @@ async def overview(request: Request) -> HTMLResponse:
 async def challenge(request: Request, challenge_id: str) -> HTMLResponse:
     def context(snap: Snapshot) -> dict[str, Any] | None:
         section = snap.challenge_section(challenge_id)
-        return None if section is None else {"c": section}
+        if section is None:
+            return None
+        entries = for_challenge(snap.report.advice, snap.plan, challenge_id)
+        return {"c": section, "advice": entries, "advice_summary": tally(entries).summary(LANG)}
 
     return page(request, "challenge.html.j2", context)
+
+
+@router.get("/opgaven/{challenge_id}/u-vroeg-wij-deden", response_class=HTMLResponse, name="you_asked")
+async def you_asked(request: Request, challenge_id: str) -> HTMLResponse:
+    """What residents and the participation council said about a challenge, and what was done with it."""
+
+    def context(snap: Snapshot) -> dict[str, Any] | None:
+        section = snap.challenge_section(challenge_id)
+        if section is None:
+            return None
+        entries = for_challenge(snap.report.advice, snap.plan, challenge_id)
+        return {
+            "c": section,
+            "entries": entries,
+            "groups": by_advice(answered(snap.report, entries)),
+            "summary": tally(entries).summary(LANG),
+            "illustrative_advice": illustrative(snap.report.advice),
+        }
+
+    return page(request, "u-vroeg-wij-deden.html.j2", context)
+
+
+@router.get("/adviezen", response_class=HTMLResponse, name="advice_register")
+async def advice_register(request: Request) -> HTMLResponse:
+    """The advice register: every advice with its points and the municipality's responses."""
+
+    def context(snap: Snapshot) -> dict[str, Any]:
+        entries = snap.report.advice_entries
+        return {
+            "register": snap.report.advice,
+            "summary": tally(entries).summary(LANG),
+            "challenges": [
+                c
+                for c in snap.report.challenges
+                if any(e.concerns_challenge(snap.plan, c.challenge.id) for e in entries)
+            ],
+            "illustrative_advice": illustrative(snap.report.advice),
+        }
+
+    return page(request, "adviezen.html.j2", context)
 
 
 @router.get("/doelen/{goal_id}", response_class=HTMLResponse, name="goal")
@@ -86,7 +132,13 @@ async def goal(request: Request, goal_id: str) -> HTMLResponse:
         if section is None:
             return None
         challenge = next(c for c in snap.report.challenges if section in c.goals)
-        return {"g": section, "c": challenge, "figure": figure(snap, goal_id), "wijk_map": wijk_map(snap, goal_id)}
+        return {
+            "g": section,
+            "c": challenge,
+            "figure": figure(snap, goal_id),
+            "wijk_map": wijk_map(snap, goal_id),
+            "advice": for_goal(snap.report.advice, goal_id),
+        }
 
     return page(request, "goal.html.j2", context)
 

@@ -22,7 +22,16 @@ from koers.domain.periods import Period
 from koers.domain.plan import Plan
 from koers.reports.model import ChallengeSection, GoalSection, Report, build_report
 from koers.store.plans import StoredPlan, load_stored_plan
-from koers.store.tables import amounts, boundaries, explanations, measurements, plan_versions, status_overrides
+from koers.store.tables import (
+    advice,
+    advice_responses,
+    amounts,
+    boundaries,
+    explanations,
+    measurements,
+    plan_versions,
+    status_overrides,
+)
 from koers.web import LANG
 
 DataVersion = tuple[Any, ...]
@@ -114,6 +123,8 @@ def data_version(engine: Engine) -> DataVersion:
         select(func.max(explanations.c.id)).scalar_subquery(),
         select(func.max(boundaries.c.id)).scalar_subquery(),
         select(func.max(amounts.c.id)).scalar_subquery(),
+        select(func.max(advice.c.id)).scalar_subquery(),
+        select(func.max(advice_responses.c.id)).scalar_subquery(),
     )
     with engine.connect() as conn:
         return tuple(conn.execute(query).one())

@@ -45,6 +45,10 @@ MADE: dict[str, str] = {
     f"{V3_BASE}/83599NED/DataProperties?$format=json": "v3/83599NED/DataProperties.json",
     f"{V3_BASE}/83599NED/Perioden?$format=json": "v3/83599NED/Perioden.json",
     **{
+        f"{V3_BASE}/99998NED/{entity}?$format=json": f"v3/99998NED/{entity}.json"
+        for entity in ("DataProperties", "Taakvelden", "Kostensoorten", "RegioS", "Perioden", "UntypedDataSet")
+    },
+    **{
         f"{V4_BASE}/99999NED/{entity}": f"v4/{entity}.json"
         for entity in ("Dimensions", "MeasureCodes", "PeriodenCodes", "RegioSCodes", "Observations")
     },

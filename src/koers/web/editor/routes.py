@@ -16,6 +16,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from koers.domain.advice import ADVICE_KIND_LABELS, INPUT_KIND_LABELS, VERDICTS
 from koers.domain.formatting import format_number
 from koers.domain.goals import Goal
 from koers.domain.measurements import Unavailable
@@ -57,6 +58,9 @@ ACTION_NAMES = {
     audit.ACTION_ADD: N_("actie toegevoegd"),
     audit.ACTION_CHANGE: N_("actie gewijzigd"),
     audit.ACTION_REMOVE: N_("actie verwijderd"),
+    audit.ADVICE_ADD: N_("advies toegevoegd"),
+    audit.ADVICE_CHANGE: N_("advies gewijzigd"),
+    audit.ADVICE_RESPONSE: N_("reactie op advies"),
 }
 #: The fields of an audit row's old and new value, in the order they are shown.
 VALUE_NAMES = {
@@ -87,6 +91,16 @@ VALUE_NAMES = {
     "file_sha256": N_("SHA-256"),
     "reason": N_("reden"),  # an action's (koers.web.editor.plan_actions), as are the first nine
     "budget": N_("budget"),
+    "kind": N_("soort"),  # an advice's (koers.web.editor.advice), as are the rest
+    "date": N_("datum"),
+    "subject": N_("onderwerp"),
+    "document": N_("document"),
+    "items": N_("punten"),
+    "text": N_("tekst"),
+    "verdict": N_("reactie"),
+    "actions": N_("acties"),
+    "follow_up": N_("vervolg"),
+    "user": N_("door"),
 }
 #: A reporting period's status as the editor names it in a sentence (the report's cover uses
 #: ReportStatus.label, capitalised).
@@ -97,6 +111,9 @@ WORDS: dict[str, str] = {
     "provisional": N_("voorlopig"),
     **{role.value: name for role, name in ROLE_NAMES.items()},
     **PERIOD_STATUS_NAMES,
+    **{kind.value: label for kind, label in ADVICE_KIND_LABELS.items()},
+    **{kind.value: label for kind, label in INPUT_KIND_LABELS.items()},
+    **{verdict.value: info.label for verdict, info in VERDICTS.items()},
 }
 SHOWN_TEXT = 300
 
