@@ -129,7 +129,7 @@ def _money_height_on(box: Any) -> int:
 def test_many_challenges_run_on_over_money_slides_that_each_fit(report: Report, tmp_path: Path) -> None:
     many = [
         replace(c, challenge=c.challenge.model_copy(update={"name": f"{c.challenge.name} {n}"}))
-        for n in range(4)
+        for n in range(2)
         for c in report.challenges
     ]
     deck = _deck(replace(report, challenges=many), tmp_path / "many.pptx")
