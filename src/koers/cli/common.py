@@ -167,3 +167,11 @@ def require_goal(plan: Plan, goal: str, lang: str) -> None:
     """Stop with a message when the plan has no goal GOAL."""
     if plan.goal(goal) is None:
         fail(_("Het plan heeft geen doel '{goal}'.", lang, goal=goal))
+
+
+def write_text_or_print(text: str, out: Path | None) -> None:
+    """``text`` to the file ``out``, or printed as it is when there is none (the schema commands)."""
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from koers.catalogues import bbv_catalogue
-from koers.cli.common import console, fail, open_plan, print_json, settings, styled
+from koers.cli.common import console, fail, open_plan, print_json, settings, styled, write_text_or_print
 from koers.cli.lint import summary_line
 from koers.cli.storage import USER_OPTION, current_user, engine_for
 from koers.domain.baselines import BaselineStatus
@@ -140,11 +140,7 @@ def schema(
     ] = None,
 ) -> None:
     """Print the JSON Schema of the plan file (for editors that check YAML as you type)."""
-    text = plan_json_schema_text()
-    if out is None:
-        typer.echo(text, nl=False)
-    else:
-        out.write_text(text, encoding="utf-8")
+    write_text_or_print(plan_json_schema_text(), out)
 
 
 def labelled(label: str, text: str) -> Text:

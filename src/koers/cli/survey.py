@@ -26,6 +26,7 @@ from koers.cli.common import (
     refuse_file,
     settings,
     show_problems,
+    write_text_or_print,
 )
 from koers.cli.measurements import bring_in, outcome_json
 from koers.cli.storage import USER_OPTION, current_user, engine_for
@@ -379,11 +380,7 @@ def schema(
     ] = None,
 ) -> None:
     """Print the JSON Schema of the survey file (for editors that check YAML as you type)."""
-    text = survey_json_schema_text()
-    if out is None:
-        typer.echo(text, nl=False)
-    else:
-        out.write_text(text, encoding="utf-8")
+    write_text_or_print(survey_json_schema_text(), out)
 
 
 def _stored_survey(ctx: typer.Context, key: str) -> StoredSurvey:
