@@ -361,7 +361,7 @@ def _unusable(figures: Sequence[Measurement]) -> Reason | None:
     for m in figures:
         size = oversized(m)
         if size is not None:
-            return Reason(UNUSABLE, {"period": m.period, "limit": float(size)})
+            return Reason("unusable-figure", {"period": m.period, "limit": float(size)})
     return None
 
 
